@@ -1,0 +1,3 @@
+/** Application-wide settings: the clock. */
+@org.springframework.modulith.ApplicationModule(displayName = "Configuration", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package org.openattendance.config;

@@ -1,0 +1,3 @@
+/** Where the data lives: an embedded PostgreSQL for the default run and the tests, or an external one. */
+@org.springframework.modulith.ApplicationModule(displayName = "Database")
+package org.openattendance.database;

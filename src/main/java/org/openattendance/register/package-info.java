@@ -1,0 +1,3 @@
+/** The attendance register: codes (data), session marks, amendments, register uploads (CSV, JSON). */
+@org.springframework.modulith.ApplicationModule(displayName = "Register")
+package org.openattendance.register;

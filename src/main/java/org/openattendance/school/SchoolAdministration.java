@@ -1,0 +1,255 @@
+package org.openattendance.school;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.openattendance.security.Role;
+import org.openattendance.security.ScopeDirectory;
+import org.openattendance.security.StaffUsers;
+import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.InvalidInputException.Problem;
+import org.openattendance.shared.Session;
+import org.openattendance.shared.Upn;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers schools, their calendars and their pupils, checking every field before anything is stored. */
+@Service
+public class SchoolAdministration implements ScopeDirectory {
+
+    public record SchoolData(String urn, String name, String laCode, Phase phase, LocalTime registerClosesAt) {
+    }
+
+    public record TermData(LocalDate start, LocalDate end) {
+    }
+
+    public record ClosureData(LocalDate date, Session session, String reason) {
+    }
+
+    public record CalendarData(List<TermData> terms, List<ClosureData> closures) {
+    }
+
+    public record ParentData(String name, String relationship, Boolean parentalResponsibility, Boolean livesWithPupil,
+                             String email, String phone, String address) {
+    }
+
+    public record PupilData(String upn, String forename, String surname, LocalDate dateOfBirth, Integer yearGroup,
+                            LocalDate admissionDate, Set<Cohort> cohorts, String socialWorker, List<ParentData> parents) {
+    }
+
+    public record PupilsSaved(int created, int updated) {
+    }
+
+    private final SchoolRepository schools;
+    private final PupilRepository pupils;
+    private final SchoolCalendars calendars;
+    private final StaffUsers users;
+    private final JdbcTemplate jdbc;
+
+    SchoolAdministration(SchoolRepository schools, PupilRepository pupils, SchoolCalendars calendars,
+                         StaffUsers users, JdbcTemplate jdbc) {
+        this.schools = schools;
+        this.pupils = pupils;
+        this.calendars = calendars;
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public School saveSchool(SchoolData data) {
+        var problems = new ArrayList<Problem>();
+        if (data.urn() == null || !data.urn().matches("\\d{6,7}")) {
+            problems.add(new Problem("urn", "must be the school's 6- or 7-digit unique reference number"));
+        }
+        requireText(problems, "name", data.name());
+        if (data.laCode() == null || !data.laCode().matches("\\d{3}")) {
+            problems.add(new Problem("laCode", "must be the 3-digit local authority number"));
+        }
+        if (data.phase() == null) {
+            problems.add(new Problem("phase", "is required, one of " + List.of(Phase.values())));
+        }
+        if (data.registerClosesAt() == null) {
+            problems.add(new Problem("registerClosesAt", "is required, e.g. 09:15"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The school cannot be saved", problems);
+        }
+        jdbc.update("insert into local_authority (code, name) values (?, ?) on conflict do nothing",
+                data.laCode(), "Local authority " + data.laCode());
+        School school = schools.findById(data.urn())
+                .orElseGet(() -> new School(data.urn(), data.name(), data.laCode(), data.phase(), data.registerClosesAt()));
+        school.update(data.name().trim(), data.laCode(), data.phase(), data.registerClosesAt());
+        return schools.save(school);
+    }
+
+    @Transactional
+    public SchoolCalendar saveCalendar(String urn, AcademicYear year, CalendarData data) {
+        var problems = new ArrayList<Problem>();
+        var terms = new ArrayList<SchoolCalendar.Term>();
+        List<TermData> termData = data.terms() == null ? List.of() : data.terms();
+        if (termData.isEmpty()) {
+            problems.add(new Problem("terms", "at least one term is needed"));
+        }
+        for (int i = 0; i < termData.size(); i++) {
+            TermData term = termData.get(i);
+            String where = "terms[" + i + "]";
+            if (term.start() == null || term.end() == null) {
+                problems.add(new Problem(where, "needs a start and an end date"));
+            } else if (term.end().isBefore(term.start())) {
+                problems.add(new Problem(where, "ends (" + term.end() + ") before it starts (" + term.start() + ")"));
+            } else if (!year.contains(term.start()) || !year.contains(term.end())) {
+                problems.add(new Problem(where, "must lie within the academic year " + year + " ("
+                        + year.firstDay() + " to " + year.lastDay() + ")"));
+            } else {
+                terms.add(new SchoolCalendar.Term(year, term.start(), term.end()));
+            }
+        }
+        var closures = new ArrayList<SchoolCalendar.Closure>();
+        List<ClosureData> closureData = data.closures() == null ? List.of() : data.closures();
+        for (int i = 0; i < closureData.size(); i++) {
+            ClosureData closure = closureData.get(i);
+            if (closure.date() == null || !year.contains(closure.date())) {
+                problems.add(new Problem("closures[" + i + "]", "needs a date within the academic year " + year));
+            } else {
+                closures.add(new SchoolCalendar.Closure(year, closure.date(), closure.session(), closure.reason()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The calendar cannot be saved", problems);
+        }
+        var calendar = new SchoolCalendar(terms, closures);
+        calendars.replace(urn, year, calendar);
+        return calendar;
+    }
+
+    /** Inserts or updates pupils by UPN; if any pupil is invalid, none is stored. */
+    @Transactional
+    public PupilsSaved savePupils(String urn, List<PupilData> data) {
+        var problems = new ArrayList<Problem>();
+        if (data == null || data.isEmpty()) {
+            throw new InvalidInputException("Send a JSON array with at least one pupil");
+        }
+        var seen = new HashSet<String>();
+        for (int i = 0; i < data.size(); i++) {
+            problems.addAll(problemsWith("[" + i + "]", data.get(i), seen));
+        }
+        Map<String, Pupil> existing = new HashMap<>();
+        if (problems.isEmpty()) {
+            pupils.findByUpnIn(seen).forEach(p -> existing.put(p.getUpn(), p));
+            for (int i = 0; i < data.size(); i++) {
+                Pupil found = existing.get(Upn.of(data.get(i).upn()).value());
+                if (found != null && !found.getSchoolUrn().equals(urn)) {
+                    problems.add(new Problem("[" + i + "].upn", "this UPN is registered to another school"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("No pupil was saved: " + problems.size() + " problem(s) found", problems);
+        }
+        int created = 0;
+        for (PupilData pupil : data) {
+            String upn = Upn.of(pupil.upn()).value();
+            Pupil entity = existing.get(upn);
+            if (entity == null) {
+                entity = new Pupil(upn, urn);
+                created++;
+            }
+            entity.update(pupil.forename().trim(), pupil.surname().trim(), pupil.dateOfBirth(), pupil.yearGroup(),
+                    pupil.admissionDate(), pupil.cohorts() == null || pupil.cohorts().isEmpty()
+                            ? EnumSet.noneOf(Cohort.class) : EnumSet.copyOf(pupil.cohorts()),
+                    blankToNull(pupil.socialWorker()), parentsOf(pupil));
+            pupils.save(entity);
+        }
+        return new PupilsSaved(created, data.size() - created);
+    }
+
+    private List<Problem> problemsWith(String at, PupilData pupil, Set<String> seen) {
+        var problems = new ArrayList<Problem>();
+        if (pupil == null) {
+            return List.of(new Problem(at, "is empty"));
+        }
+        String upnProblem = Upn.problemWith(pupil.upn() == null ? null : pupil.upn().trim().toUpperCase());
+        if (upnProblem != null) {
+            problems.add(new Problem(at + ".upn", upnProblem));
+        } else if (!seen.add(pupil.upn().trim().toUpperCase())) {
+            problems.add(new Problem(at + ".upn", "UPN " + pupil.upn() + " appears more than once in this upload"));
+        }
+        requireText(problems, at + ".forename", pupil.forename());
+        requireText(problems, at + ".surname", pupil.surname());
+        if (pupil.dateOfBirth() == null || !pupil.dateOfBirth().isBefore(LocalDate.now())) {
+            problems.add(new Problem(at + ".dateOfBirth", "is required and must be in the past"));
+        }
+        if (pupil.yearGroup() == null || pupil.yearGroup() < -1 || pupil.yearGroup() > 14) {
+            problems.add(new Problem(at + ".yearGroup", "must be a year group from -1 (nursery) and 0 (reception) to 14"));
+        }
+        if (pupil.admissionDate() == null) {
+            problems.add(new Problem(at + ".admissionDate", "is required"));
+        } else if (pupil.dateOfBirth() != null && pupil.admissionDate().isBefore(pupil.dateOfBirth())) {
+            problems.add(new Problem(at + ".admissionDate", "is before the date of birth"));
+        }
+        String socialWorker = blankToNull(pupil.socialWorker());
+        if (socialWorker != null && !users.hasRole(socialWorker, Role.SOCIAL_WORKER)) {
+            problems.add(new Problem(at + ".socialWorker", "'" + socialWorker + "' is not a social worker's username"));
+        }
+        List<ParentData> parents = pupil.parents() == null ? List.of() : pupil.parents();
+        for (int j = 0; j < parents.size(); j++) {
+            problems.addAll(problemsWith(at + ".parents[" + j + "]", parents.get(j)));
+        }
+        return problems;
+    }
+
+    private static List<Problem> problemsWith(String at, ParentData parent) {
+        var problems = new ArrayList<Problem>();
+        requireText(problems, at + ".name", parent.name());
+        requireText(problems, at + ".relationship", parent.relationship());
+        if (parent.parentalResponsibility() == null) {
+            problems.add(new Problem(at + ".parentalResponsibility", "must be true or false"));
+        }
+        if (parent.livesWithPupil() == null) {
+            problems.add(new Problem(at + ".livesWithPupil", "must be true or false"));
+        }
+        if (parent.email() != null && !parent.email().isBlank() && !parent.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.add(new Problem(at + ".email", "'" + parent.email() + "' is not an e-mail address"));
+        }
+        return problems;
+    }
+
+    private static List<Parent> parentsOf(PupilData pupil) {
+        if (pupil.parents() == null) {
+            return List.of();
+        }
+        return pupil.parents().stream().map(p -> new Parent(p.name().trim(), p.relationship().trim(),
+                p.parentalResponsibility(), p.livesWithPupil(), blankToNull(p.email()), blankToNull(p.phone()),
+                blankToNull(p.address()))).toList();
+    }
+
+    private static void requireText(List<Problem> problems, String field, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(new Problem(field, "is required"));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    @Override
+    public boolean schoolExists(String urn) {
+        return schools.existsById(urn);
+    }
+
+    @Override
+    public boolean localAuthorityExists(String laCode) {
+        Integer count = jdbc.queryForObject("select count(*) from local_authority where code = ?", Integer.class, laCode);
+        return count != null && count > 0;
+    }
+}

@@ -1,0 +1,82 @@
+package org.openattendance.school;
+
+import java.util.List;
+import java.util.Map;
+
+import org.openattendance.security.AccessPolicy;
+import org.openattendance.security.AuditTrail;
+import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class SchoolController {
+
+    private final SchoolAdministration administration;
+    private final SchoolDirectory directory;
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+
+    SchoolController(SchoolAdministration administration, SchoolDirectory directory, AccessPolicy access, AuditTrail audit) {
+        this.administration = administration;
+        this.directory = directory;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/schools")
+    List<Map<String, Object>> schools() {
+        return directory.visibleSchools().stream().map(SchoolController::summary).toList();
+    }
+
+    @PostMapping("/api/schools")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> saveSchool(@RequestBody SchoolAdministration.SchoolData school) {
+        access.checkAdmin();
+        School saved = administration.saveSchool(school);
+        audit.record(AuditTrail.Action.CHANGE_SCHOOL, "school", saved.getUrn(), "saved school");
+        return summary(saved);
+    }
+
+    @PutMapping("/api/schools/{urn}/calendar/{academicYear}")
+    Map<String, Object> saveCalendar(@PathVariable String urn, @PathVariable String academicYear,
+                                     @RequestBody SchoolAdministration.CalendarData calendar) {
+        access.checkAdmin();
+        School school = directory.visibleSchool(urn);
+        AcademicYear year = parseYear(academicYear);
+        SchoolCalendar saved = administration.saveCalendar(school.getUrn(), year, calendar);
+        audit.record(AuditTrail.Action.CHANGE_SCHOOL, "school", urn, "calendar " + year);
+        long openSessions = saved.openSessionKeys().size();
+        return Map.of("urn", urn, "academicYear", year.toString(), "terms", saved.terms().size(),
+                "closures", saved.closures().size(), "openSessions", openSessions);
+    }
+
+    @PostMapping("/api/schools/{urn}/pupils")
+    Map<String, Object> savePupils(@PathVariable String urn, @RequestBody List<SchoolAdministration.PupilData> pupils) {
+        School school = directory.writableSchool(urn);
+        var saved = administration.savePupils(school.getUrn(), pupils);
+        audit.record(AuditTrail.Action.CHANGE_PUPILS, "school", urn,
+                "pupils created " + saved.created() + ", updated " + saved.updated());
+        return Map.of("created", saved.created(), "updated", saved.updated());
+    }
+
+    private static AcademicYear parseYear(String text) {
+        try {
+            return AcademicYear.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> summary(School school) {
+        return Map.of("urn", school.getUrn(), "name", school.getName(), "laCode", school.getLaCode(),
+                "phase", school.getPhase(), "registerClosesAt", school.getRegisterClosesAt().toString());
+    }
+}

@@ -1,0 +1,66 @@
+package org.openattendance.school;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.openattendance.security.AccessPolicy;
+import org.openattendance.security.StaffUser;
+import org.openattendance.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finds schools and pupils for the signed-in user, answering "not found" outside their scope. */
+@Service
+@Transactional(readOnly = true)
+public class SchoolDirectory {
+
+    private final SchoolRepository schools;
+    private final PupilRepository pupils;
+    private final AccessPolicy access;
+
+    SchoolDirectory(SchoolRepository schools, PupilRepository pupils, AccessPolicy access) {
+        this.schools = schools;
+        this.pupils = pupils;
+        this.access = access;
+    }
+
+    public School visibleSchool(String urn) {
+        School school = schools.findById(urn).orElseThrow(() -> new NotFoundException("No school with URN " + urn));
+        access.checkSchoolVisible(school.getUrn(), school.getLaCode());
+        return school;
+    }
+
+    /** A school whose records (register, pupils) the signed-in user may change. */
+    public School writableSchool(String urn) {
+        School school = schools.findById(urn).orElseThrow(() -> new NotFoundException("No school with URN " + urn));
+        access.checkSchoolRecordsWritable(school.getUrn(), school.getLaCode());
+        return school;
+    }
+
+    public Pupil visiblePupil(String upn) {
+        String normalised = upn == null ? "" : upn.trim().toUpperCase();
+        Pupil pupil = pupils.findByUpn(normalised).orElseThrow(() -> new NotFoundException("No pupil with UPN " + upn));
+        School school = schools.findById(pupil.getSchoolUrn()).orElseThrow();
+        access.checkPupilVisible(pupil.getUpn(), school.getUrn(), school.getLaCode(), pupil.getSocialWorker());
+        return pupil;
+    }
+
+    public List<School> visibleSchools() {
+        StaffUser user = access.currentUser();
+        return schools.findAllByOrderByName().stream()
+                .filter(s -> access.canSeeSchool(user, s.getUrn(), s.getLaCode())).toList();
+    }
+
+    public List<Pupil> pupilsOf(School school) {
+        return pupils.findBySchoolUrnOrderBySurnameAscForenameAsc(school.getUrn());
+    }
+
+    /** For background work (no signed-in user): the school, unchecked. */
+    public Optional<School> school(String urn) {
+        return schools.findById(urn);
+    }
+
+    public List<Pupil> pupilsByIds(List<Long> ids) {
+        return pupils.findAllById(ids);
+    }
+}

@@ -1,0 +1,11 @@
+package org.openattendance.school;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SchoolRepository extends JpaRepository<School, String> {
+    List<School> findByLaCodeOrderByName(String laCode);
+
+    List<School> findAllByOrderByName();
+}

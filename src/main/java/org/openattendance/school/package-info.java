@@ -1,0 +1,3 @@
+/** Schools, their calendars, pupils on roll, parents and carers, cohort flags. */
+@org.springframework.modulith.ApplicationModule(displayName = "Schools and pupils")
+package org.openattendance.school;

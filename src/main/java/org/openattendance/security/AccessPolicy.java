@@ -1,0 +1,64 @@
+package org.openattendance.security;
+
+import org.openattendance.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides what the signed-in user may see and change. Outside a caller's scope a school or pupil does not
+ * exist for them: the checks throw {@link NotFoundException} (404), never reveal the data.
+ */
+@Component
+public class AccessPolicy {
+
+    public StaffUser currentUser() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof StaffUser user) {
+            return user;
+        }
+        throw new AccessDeniedException("not signed in");
+    }
+
+    public boolean canSeeSchool(StaffUser user, String urn, String laCode) {
+        if (user.isAdmin() || user.schools().contains(urn)) {
+            return true;
+        }
+        boolean laRole = user.has(Role.LA_OFFICER) || user.has(Role.MANAGER);
+        return laRole && user.laCode() != null && user.laCode().equals(laCode);
+    }
+
+    public boolean canSeePupil(StaffUser user, String urn, String laCode, String socialWorker) {
+        return canSeeSchool(user, urn, laCode)
+                || (user.has(Role.SOCIAL_WORKER) && user.username().equals(socialWorker));
+    }
+
+    public void checkSchoolVisible(String urn, String laCode) {
+        if (!canSeeSchool(currentUser(), urn, laCode)) {
+            throw new NotFoundException("No school with URN " + urn);
+        }
+    }
+
+    public void checkPupilVisible(String upn, String urn, String laCode, String socialWorker) {
+        if (!canSeePupil(currentUser(), urn, laCode, socialWorker)) {
+            throw new NotFoundException("No pupil with UPN " + upn);
+        }
+    }
+
+    /** Loading registers and pupil records is for the school's own staff (and admins). */
+    public void checkSchoolRecordsWritable(String urn, String laCode) {
+        StaffUser user = currentUser();
+        checkSchoolVisible(urn, laCode);
+        boolean schoolStaff = user.schools().contains(urn)
+                && (user.has(Role.ATTENDANCE_OFFICER) || user.has(Role.HEADTEACHER));
+        if (!user.isAdmin() && !schoolStaff) {
+            throw new AccessDeniedException("Only the school's attendance staff may change its records");
+        }
+    }
+
+    public void checkAdmin() {
+        if (!currentUser().isAdmin()) {
+            throw new AccessDeniedException("Only an administrator may do this");
+        }
+    }
+}

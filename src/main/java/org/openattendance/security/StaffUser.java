@@ -1,0 +1,63 @@
+package org.openattendance.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** A signed-in member of staff with their roles and scope: the schools they work for, or their LA. */
+public record StaffUser(String username, String passwordHash, String displayName, Set<Role> roles,
+                        Set<String> schools, String laCode, boolean enabled) implements UserDetails {
+
+    public StaffUser {
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        schools = Set.copyOf(schools);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean isAdmin() {
+        return has(Role.ADMIN);
+    }
+
+    /** The Camunda group ids this user belongs to, used as task candidate groups. */
+    public List<String> camundaGroups() {
+        return CamundaGroups.of(this);
+    }
+
+    /** The role recorded against this user's changes, e.g. on a register amendment. */
+    public String primaryRole() {
+        return roles.stream().sorted().findFirst().map(Enum::name).orElse("NONE");
+    }
+
+    public String rolesText() {
+        return roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

@@ -1,0 +1,96 @@
+package org.openattendance.security;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.InvalidInputException.Problem;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and updates staff users, checking that their roles and scope make sense. */
+@Service
+public class UserAdministration {
+
+    public record NewUser(String username, String password, String displayName, Set<Role> roles,
+                          Set<String> schools, String laCode) {
+    }
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    private final StaffUsers users;
+    private final PasswordEncoder passwords;
+    private final ScopeDirectory scopes;
+
+    UserAdministration(StaffUsers users, PasswordEncoder passwords, ScopeDirectory scopes) {
+        this.users = users;
+        this.passwords = passwords;
+        this.scopes = scopes;
+    }
+
+    /** Creates or replaces a user, with a password of at least 12 characters. */
+    @Transactional
+    public StaffUser save(NewUser user) {
+        List<Problem> problems = problemsWith(user);
+        if (user.password() == null || user.password().length() < MIN_PASSWORD_LENGTH) {
+            problems.add(new Problem("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The user cannot be saved", problems);
+        }
+        return saveUnchecked(user);
+    }
+
+    /** For the demo profile only: saves a user without the password length rule. */
+    @Transactional
+    public StaffUser saveDemoUser(NewUser user) {
+        List<Problem> problems = problemsWith(user);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The demo user cannot be saved", problems);
+        }
+        return saveUnchecked(user);
+    }
+
+    private StaffUser saveUnchecked(NewUser user) {
+        var saved = new StaffUser(user.username(), passwords.encode(user.password()), user.displayName(),
+                user.roles(), user.schools() == null ? Set.of() : user.schools(), blankToNull(user.laCode()), true);
+        users.save(saved);
+        return saved;
+    }
+
+    private List<Problem> problemsWith(NewUser user) {
+        var problems = new ArrayList<Problem>();
+        if (user.username() == null || !user.username().matches("[A-Za-z0-9._@-]{2,100}")) {
+            problems.add(new Problem("username", "must be 2 to 100 letters, digits or . _ @ -"));
+        }
+        Set<Role> roles = user.roles() == null || user.roles().isEmpty() ? Set.of() : EnumSet.copyOf(user.roles());
+        if (roles.isEmpty()) {
+            problems.add(new Problem("roles", "at least one role is needed, one of " + List.of(Role.values())));
+        }
+        Set<String> schools = user.schools() == null ? Set.of() : user.schools();
+        schools.stream().filter(urn -> !scopes.schoolExists(urn))
+                .forEach(urn -> problems.add(new Problem("schools", "no school with URN " + urn)));
+        String la = blankToNull(user.laCode());
+        if (la != null && !scopes.localAuthorityExists(la)) {
+            problems.add(new Problem("laCode", "no local authority with code " + la));
+        }
+        boolean schoolRole = roles.contains(Role.ATTENDANCE_OFFICER) || roles.contains(Role.HEADTEACHER);
+        if (schoolRole && schools.isEmpty()) {
+            problems.add(new Problem("schools", "attendance officers and headteachers need at least one school"));
+        }
+        if (roles.contains(Role.LA_OFFICER) && la == null) {
+            problems.add(new Problem("laCode", "LA officers need the code of their local authority"));
+        }
+        if (roles.contains(Role.MANAGER) && la == null && schools.isEmpty()) {
+            problems.add(new Problem("laCode", "managers need a local authority or at least one school"));
+        }
+        return problems;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,3 @@
+package org.openattendance.shared;
+
+public enum Session { AM, PM }

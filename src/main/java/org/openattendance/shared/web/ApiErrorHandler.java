@@ -1,0 +1,98 @@
+package org.openattendance.shared.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/** Turns bad input into a JSON answer that says what is wrong. */
+@RestControllerAdvice(basePackages = "org.openattendance")
+public class ApiErrorHandler {
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+        return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+        return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        String message = "The request body could not be read as JSON";
+        if (e.getCause() instanceof InvalidFormatException format) {
+            message = "Value '" + format.getValue() + "' at " + path(format) + " is not a valid "
+                    + describe(format.getTargetType());
+        } else if (e.getCause() instanceof MismatchedInputException mismatch) {
+            message = "Unexpected value at " + path(mismatch) + ": expected " + describe(mismatch.getTargetType());
+        }
+        return body(HttpStatus.BAD_REQUEST, message, List.of());
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+        return body(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> unsupportedType(HttpMediaTypeNotSupportedException e) {
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type " + e.getContentType()
+                + " is not accepted here; send one of " + e.getSupportedMediaTypes(), List.of());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+        return body(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than the limit of "
+                + e.getMaxUploadSize() + " bytes", List.of());
+    }
+
+    @ExceptionHandler(UploadTooLargeException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(UploadTooLargeException e) {
+        return body(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage(), List.of());
+    }
+
+    private static String path(MismatchedInputException e) {
+        var path = new StringBuilder();
+        e.getPath().forEach(ref -> path.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]"));
+        return path.isEmpty() ? "the top level" : path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type.isEnum()) {
+            return type.getSimpleName() + " (one of " + List.of(type.getEnumConstants()) + ")";
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "LocalTime" -> "time (HH:MM)";
+            default -> type.getSimpleName();
+        };
+    }
+
+    static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, List<InvalidInputException.Problem> problems) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("status", status.value());
+        body.put("error", message);
+        if (!problems.isEmpty()) {
+            body.put("problems", problems);
+        }
+        return ResponseEntity.status(status).body(body);
+    }
+}
