@@ -1,6 +1,9 @@
 package org.openattendance.school;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PupilRoll {
 
-    public record Enrolment(long pupilId, String upn, LocalDate admissionDate, LocalDate deletionDate) {
+    public record Enrolment(long pupilId, String upn, String schoolUrn, LocalDate admissionDate, LocalDate deletionDate) {
         /** The deletion date is the last day on roll. */
         public boolean isOnRoll(LocalDate date) {
             return !date.isBefore(admissionDate) && (deletionDate == null || !date.isAfter(deletionDate));
@@ -27,11 +30,39 @@ public class PupilRoll {
     /** Every pupil ever admitted to the school, by UPN. */
     public Map<String, Enrolment> byUpn(String schoolUrn) {
         var roll = new HashMap<String, Enrolment>();
-        jdbc.query("select id, upn, admission_date, deletion_date from pupil where school_urn = ?", rs -> {
-            var deletion = rs.getDate(4);
-            roll.put(rs.getString(2), new Enrolment(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                    deletion == null ? null : deletion.toLocalDate()));
+        jdbc.query(SELECT + " where school_urn = ?", rs -> {
+            Enrolment enrolment = enrolment(rs);
+            roll.put(enrolment.upn(), enrolment);
         }, schoolUrn);
         return roll;
+    }
+
+    /** The enrolments of the given pupils, in id order. */
+    public List<Enrolment> byIds(List<Long> pupilIds) {
+        return jdbc.query(SELECT + " where id = any(?) order by id", (rs, i) -> enrolment(rs),
+                (Object) pupilIds.toArray(Long[]::new));
+    }
+
+    /** Every pupil id, in order, for whole-LA recalculations. */
+    public List<Long> allPupilIds() {
+        return jdbc.queryForList("select id from pupil order by id", Long.class);
+    }
+
+    /** The names and year groups of a school's pupils, for lists. */
+    public List<PupilName> namesAt(String schoolUrn) {
+        return jdbc.query("select id, upn, forename, surname, year_group from pupil where school_urn = ? order by surname, forename",
+                (rs, i) -> new PupilName(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
+                schoolUrn);
+    }
+
+    public record PupilName(long pupilId, String upn, String forename, String surname, int yearGroup) {
+    }
+
+    private static final String SELECT = "select id, upn, school_urn, admission_date, deletion_date from pupil";
+
+    private static Enrolment enrolment(ResultSet rs) throws SQLException {
+        var deletion = rs.getDate(5);
+        return new Enrolment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                deletion == null ? null : deletion.toLocalDate());
     }
 }

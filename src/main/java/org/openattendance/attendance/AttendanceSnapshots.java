@@ -1,0 +1,124 @@
+package org.openattendance.attendance;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.openattendance.attendance.calculator.AttendanceBand;
+import org.openattendance.attendance.calculator.EnrolmentDates;
+import org.openattendance.attendance.calculator.PupilSummary;
+import org.openattendance.attendance.calculator.ReportingPeriod;
+import org.openattendance.attendance.calculator.SessionCalendar;
+import org.openattendance.register.RegisterQueries;
+import org.openattendance.school.PupilRoll;
+import org.openattendance.shared.AcademicYear;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps one snapshot per pupil and academic year: recalculates the given pupils from their marks, stores the
+ * result and publishes a signal for each threshold a pupil crossed since the previous snapshot.
+ */
+@Service
+public class AttendanceSnapshots {
+
+    static final int BATCH = 1000;
+
+    private final CalculatorSetup setup;
+    private final RegisterQueries register;
+    private final PupilRoll roll;
+    private final SnapshotTable table;
+    private final SignalDetector signals;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    AttendanceSnapshots(CalculatorSetup setup, RegisterQueries register, PupilRoll roll, SnapshotTable table,
+                        SignalDetector signals, PlatformTransactionManager transactions, Clock clock) {
+        this.setup = setup;
+        this.register = register;
+        this.roll = roll;
+        this.table = table;
+        this.signals = signals;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Recalculates the given pupils as of today, a batch per transaction. */
+    public int recalculate(List<Long> pupilIds) {
+        LocalDate asOf = today();
+        int done = 0;
+        for (int from = 0; from < pupilIds.size(); from += BATCH) {
+            List<Long> batch = pupilIds.subList(from, Math.min(pupilIds.size(), from + BATCH));
+            done += transaction.execute(status -> recalculateBatch(batch, asOf));
+        }
+        return done;
+    }
+
+    /** Recalculates every pupil (after a bulk load, or for a new policy). */
+    public int recalculateAll() {
+        return recalculate(roll.allPupilIds());
+    }
+
+    public Optional<AttendanceSnapshot> find(long pupilId, AcademicYear year) {
+        return Optional.ofNullable(table.find(List.of(pupilId), year.toString()).get(pupilId));
+    }
+
+    /** Calculates one pupil over any period, straight from the register. */
+    public PupilSummary calculate(long pupilId, LocalDate from, LocalDate to) {
+        PupilRoll.Enrolment enrolment = roll.byIds(List.of(pupilId)).get(0);
+        AcademicYear year = AcademicYear.containing(to);
+        SessionCalendar calendar = setup.calendarFor(enrolment.schoolUrn(), year);
+        var marks = new ArrayList<RegisterQueries.PupilMark>();
+        LocalDate firstNeeded = from.isBefore(year.previous().firstDay()) ? from : year.previous().firstDay();
+        register.forEachPupil(List.of(pupilId), firstNeeded, to, (id, pupilMarks) -> marks.addAll(pupilMarks));
+        return setup.calculator().summarise(CalculatorSetup.marks(marks), calendar, enrolmentDates(enrolment),
+                new ReportingPeriod(from, to), to);
+    }
+
+    private int recalculateBatch(List<Long> pupilIds, LocalDate asOf) {
+        AcademicYear year = AcademicYear.containing(asOf);
+        List<PupilRoll.Enrolment> enrolments = roll.byIds(pupilIds);
+        Map<Long, List<RegisterQueries.PupilMark>> marks = new HashMap<>();
+        register.forEachPupil(pupilIds, year.previous().firstDay(), asOf, marks::put);
+        Map<String, SessionCalendar> calendars = new HashMap<>();
+        Map<Long, AttendanceSnapshot> previous = table.find(pupilIds, year.toString());
+        var snapshots = new ArrayList<AttendanceSnapshot>(enrolments.size());
+        for (PupilRoll.Enrolment enrolment : enrolments) {
+            SessionCalendar calendar = calendars.computeIfAbsent(enrolment.schoolUrn(), urn -> setup.calendarFor(urn, year));
+            PupilSummary summary = setup.calculator().summarise(
+                    CalculatorSetup.marks(marks.getOrDefault(enrolment.pupilId(), List.of())), calendar,
+                    enrolmentDates(enrolment), new ReportingPeriod(year.firstDay(), year.lastDay()), asOf);
+            AttendanceSnapshot snapshot = snapshotOf(enrolment.pupilId(), year, summary);
+            snapshots.add(snapshot);
+            signals.publishChanges(enrolment, previous.get(enrolment.pupilId()), snapshot);
+        }
+        table.save(snapshots, Instant.now(clock));
+        return snapshots.size();
+    }
+
+    private static EnrolmentDates enrolmentDates(PupilRoll.Enrolment enrolment) {
+        return new EnrolmentDates(enrolment.admissionDate(), enrolment.deletionDate());
+    }
+
+    private static AttendanceSnapshot snapshotOf(long pupilId, AcademicYear year, PupilSummary summary) {
+        var figures = summary.figures();
+        var penalty = summary.penaltyThreshold();
+        return new AttendanceSnapshot(pupilId, year.toString(), summary.asOf(), figures.possible(), figures.attended(),
+                figures.authorised(), figures.unauthorised(), figures.attendancePercent(), figures.band(),
+                penalty.sessions(), penalty.windowStart(), penalty.windowEnd(), penalty.met(),
+                summary.unexplainedAbsence().schoolDays(), summary.illness().sessions());
+    }
+}
