@@ -2,7 +2,6 @@ package org.openattendance.register;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.openattendance.school.School;
 import org.openattendance.security.AccessPolicy;
@@ -34,7 +33,7 @@ public class RegisterService {
     }
 
     @Transactional
-    public RegisterLoadResult load(School school, List<MarkRow> rows, MarkSource source) {
+    public RegisterLoadResult load(School school, Iterable<MarkRow> rows, MarkSource source) {
         StaffUser user = access.currentUser();
         RegisterLoadResult result = loader.load(school, rows, new Recorder(user.username(), user.primaryRole(), source),
                 LocalDate.now(clock));

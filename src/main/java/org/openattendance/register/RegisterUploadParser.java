@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,28 +27,46 @@ public class RegisterUploadParser {
     static final List<String> REQUIRED_COLUMNS = List.of("upn", "date", "session", "code");
     static final Set<String> OPTIONAL_COLUMNS = Set.of("minutes_late", "reason");
 
-    public List<MarkRow> parseCsv(Reader csv) {
+    /**
+     * Reads the header at once (a wrong header is refused before anything is stored) and the rows lazily, as the
+     * loader consumes them: a malformed line further down throws {@link InvalidInputException} then, and the
+     * loader's transaction rolls back. The result can be iterated once.
+     */
+    public Iterable<MarkRow> parseCsv(Reader csv) {
         var format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = format.parse(csv)) {
-            List<String> header = checkHeader(parser.getHeaderNames());
-            var rows = new ArrayList<MarkRow>();
-            for (CSVRecord record : parser) {
-                rows.add(toRow(record, header));
-            }
-            if (rows.isEmpty()) {
-                throw new InvalidInputException("The CSV has a header but no rows");
-            }
-            return rows;
-        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
-            }
-            throw new InvalidInputException("The CSV is malformed: " + rootMessage(e)
-                    + ". Nothing was stored; check quotes and separators near that place and send the file again");
-        } catch (IOException e) {
-            throw new InvalidInputException("The CSV could not be read: " + e.getMessage());
+        CSVParser parser;
+        try {
+            parser = format.parse(csv);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw malformed(e);
         }
+        List<String> header = checkHeader(parser.getHeaderNames());
+        Iterator<CSVRecord> records = parser.iterator();
+        return () -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    return records.hasNext();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw malformed(e);
+                }
+            }
+
+            @Override
+            public MarkRow next() {
+                try {
+                    return toRow(records.next(), header);
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw malformed(e);
+                }
+            }
+        };
+    }
+
+    private static InvalidInputException malformed(Exception e) {
+        return new InvalidInputException("The CSV is malformed: " + rootMessage(e)
+                + ". Nothing was stored; check quotes and separators near that place and send the file again");
     }
 
     public List<MarkRow> parseJson(List<Map<String, Object>> rows) {

@@ -1,0 +1,256 @@
+package org.openattendance.benchmark;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.openattendance.attendance.AttendanceSnapshots;
+import org.openattendance.register.MarkSource;
+import org.openattendance.register.Recorder;
+import org.openattendance.register.RegisterLoadResult;
+import org.openattendance.register.RegisterLoader;
+import org.openattendance.register.RegisterUploadParser;
+import org.openattendance.school.Phase;
+import org.openattendance.school.School;
+import org.openattendance.school.SchoolAdministration;
+import org.openattendance.school.SchoolAdministration.CalendarData;
+import org.openattendance.school.SchoolAdministration.ClosureData;
+import org.openattendance.school.SchoolAdministration.ParentData;
+import org.openattendance.school.SchoolAdministration.PupilData;
+import org.openattendance.school.SchoolAdministration.SchoolData;
+import org.openattendance.school.SchoolAdministration.TermData;
+import org.openattendance.school.SchoolCalendar;
+import org.openattendance.school.SchoolCalendars;
+import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.Session;
+import org.openattendance.shared.Upn;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * LA-scale register load, run with {@code mvn -Pbenchmark verify} (see docs/performance.md). Not a timed test:
+ * it asserts nothing about time, it prints figures. For every school it generates a full academic year of
+ * marks as CSV, loads it through the API's code path (parser and loader), and copies the same rows into a bare
+ * table with PostgreSQL's COPY, so both rates come from the same run on the same data. Then it recalculates
+ * every pupil's snapshot.
+ */
+@SpringBootTest(properties = {"openattendance.attendance.recalculate-after-load=false",
+        "logging.level.org.openattendance=warn"})
+@ActiveProfiles("test")
+class RegisterLoadBenchmark {
+
+    static final int PUPILS = Integer.getInteger("benchmark.pupils", 50_000);
+    static final int PUPILS_PER_SCHOOL = Integer.getInteger("benchmark.pupilsPerSchool", 1_000);
+    /** The year loaded: a full, past academic year. */
+    static final AcademicYear YEAR = new AcademicYear(2025);
+
+    @TestConfiguration
+    static class EndOfYearClock {
+        @Bean
+        @Primary
+        Clock endOfYear() {
+            return Clock.fixed(LocalDate.of(2026, 7, 31).atTime(18, 0).atZone(ZoneId.of("Europe/London")).toInstant(),
+                    ZoneId.of("Europe/London"));
+        }
+    }
+
+    @Autowired
+    SchoolAdministration schools;
+    @Autowired
+    SchoolCalendars calendars;
+    @Autowired
+    RegisterLoader loader;
+    @Autowired
+    RegisterUploadParser parser;
+    @Autowired
+    AttendanceSnapshots snapshots;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    final Random random = new Random(20261123);
+
+    @Test
+    void loadAnLaScaleRegister() throws Exception {
+        int schoolCount = Math.max(1, PUPILS / PUPILS_PER_SCHOOL);
+        print("Generating %d schools x %d pupils", schoolCount, PUPILS_PER_SCHOOL);
+        jdbc.execute("create table if not exists copy_baseline (pupil_id bigint, mark_date date, session varchar(2), "
+                + "code varchar(2), minutes_late smallint, recorded_by varchar(100), recorded_at timestamptz, source varchar(20))");
+        jdbc.execute("truncate copy_baseline");
+
+        long loadNanos = 0;
+        long copyNanos = 0;
+        long marks = 0;
+        HeapWatch heap = new HeapWatch();
+        for (int s = 0; s < schoolCount; s++) {
+            School school = school(s);
+            List<String> upns = pupils(school.getUrn(), s);
+            SchoolCalendar calendar = calendars.forYears(school.getUrn(), List.of(YEAR));
+            String csv = registerCsv(upns, calendar);
+            heap.sample();
+
+            String copyRows = copyRows(school.getUrn(), csv);
+            long start = System.nanoTime();
+            copy(copyRows);
+            copyNanos += System.nanoTime() - start;
+
+            start = System.nanoTime();
+            RegisterLoadResult result = loader.load(school, parser.parseCsv(new StringReader(csv)),
+                    new Recorder("benchmark", "ATTENDANCE_OFFICER", MarkSource.BENCHMARK), YEAR.lastDay());
+            loadNanos += System.nanoTime() - start;
+            heap.sample();
+            if (!result.rejected().isEmpty()) {
+                throw new IllegalStateException("rows rejected: " + result.rejected().subList(0, 3));
+            }
+            marks += result.accepted();
+            if ((s + 1) % 10 == 0 || s == schoolCount - 1) {
+                print("  %d schools, %,d marks: load %,.0f marks/s, COPY %,.0f rows/s", s + 1, marks,
+                        marks / seconds(loadNanos), marks / seconds(copyNanos));
+            }
+        }
+
+        long start = System.nanoTime();
+        int recalculated = snapshots.recalculateAll();
+        long snapshotNanos = System.nanoTime() - start;
+        heap.sample();
+
+        print("RESULT pupils=%,d marks=%,d", PUPILS, marks);
+        print("RESULT load through the API code path: %,.0f marks/s (%.1f s)", marks / seconds(loadNanos), seconds(loadNanos));
+        print("RESULT PostgreSQL COPY into a bare table: %,.0f rows/s (%.1f s)", marks / seconds(copyNanos), seconds(copyNanos));
+        print("RESULT load rate / COPY rate = %.2f", seconds(copyNanos) / seconds(loadNanos));
+        print("RESULT snapshots: %,d pupils in %.1f s", recalculated, seconds(snapshotNanos));
+        print("RESULT peak heap used %,d MB (max heap %,d MB)", heap.peakMegabytes(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+
+    private School school(int index) {
+        String urn = String.format("9%05d", index);
+        School school = schools.saveSchool(new SchoolData(urn, "Benchmark School " + index, "999",
+                Phase.SECONDARY, LocalTime.of(8, 55)));
+        schools.saveCalendar(urn, YEAR, new CalendarData(List.of(
+                new TermData(LocalDate.of(2025, 9, 3), LocalDate.of(2025, 10, 24)),
+                new TermData(LocalDate.of(2025, 11, 3), LocalDate.of(2025, 12, 19)),
+                new TermData(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 2, 13)),
+                new TermData(LocalDate.of(2026, 2, 23), LocalDate.of(2026, 3, 27)),
+                new TermData(LocalDate.of(2026, 4, 13), LocalDate.of(2026, 5, 22)),
+                new TermData(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 22))),
+                List.of(new ClosureData(LocalDate.of(2026, 5, 4), null, "Bank holiday"))));
+        return school;
+    }
+
+    private List<String> pupils(String urn, int schoolIndex) {
+        var data = new ArrayList<PupilData>(PUPILS_PER_SCHOOL);
+        var upns = new ArrayList<String>(PUPILS_PER_SCHOOL);
+        for (int p = 0; p < PUPILS_PER_SCHOOL; p++) {
+            String twelve = String.format("999%04d%02d%03d", schoolIndex, 20 + p / 1000, p % 1000);
+            String upn = Upn.checkLetterFor(twelve) + twelve;
+            upns.add(upn);
+            data.add(new PupilData(upn, "Pupil", "Number " + p, LocalDate.of(2013, 1, 1).plusDays(p % 365), 7 + p % 5,
+                    LocalDate.of(2025, 9, 1), Set.of(), null,
+                    List.of(new ParentData("Parent " + p, "Mother", true, true, "parent" + p + "@example.org", null, null))));
+        }
+        schools.savePupils(urn, data);
+        return upns;
+    }
+
+    /** A year of marks: most pupils present about 95 % of sessions, with the usual mix of absence codes. */
+    private String registerCsv(List<String> upns, SchoolCalendar calendar) {
+        String[] absences = {"I", "I", "I", "M", "N", "O", "G", "U", "C", "R"};
+        var csv = new StringBuilder(upns.size() * 400 * 32).append("upn,date,session,code,minutes_late\n");
+        for (String upn : upns) {
+            double absenceRate = random.nextDouble() < 0.15 ? 0.15 + random.nextDouble() * 0.4 : random.nextDouble() * 0.08;
+            for (LocalDate day = YEAR.firstDay(); !day.isAfter(YEAR.lastDay()); day = day.plusDays(1)) {
+                for (Session session : Session.values()) {
+                    if (!calendar.isOpen(day, session)) {
+                        continue;
+                    }
+                    csv.append(upn).append(',').append(day).append(',').append(session.name()).append(',');
+                    if (random.nextDouble() < absenceRate) {
+                        csv.append(absences[random.nextInt(absences.length)]).append(",\n");
+                    } else if (random.nextDouble() < 0.02) {
+                        csv.append("L,").append(1 + random.nextInt(25)).append('\n');
+                    } else {
+                        csv.append(session == Session.AM ? "/" : "\\").append(",\n");
+                    }
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    /** The same rows, resolved to pupil ids as the loader stores them, copied straight into a bare table. */
+    private String copyRows(String urn, String csv) {
+        var ids = new java.util.HashMap<String, Long>();
+        jdbc.query("select upn, id from pupil where school_urn = ?", rs -> {
+            ids.put(rs.getString(1), rs.getLong(2));
+        }, urn);
+        var rows = new StringBuilder(csv.length() + csv.length() / 2);
+        String now = java.time.OffsetDateTime.now().toString();
+        int lineStart = csv.indexOf('\n') + 1;
+        while (lineStart < csv.length()) {
+            int lineEnd = csv.indexOf('\n', lineStart);
+            String[] f = csv.substring(lineStart, lineEnd).split(",", -1);
+            rows.append(ids.get(f[0])).append(',').append(f[1]).append(',').append(f[2]).append(',')
+                    .append(f[3]).append(',').append(f[4])
+                    .append(",benchmark,").append(now).append(",BENCHMARK\n");
+            lineStart = lineEnd + 1;
+        }
+        return rows.toString();
+    }
+
+    private void copy(String rows) throws SQLException, IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy copy_baseline from stdin (format csv)", new StringReader(rows));
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static void print(String format, Object... args) {
+        System.out.println("[benchmark] " + String.format(format, args));
+    }
+
+    /** The highest heap use seen at the sample points, summed over the heap pools. */
+    static final class HeapWatch {
+        private long peak;
+
+        void sample() {
+            long used = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    used += pool.getPeakUsage().getUsed();
+                }
+            }
+            peak = Math.max(peak, used);
+        }
+
+        long peakMegabytes() {
+            return peak / (1024 * 1024);
+        }
+    }
+}
