@@ -46,12 +46,17 @@ public class AccessPolicy {
     }
 
     /** Loading registers and pupil records is for the school's own staff (and admins). */
+    public boolean canChangeSchoolRecords(StaffUser user, String urn) {
+        boolean schoolStaff = user.schools().contains(urn)
+                && (user.has(Role.ATTENDANCE_OFFICER) || user.has(Role.HEADTEACHER));
+        return user.isAdmin() || schoolStaff;
+    }
+
+    /** Loading registers and pupil records is for the school's own staff (and admins). */
     public void checkSchoolRecordsWritable(String urn, String laCode) {
         StaffUser user = currentUser();
         checkSchoolVisible(urn, laCode);
-        boolean schoolStaff = user.schools().contains(urn)
-                && (user.has(Role.ATTENDANCE_OFFICER) || user.has(Role.HEADTEACHER));
-        if (!user.isAdmin() && !schoolStaff) {
+        if (!canChangeSchoolRecords(user, urn)) {
             throw new AccessDeniedException("Only the school's attendance staff may change its records");
         }
     }

@@ -2,7 +2,11 @@ package org.openattendance.shared;
 
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 /** Input that cannot be accepted as a whole; nothing of it has been stored. Answered with 400. */
+@ResponseStatus(HttpStatus.BAD_REQUEST)
 public class InvalidInputException extends RuntimeException {
 
     /** One thing wrong: where (a field, a line, an index) and what. */

@@ -14,12 +14,17 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-/** Turns bad input into a JSON answer that says what is wrong. */
-@RestControllerAdvice(basePackages = "org.openattendance")
+/**
+ * Turns bad input into a JSON answer that says what is wrong. Only for the JSON API ({@code @RestController}s):
+ * the web pages ({@code @Controller}s) get HTML error pages (templates/error/*.html) through the exceptions'
+ * {@code @ResponseStatus} and Spring Boot's error controller.
+ */
+@RestControllerAdvice(annotations = RestController.class)
 public class ApiErrorHandler {
 
     @ExceptionHandler(InvalidInputException.class)

@@ -1,0 +1,37 @@
+package org.openattendance.inbox;
+
+import java.util.Locale;
+
+import org.openattendance.school.Phase;
+import org.openattendance.security.Role;
+
+/** Words for enum values as staff read them on the pages. */
+final class Labels {
+
+    private Labels() {
+    }
+
+    static String role(Role role) {
+        return switch (role) {
+            case ADMIN -> "Administrator";
+            case LA_OFFICER -> "LA attendance officer";
+            default -> sentence(role.name());
+        };
+    }
+
+    static String phase(Phase phase) {
+        if (phase == null) {
+            return "";
+        }
+        return switch (phase) {
+            case ALL_THROUGH -> "All-through";
+            default -> sentence(phase.name());
+        };
+    }
+
+    /** ATTENDANCE_OFFICER becomes "Attendance officer". */
+    private static String sentence(String constant) {
+        String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}
