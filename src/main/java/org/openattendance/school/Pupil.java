@@ -57,7 +57,7 @@ public class Pupil {
     private Set<Cohort> cohorts = EnumSet.noneOf(Cohort.class);
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
-    @JoinColumn(name = "pupil_id")
+    @JoinColumn(name = "pupil_id", nullable = false)
     @OrderBy("id")
     private List<Parent> parents = new ArrayList<>();
 
