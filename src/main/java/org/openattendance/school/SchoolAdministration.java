@@ -88,7 +88,7 @@ public class SchoolAdministration implements ScopeDirectory {
         School school = schools.findById(data.urn())
                 .orElseGet(() -> new School(data.urn(), data.name(), data.laCode(), data.phase(), data.registerClosesAt()));
         school.update(data.name().trim(), data.laCode(), data.phase(), data.registerClosesAt());
-        return schools.save(school);
+        return schools.saveAndFlush(school);
     }
 
     @Transactional

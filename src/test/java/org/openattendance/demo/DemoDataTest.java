@@ -1,0 +1,220 @@
+package org.openattendance.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.openattendance.school.SchoolCalendar;
+import org.openattendance.school.SchoolCalendars;
+import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.Session;
+import org.openattendance.shared.Upn;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo data as the default run loads it. The test database is shared with other test contexts, so every
+ * question is asked about the demo LA and the demo schools only. This context lives next to the contexts of the
+ * other tests, so its process engine and process application take unique names: Camunda registers both in a
+ * JVM-wide container and refuses a second "default" engine.
+ */
+@SpringBootTest(properties = {"openattendance.demo.enabled=true",
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        "camunda.bpm.generate-unique-process-application-name=true"})
+@ActiveProfiles({"test", "demo"})
+class DemoDataTest {
+
+    static final String[] URNS = {"136201", "114932", "145870"};
+    static final List<String> USERS = List.of("admin", "officer.millbrook", "head.millbrook", "officer.stannes",
+            "head.stannes", "officer.castlehill", "head.castlehill", "manager.castlehill", "la.officer", "la.manager",
+            "social.worker");
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    SchoolCalendars calendars;
+    @Autowired
+    Clock clock;
+    @Autowired
+    DemoDataLoader loader;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void createsThreeSchoolsInTheDemoLocalAuthority() {
+        assertThat(count("select count(*) from school where la_code = '881' and urn = any(?)", (Object) URNS)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select name from local_authority where code = '881'", String.class))
+                .isEqualTo("Northshire");
+        assertThat(jdbc.queryForList("select phase || ' ' || register_closes_at from school where urn = any(?) order by urn",
+                String.class, (Object) URNS)).containsExactly("PRIMARY 09:15:00", "PRIMARY 09:15:00", "SECONDARY 08:55:00");
+    }
+
+    @Test
+    void givesEachSchoolACalendarForThisAcademicYearAndTheLast() {
+        AcademicYear current = AcademicYear.containing(LocalDate.now(clock));
+        for (String urn : URNS) {
+            assertThat(calendars.hasCalendar(urn, current)).isTrue();
+            assertThat(calendars.hasCalendar(urn, current.previous())).isTrue();
+            assertThat(calendars.forYears(urn, List.of(current.previous())).openSessionKeys()).hasSizeBetween(370, 390);
+        }
+    }
+
+    @Test
+    void createsAFewHundredPupilsWithValidUpnsAndAtLeastOneParentEach() {
+        assertThat(count("select count(*) from pupil where school_urn = any(?)", (Object) URNS)).isBetween(300, 600);
+        assertThat(count("""
+                select count(*) from pupil p where p.school_urn = any(?)
+                and not exists (select 1 from parent where pupil_id = p.id)""", (Object) URNS)).isZero();
+        assertThat(jdbc.queryForList("select upn from pupil where school_urn = any(?)", String.class, (Object) URNS))
+                .allSatisfy(upn -> assertThat(Upn.problemWith(upn)).isNull());
+        assertThat(count("""
+                select count(*) from pupil where school_urn = any(?)
+                and (school_urn = '145870' and year_group not between 7 and 11
+                  or school_urn <> '145870' and year_group not between 0 and 6)""", (Object) URNS)).isZero();
+    }
+
+    @Test
+    void givesTheChildrenWithASocialWorkerTheDemoSocialWorker() {
+        assertThat(count("""
+                select count(*) from pupil p join pupil_cohort c on c.pupil_id = p.id
+                where p.school_urn = any(?) and c.cohort in ('CHILD_IN_NEED', 'CHILD_PROTECTION', 'LOOKED_AFTER')
+                and p.social_worker is distinct from 'social.worker'""", (Object) URNS)).isZero();
+        assertThat(count("select count(*) from pupil where school_urn = any(?) and social_worker = 'social.worker'",
+                (Object) URNS)).isPositive();
+    }
+
+    @Test
+    void createsEveryDemoUserWithThePasswordDemo() {
+        for (String username : USERS) {
+            List<String> hashes = jdbc.queryForList("select password_hash from app_user where username = ?", String.class,
+                    username);
+            assertThat(hashes).as(username).hasSize(1);
+            assertThat(passwords.matches("demo", hashes.get(0))).as(username).isTrue();
+        }
+    }
+
+    @Test
+    void recordsMarksUpToTheLastSchoolDayBeforeTodayAndNoneLater() {
+        LocalDate today = LocalDate.now(clock);
+        AcademicYear current = AcademicYear.containing(today);
+        assertThat(count("""
+                select count(*) from session_mark m join pupil p on p.id = m.pupil_id
+                where p.school_urn = any(?) and m.mark_date >= ?""", URNS, Date.valueOf(today))).isZero();
+        for (String urn : URNS) {
+            SchoolCalendar calendar = calendars.forYears(urn, List.of(current.previous(), current));
+            LocalDate lastSchoolDay = today.minusDays(1);
+            while (!calendar.isOpen(lastSchoolDay, Session.AM) && !calendar.isOpen(lastSchoolDay, Session.PM)) {
+                lastSchoolDay = lastSchoolDay.minusDays(1);
+            }
+            Date lastMark = jdbc.queryForObject("""
+                    select max(m.mark_date) from session_mark m join pupil p on p.id = m.pupil_id
+                    where p.school_urn = ?""", Date.class, urn);
+            assertThat(lastMark.toLocalDate()).as(urn).isEqualTo(lastSchoolDay);
+            Date firstMark = jdbc.queryForObject("""
+                    select min(m.mark_date) from session_mark m join pupil p on p.id = m.pupil_id
+                    where p.school_urn = ?""", Date.class, urn);
+            assertThat(firstMark.toLocalDate()).as(urn).isEqualTo(DemoCalendar.firstDay(current.previous()));
+        }
+    }
+
+    @Test
+    void hasARealisticShareOfPersistentlyAndSeverelyAbsentPupils() {
+        AcademicYear year = latestYearWithTwentySchoolDays();
+        List<Map<String, Object>> pupils = jdbc.queryForList("""
+                select m.pupil_id, count(*) filter (where c.counts_as_possible) as possible,
+                  count(*) filter (where c.counts_as_possible and not c.counts_as_attended) as absent
+                from session_mark m join pupil p on p.id = m.pupil_id join attendance_code c on c.code = m.code
+                where p.school_urn = any(?) and m.mark_date between ? and ?
+                group by m.pupil_id""", URNS, Date.valueOf(year.firstDay()), Date.valueOf(year.lastDay()));
+        long persistent = pupils.stream().filter(p -> absent(p) * 10 >= possible(p)).count();
+        long severe = pupils.stream().filter(p -> absent(p) * 2 >= possible(p)).count();
+
+        assertThat(pupils).hasSizeGreaterThan(300);
+        assertThat((double) persistent / pupils.size()).as("share of pupils with 10 % or more absence in " + year)
+                .isBetween(0.08, 0.30);
+        assertThat(severe).as("pupils with 50 % or more absence in " + year).isPositive();
+    }
+
+    @Test
+    void loadingAgainAddsNothing() throws Exception {
+        String counts = """
+                select (select count(*) from school where urn = any(?)) || ' ' ||
+                  (select count(*) from pupil where school_urn = any(?)) || ' ' ||
+                  (select count(*) from parent a join pupil p on p.id = a.pupil_id where p.school_urn = any(?)) || ' ' ||
+                  (select count(*) from session_mark m join pupil p on p.id = m.pupil_id where p.school_urn = any(?)) || ' ' ||
+                  (select count(*) from school_term where school_urn = any(?)) || ' ' ||
+                  (select count(*) from app_user)""";
+        Object[] urns = {URNS, URNS, URNS, URNS, URNS};
+        String before = jdbc.queryForObject(counts, String.class, urns);
+
+        loader.run(new DefaultApplicationArguments());
+
+        assertThat(jdbc.queryForObject(counts, String.class, urns)).isEqualTo(before);
+    }
+
+    @Test
+    void waitsWhileAnotherNodeIsLoadingTheDemoData() throws Exception {
+        var lockTaken = new CountDownLatch(1);
+        var commit = new CountDownLatch(1);
+        var otherNode = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.queryForObject(DemoDataLoader.LOCK, String.class);
+            lockTaken.countDown();
+            awaitQuietly(commit);
+        }));
+        assertThat(lockTaken.await(10, TimeUnit.SECONDS)).isTrue();
+
+        var thisNode = CompletableFuture.runAsync(() -> loader.run(new DefaultApplicationArguments()));
+        Thread.sleep(1_000);
+        assertThat(thisNode).as("waiting for the other node's lock").isNotDone();
+        commit.countDown();
+
+        thisNode.get(30, TimeUnit.SECONDS);
+        otherNode.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Rates are per academic year; early in September the current year has too few days to say much. */
+    private AcademicYear latestYearWithTwentySchoolDays() {
+        AcademicYear current = AcademicYear.containing(LocalDate.now(clock));
+        int daysThisYear = count("""
+                select count(distinct m.mark_date) from session_mark m join pupil p on p.id = m.pupil_id
+                where p.school_urn = any(?) and m.mark_date >= ?""", URNS, Date.valueOf(current.firstDay()));
+        return daysThisYear >= 20 ? current : current.previous();
+    }
+
+    private int count(String sql, Object... arguments) {
+        Integer count = jdbc.queryForObject(sql, Integer.class, arguments);
+        return count == null ? 0 : count;
+    }
+
+    private static long possible(Map<String, Object> pupil) {
+        return ((Number) pupil.get("possible")).longValue();
+    }
+
+    private static long absent(Map<String, Object> pupil) {
+        return ((Number) pupil.get("absent")).longValue();
+    }
+}
