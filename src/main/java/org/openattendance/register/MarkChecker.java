@@ -29,7 +29,6 @@ final class MarkChecker {
     private final String schoolUrn;
     private final LocalDate today;
     private final AttendanceCodes codes;
-    private final SchoolCalendars calendars;
     private final Map<String, PupilRoll.Enrolment> pupils;
     private final Map<AcademicYear, Set<Long>> openSessionsByYear = new HashMap<>();
     private final Set<Long> seen = new HashSet<>();
@@ -38,8 +37,11 @@ final class MarkChecker {
         this.schoolUrn = schoolUrn;
         this.today = today;
         this.codes = codes;
-        this.calendars = calendars;
         this.pupils = roll.byUpn(schoolUrn);
+        // Read up front: while the upload streams into the register, its connection can run no other query.
+        for (AcademicYear year : calendars.yearsWithCalendar(schoolUrn)) {
+            openSessionsByYear.put(year, calendars.forYears(schoolUrn, List.of(year)).openSessionKeys());
+        }
     }
 
     /** The checked mark, or the reason the row is rejected. */
@@ -75,7 +77,12 @@ final class MarkChecker {
         if (date.isAfter(today)) {
             throw new RowProblem(date + " is in the future; marks can only be recorded up to today");
         }
-        if (!isOpen(date, session)) {
+        Set<Long> open = openSessionsByYear.get(AcademicYear.containing(date));
+        if (open == null) {
+            throw new RowProblem("the school has no calendar for " + AcademicYear.containing(date)
+                    + "; an administrator must load its term dates first");
+        }
+        if (!open.contains(SchoolCalendar.key(date, session))) {
             throw new RowProblem("the school is not open on " + date + " " + session
                     + " (weekend, holiday or closure in its calendar)");
         }
@@ -86,12 +93,6 @@ final class MarkChecker {
         String reason = row.reason() == null ? null : row.reason().substring(0, Math.min(500, row.reason().length()));
         return new CheckedMark(row.line(), pupil.upn(), pupil.pupilId(), date, session, code,
                 parseMinutes(row.minutesLate()), reason);
-    }
-
-    private boolean isOpen(LocalDate date, Session session) {
-        Set<Long> open = openSessionsByYear.computeIfAbsent(AcademicYear.containing(date),
-                year -> calendars.forYears(schoolUrn, List.of(year)).openSessionKeys());
-        return open.contains(SchoolCalendar.key(date, session));
     }
 
     /** Reads YYYY-MM-DD without the general-purpose parser, which dominates the time of a large upload. */

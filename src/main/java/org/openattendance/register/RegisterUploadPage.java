@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.io.input.BOMInputStream;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.shared.InvalidInputException;
@@ -72,15 +71,12 @@ class RegisterUploadPage {
         if (file.getSize() > maxUploadBytes) {
             return problem("The selected file must be smaller than " + megabytes(maxUploadBytes), model, response);
         }
-        List<MarkRow> rows;
-        // Spreadsheet programs often start a UTF-8 CSV with a byte order mark, which would spoil the header.
-        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(file.getInputStream()).get(),
-                StandardCharsets.UTF_8)) {
-            rows = register.parser().parseCsv(reader);
+        RegisterLoadResult result;
+        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            result = register.load(school, register.parser().parseCsv(reader), MarkSource.UPLOAD);
         } catch (InvalidInputException e) {
             return problem(e.getMessage(), model, response);
         }
-        RegisterLoadResult result = register.load(school, rows, MarkSource.UPLOAD);
         model.addAttribute("result", result);
         model.addAttribute("rejectedShown", result.rejected().stream().limit(MAX_REJECTIONS_SHOWN)
                 .map(r -> new RejectedRow(r.line(), shorten(r.upn()), shorten(r.reason()))).toList());

@@ -1,6 +1,7 @@
 package org.openattendance.register;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ public class RegisterUploadParser {
      * loader consumes them: a malformed line further down throws {@link InvalidInputException} then, and the
      * loader's transaction rolls back. The result can be iterated once.
      */
-    public Iterable<MarkRow> parseCsv(Reader csv) {
+    public Iterable<MarkRow> parseCsv(Reader input) {
+        Reader csv = withoutByteOrderMark(input);
         var format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get();
         CSVParser parser;
@@ -62,6 +64,20 @@ public class RegisterUploadParser {
                 }
             }
         };
+    }
+
+    /** Spreadsheet programs often start a UTF-8 CSV with a byte order mark, which would spoil the header. */
+    private static Reader withoutByteOrderMark(Reader input) {
+        var reader = new PushbackReader(input, 1);
+        try {
+            int first = reader.read();
+            if (first != -1 && first != '\uFEFF') {
+                reader.unread(first);
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("The CSV could not be read: " + e.getMessage());
+        }
+        return reader;
     }
 
     private static InvalidInputException malformed(Exception e) {
@@ -95,7 +111,8 @@ public class RegisterUploadParser {
         var missing = REQUIRED_COLUMNS.stream().filter(c -> !header.contains(c)).toList();
         var unknown = header.stream().filter(c -> !REQUIRED_COLUMNS.contains(c) && !OPTIONAL_COLUMNS.contains(c)).toList();
         if (!missing.isEmpty() || !unknown.isEmpty()) {
-            throw new InvalidInputException("Wrong CSV header '" + String.join(",", names) + "': "
+            String given = String.join(",", names);
+            throw new InvalidInputException("Wrong CSV header '" + (given.length() > 200 ? given.substring(0, 200) + "…" : given) + "': "
                     + (missing.isEmpty() ? "" : "missing " + missing + " ")
                     + (unknown.isEmpty() ? "" : "unknown " + unknown + " ")
                     + "- expected " + String.join(",", REQUIRED_COLUMNS) + " and optionally minutes_late,reason");

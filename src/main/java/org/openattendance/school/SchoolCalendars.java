@@ -35,6 +35,13 @@ public class SchoolCalendars {
         return new SchoolCalendar(terms, closures);
     }
 
+    /** Every academic year for which the school has a calendar. */
+    @Transactional(readOnly = true)
+    public List<AcademicYear> yearsWithCalendar(String urn) {
+        return jdbc.queryForList("select distinct academic_year from school_term where school_urn = ? order by 1",
+                String.class, urn).stream().map(AcademicYear::parse).toList();
+    }
+
     public boolean hasCalendar(String urn, AcademicYear year) {
         Integer count = jdbc.queryForObject("select count(*) from school_term where school_urn = ? and academic_year = ?",
                 Integer.class, urn, year.toString());
