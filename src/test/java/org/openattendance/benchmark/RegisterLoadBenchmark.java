@@ -55,7 +55,8 @@ import org.springframework.test.context.ActiveProfiles;
  * table with PostgreSQL's COPY, so both rates come from the same run on the same data. Then it recalculates
  * every pupil's snapshot.
  */
-@SpringBootTest(properties = {"openattendance.attendance.recalculate-after-load=false",
+@SpringBootTest(properties = {"openattendance.attendance.recalculate-after-load=false", "camunda.bpm.generate-unique-process-engine-name=true",
+        "camunda.bpm.generate-unique-process-application-name=true",
         "logging.level.org.openattendance=warn"})
 @ActiveProfiles("test")
 class RegisterLoadBenchmark {

@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * other tests, so its process engine and process application take unique names: Camunda registers both in a
  * JVM-wide container and refuses a second "default" engine.
  */
-@SpringBootTest(properties = {"openattendance.demo.enabled=true",
-        "camunda.bpm.generate-unique-process-engine-name=true",
+// A context of its own, beside the shared one: its engine and process application need names of their own.
+@SpringBootTest(properties = {"openattendance.demo.enabled=true", "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.generate-unique-process-application-name=true"})
 @ActiveProfiles({"test", "demo"})
 class DemoDataTest {

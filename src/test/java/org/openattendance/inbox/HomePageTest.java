@@ -1,5 +1,6 @@
 package org.openattendance.inbox;
 
+import org.openattendance.IntegrationTest;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -15,14 +16,11 @@ import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.testsupport.TestSchools;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@IntegrationTest
 class HomePageTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package org.openattendance.register;
 
+import org.openattendance.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -23,17 +24,14 @@ import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.StaffUser;
 import org.openattendance.testsupport.TestSchools;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@IntegrationTest
 class RegisterUploadPageTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package org.openattendance.shared.web;
 
+import org.openattendance.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -20,18 +21,15 @@ import org.openattendance.security.Role;
 import org.openattendance.security.UserAdministration;
 import org.openattendance.testsupport.TestSchools;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.view.json.MappingJackson2JsonView;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@IntegrationTest
 class ErrorPagesTest {
 
     @Autowired
