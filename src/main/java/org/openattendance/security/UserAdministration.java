@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +26,16 @@ public class UserAdministration {
     private final StaffUsers users;
     private final PasswordEncoder passwords;
     private final ScopeDirectory scopes;
+    private final CamundaIdentity camunda;
+    private final Environment environment;
 
-    UserAdministration(StaffUsers users, PasswordEncoder passwords, ScopeDirectory scopes) {
+    UserAdministration(StaffUsers users, PasswordEncoder passwords, ScopeDirectory scopes, CamundaIdentity camunda,
+                       Environment environment) {
+        this.environment = environment;
         this.users = users;
         this.passwords = passwords;
         this.scopes = scopes;
+        this.camunda = camunda;
     }
 
     /** Creates or replaces a user, with a password of at least 12 characters. */
@@ -47,6 +54,9 @@ public class UserAdministration {
     /** For the demo profile only: saves a user without the password length rule. */
     @Transactional
     public StaffUser saveDemoUser(NewUser user) {
+        if (!environment.acceptsProfiles(Profiles.of("demo"))) {
+            throw new IllegalStateException("Demo users exist only in the demo profile");
+        }
         List<Problem> problems = problemsWith(user);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The demo user cannot be saved", problems);
@@ -58,6 +68,7 @@ public class UserAdministration {
         var saved = new StaffUser(user.username(), passwords.encode(user.password()), user.displayName(),
                 user.roles(), user.schools() == null ? Set.of() : user.schools(), blankToNull(user.laCode()), true);
         users.save(saved);
+        camunda.register(saved);
         return saved;
     }
 
