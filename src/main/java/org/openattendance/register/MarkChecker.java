@@ -90,9 +90,14 @@ final class MarkChecker {
             throw new RowProblem("the pupil is not on roll on " + date + " (admitted " + pupil.admissionDate()
                     + (pupil.deletionDate() == null ? "" : ", left " + pupil.deletionDate()) + ")");
         }
+        Integer minutesLate = parseMinutes(row.minutesLate());
+        if (minutesLate != null && minutesLate > 0 && !code.equals("L") && !code.equals("U")) {
+            throw new RowProblem("minutes_late applies only to L (late before the register closed) or U (after it closed), not "
+                    + code);
+        }
         String reason = row.reason() == null ? null : row.reason().substring(0, Math.min(500, row.reason().length()));
         return new CheckedMark(row.line(), pupil.upn(), pupil.pupilId(), date, session, code,
-                parseMinutes(row.minutesLate()), reason);
+                minutesLate, reason);
     }
 
     /** Reads YYYY-MM-DD without the general-purpose parser, which dominates the time of a large upload. */

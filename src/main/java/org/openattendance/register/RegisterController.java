@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -43,10 +44,12 @@ class RegisterController {
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final long maxUploadBytes;
+    private final Clock clock;
 
     RegisterController(RegisterService register, RegisterQueries queries, AttendanceCodes codes,
                        SchoolDirectory directory, AuditTrail audit, ObjectMapper json,
-                       @Value("${openattendance.register.max-upload-bytes}") long maxUploadBytes) {
+                       @Value("${openattendance.register.max-upload-bytes}") long maxUploadBytes, Clock clock) {
+        this.clock = clock;
         this.register = register;
         this.queries = queries;
         this.codes = codes;
@@ -84,7 +87,7 @@ class RegisterController {
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         Pupil pupil = directory.visiblePupil(upn);
-        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate end = to == null ? LocalDate.now(clock) : to;
         LocalDate start = from == null ? AcademicYear.containing(end).firstDay() : from;
         if (end.isBefore(start)) {
             throw new InvalidInputException("'to' (" + end + ") is before 'from' (" + start + ")");

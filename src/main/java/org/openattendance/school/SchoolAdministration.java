@@ -1,5 +1,6 @@
 package org.openattendance.school;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -54,9 +55,11 @@ public class SchoolAdministration implements ScopeDirectory {
     private final SchoolCalendars calendars;
     private final StaffUsers users;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
     SchoolAdministration(SchoolRepository schools, PupilRepository pupils, SchoolCalendars calendars,
-                         StaffUsers users, JdbcTemplate jdbc) {
+                         StaffUsers users, JdbcTemplate jdbc, Clock clock) {
+        this.clock = clock;
         this.schools = schools;
         this.pupils = pupils;
         this.calendars = calendars;
@@ -185,7 +188,7 @@ public class SchoolAdministration implements ScopeDirectory {
         }
         requireText(problems, at + ".forename", pupil.forename());
         requireText(problems, at + ".surname", pupil.surname());
-        if (pupil.dateOfBirth() == null || !pupil.dateOfBirth().isBefore(LocalDate.now())) {
+        if (pupil.dateOfBirth() == null || !pupil.dateOfBirth().isBefore(LocalDate.now(clock))) {
             problems.add(new Problem(at + ".dateOfBirth", "is required and must be in the past"));
         }
         if (pupil.yearGroup() == null || pupil.yearGroup() < -1 || pupil.yearGroup() > 14) {
@@ -202,7 +205,15 @@ public class SchoolAdministration implements ScopeDirectory {
         }
         List<ParentData> parents = pupil.parents() == null ? List.of() : pupil.parents();
         for (int j = 0; j < parents.size(); j++) {
-            problems.addAll(problemsWith(at + ".parents[" + j + "]", parents.get(j)));
+            ParentData parent = parents.get(j);
+            if (parent == null) {
+                problems.add(new Problem(at + ".parents[" + j + "]", "is empty; give the parent's details or leave it out"));
+            } else {
+                problems.addAll(problemsWith(at + ".parents[" + j + "]", parent));
+            }
+        }
+        if (pupil.cohorts() != null && pupil.cohorts().contains(null)) {
+            problems.add(new Problem(at + ".cohorts", "contains an empty value; use " + List.of(Cohort.values())));
         }
         return problems;
     }

@@ -144,6 +144,24 @@ class RegisterApiTest {
     }
 
     @Test
+    void minutesLateBelongOnlyToLateMarks() {
+        var result = postCsv("upn,date,session,code,minutes_late\n" + upns.get(0) + "," + day1 + ",AM,/,10\n"
+                + upns.get(0) + "," + day1 + ",PM,U,45\n" + upns.get(1) + "," + day1 + ",AM,L,-3\n");
+
+        assertThat(result.getBody()).containsEntry("accepted", 1);
+        assertThat(rejections(result)).extracting(r -> (String) r.get("reason")).satisfiesExactly(
+                r -> assertThat(r).contains("applies only to L").contains("not /"),
+                r -> assertThat(r).contains("between 0 and 300"));
+    }
+
+    @Test
+    void acceptsLowerCaseUpnsAndAByteOrderMark() {
+        var result = postCsv("\uFEFFupn,date,session,code\n" + upns.get(0).toLowerCase() + "," + day1 + ",AM,/\n");
+
+        assertThat(result.getBody()).containsEntry("accepted", 1).containsEntry("rejected", List.of());
+    }
+
+    @Test
     void rejectsMarksForAPupilNotYetOnRoll() {
         var pupil = fixtures.pupilData(fixtures.newUpn(), null, Set.of());
         var late = new org.openattendance.school.SchoolAdministration.PupilData(pupil.upn(), pupil.forename(),

@@ -94,6 +94,14 @@ class PupilApiTest {
     }
 
     @Test
+    void anEmptyParentIsA400NotAServerError() {
+        var response = post(json(fixtures.newUpn(), "2019-04-02", "", "null").replace("\"parents\": [{", "\"parents\": [null, {"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(problems(response)).singleElement().satisfies(p -> assertThat(p).containsEntry("where", "[0].parents[0]"));
+    }
+
+    @Test
     void anUnknownCohortOrABadDateIsA400ThatNamesTheField() {
         var cohort = post(json(fixtures.newUpn(), "2019-04-02", "\"RICH\"", "null"));
         var date = post(json(fixtures.newUpn(), "2019-02-30", "", "null"));

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Turns bad input into a JSON answer that says what is wrong. Only for the JSON API ({@code @RestController}s):
@@ -58,12 +57,6 @@ public class ApiErrorHandler {
     ResponseEntity<Map<String, Object>> unsupportedType(HttpMediaTypeNotSupportedException e) {
         return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type " + e.getContentType()
                 + " is not accepted here; send one of " + e.getSupportedMediaTypes(), List.of());
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
-        return body(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than the limit of "
-                + e.getMaxUploadSize() + " bytes", List.of());
     }
 
     @ExceptionHandler(UploadTooLargeException.class)
