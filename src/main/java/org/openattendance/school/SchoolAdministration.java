@@ -212,7 +212,7 @@ public class SchoolAdministration implements ScopeDirectory {
                 problems.addAll(problemsWith(at + ".parents[" + j + "]", parent));
             }
         }
-        if (pupil.cohorts() != null && pupil.cohorts().contains(null)) {
+        if (pupil.cohorts() != null && pupil.cohorts().stream().anyMatch(java.util.Objects::isNull)) {
             problems.add(new Problem(at + ".cohorts", "contains an empty value; use " + List.of(Cohort.values())));
         }
         return problems;
