@@ -43,8 +43,15 @@ public class SchoolAdministration implements ScopeDirectory {
                              String email, String phone, String address) {
     }
 
+    /** A pupil as a school or its MIS sends it; the deletion date (the last day on roll) and ground come with a leaver. */
     public record PupilData(String upn, String forename, String surname, LocalDate dateOfBirth, Integer yearGroup,
-                            LocalDate admissionDate, Set<Cohort> cohorts, String socialWorker, List<ParentData> parents) {
+                            LocalDate admissionDate, Set<Cohort> cohorts, String socialWorker, List<ParentData> parents,
+                            LocalDate deletionDate, String deletionGround) {
+
+        public PupilData(String upn, String forename, String surname, LocalDate dateOfBirth, Integer yearGroup,
+                         LocalDate admissionDate, Set<Cohort> cohorts, String socialWorker, List<ParentData> parents) {
+            this(upn, forename, surname, dateOfBirth, yearGroup, admissionDate, cohorts, socialWorker, parents, null, null);
+        }
     }
 
     public record PupilsSaved(int created, int updated) {
@@ -153,6 +160,7 @@ public class SchoolAdministration implements ScopeDirectory {
                 if (found != null && !found.getSchoolUrn().equals(urn)) {
                     problems.add(new Problem("[" + i + "].upn", "this UPN is registered to another school"));
                 }
+                problems.addAll(deletionProblems("[" + i + "]", data.get(i), found));
             }
         }
         if (!problems.isEmpty()) {
@@ -170,6 +178,9 @@ public class SchoolAdministration implements ScopeDirectory {
                     pupil.admissionDate(), pupil.cohorts() == null || pupil.cohorts().isEmpty()
                             ? EnumSet.noneOf(Cohort.class) : EnumSet.copyOf(pupil.cohorts()),
                     blankToNull(pupil.socialWorker()), parentsOf(pupil));
+            if (pupil.deletionDate() != null) {
+                entity.deleteFromRoll(pupil.deletionDate(), pupil.deletionGround().trim());
+            }
             pupils.save(entity);
         }
         return new PupilsSaved(created, data.size() - created);
@@ -214,6 +225,30 @@ public class SchoolAdministration implements ScopeDirectory {
         }
         if (pupil.cohorts() != null && pupil.cohorts().stream().anyMatch(java.util.Objects::isNull)) {
             problems.add(new Problem(at + ".cohorts", "contains an empty value; use " + List.of(Cohort.values())));
+        }
+        return problems;
+    }
+
+    /** A leaver needs a ground; deletions are never back-dated, and a recorded deletion is not undone by an upload. */
+    private List<Problem> deletionProblems(String at, PupilData pupil, Pupil existing) {
+        var problems = new ArrayList<Problem>();
+        LocalDate recorded = existing == null ? null : existing.getDeletionDate();
+        if (pupil.deletionDate() == null) {
+            if (recorded != null) {
+                problems.add(new Problem(at + ".deletionDate", "the pupil was deleted from roll on " + recorded
+                        + "; a deletion is not undone by an upload (re-admit the pupil instead)"));
+            }
+            return problems;
+        }
+        if (pupil.deletionGround() == null || pupil.deletionGround().isBlank()) {
+            problems.add(new Problem(at + ".deletionGround", "is required with a deletion date"));
+        }
+        if (pupil.admissionDate() != null && pupil.deletionDate().isBefore(pupil.admissionDate())) {
+            problems.add(new Problem(at + ".deletionDate", "is before the admission date"));
+        }
+        if (!pupil.deletionDate().equals(recorded) && pupil.deletionDate().isBefore(LocalDate.now(clock))) {
+            problems.add(new Problem(at + ".deletionDate", pupil.deletionDate()
+                    + " is in the past; deletions from roll are never back-dated"));
         }
         return problems;
     }

@@ -94,6 +94,29 @@ class PupilApiTest {
     }
 
     @Test
+    void recordsADeletionFromRollButNeverABackDatedOne() {
+        String upn = fixtures.newUpn();
+        post(json(upn, "2019-04-02", "", "null"));
+        String today = org.openattendance.support.Fixtures.today().toString();
+
+        var backDated = post(json(upn, "2019-04-02", "", "null").replace("\"admissionDate\"",
+                "\"deletionDate\": \"2024-01-05\", \"deletionGround\": \"Moved away\", \"admissionDate\""));
+        var noGround = post(json(upn, "2019-04-02", "", "null").replace("\"admissionDate\"",
+                "\"deletionDate\": \"" + today + "\", \"admissionDate\""));
+        var deleted = post(json(upn, "2019-04-02", "", "null").replace("\"admissionDate\"",
+                "\"deletionDate\": \"" + today + "\", \"deletionGround\": \"Registered at another school\", \"admissionDate\""));
+
+        assertThat(backDated.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(problems(backDated).get(0).get("message").toString()).contains("never back-dated");
+        assertThat(problems(noGround)).extracting(p -> p.get("where")).containsExactly("[0].deletionGround");
+        assertThat(deleted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForMap("select deletion_date::text d, deletion_ground g from pupil where upn = ?", upn))
+                .containsEntry("d", today).containsEntry("g", "Registered at another school");
+        var undone = post(json(upn, "2019-04-02", "", "null"));
+        assertThat(problems(undone).get(0).get("message").toString()).contains("not undone");
+    }
+
+    @Test
     void anEmptyParentIsA400NotAServerError() {
         var response = post(json(fixtures.newUpn(), "2019-04-02", "", "null").replace("\"parents\": [{", "\"parents\": [null, {"));
 
