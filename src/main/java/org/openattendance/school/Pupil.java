@@ -90,11 +90,6 @@ public class Pupil {
         this.updatedAt = Instant.now();
     }
 
-    /** The deletion date is the last day on roll. */
-    public boolean isOnRoll(LocalDate date) {
-        return !date.isBefore(admissionDate) && (deletionDate == null || !date.isAfter(deletionDate));
-    }
-
     public Long getId() { return id; }
     public String getUpn() { return upn; }
     public String getSchoolUrn() { return schoolUrn; }

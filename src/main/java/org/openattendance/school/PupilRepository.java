@@ -10,8 +10,4 @@ public interface PupilRepository extends JpaRepository<Pupil, Long> {
     Optional<Pupil> findByUpn(String upn);
 
     List<Pupil> findByUpnIn(Collection<String> upns);
-
-    List<Pupil> findBySchoolUrnOrderBySurnameAscForenameAsc(String schoolUrn);
-
-    List<Pupil> findBySocialWorkerOrderBySurnameAscForenameAsc(String socialWorker);
 }

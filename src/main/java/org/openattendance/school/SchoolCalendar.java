@@ -2,8 +2,6 @@ package org.openattendance.school;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,16 +31,6 @@ public record SchoolCalendar(List<Term> terms, List<Closure> closures) {
     public SchoolCalendar {
         terms = List.copyOf(terms);
         closures = List.copyOf(closures);
-    }
-
-    public static SchoolCalendar combine(Collection<SchoolCalendar> calendars) {
-        var terms = new ArrayList<Term>();
-        var closures = new ArrayList<Closure>();
-        calendars.forEach(c -> {
-            terms.addAll(c.terms());
-            closures.addAll(c.closures());
-        });
-        return new SchoolCalendar(terms, closures);
     }
 
     public boolean isOpen(LocalDate date, Session session) {

@@ -51,16 +51,8 @@ public class SchoolDirectory {
                 .filter(s -> access.canSeeSchool(user, s.getUrn(), s.getLaCode())).toList();
     }
 
-    public List<Pupil> pupilsOf(School school) {
-        return pupils.findBySchoolUrnOrderBySurnameAscForenameAsc(school.getUrn());
-    }
-
     /** For background work (no signed-in user): the school, unchecked. */
     public Optional<School> school(String urn) {
         return schools.findById(urn);
-    }
-
-    public List<Pupil> pupilsByIds(List<Long> ids) {
-        return pupils.findAllById(ids);
     }
 }

@@ -5,7 +5,5 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface SchoolRepository extends JpaRepository<School, String> {
-    List<School> findByLaCodeOrderByName(String laCode);
-
     List<School> findAllByOrderByName();
 }

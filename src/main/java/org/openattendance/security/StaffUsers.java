@@ -41,11 +41,6 @@ public class StaffUsers implements UserDetailsService {
         return users.stream().findFirst();
     }
 
-    public boolean exists(String username) {
-        Integer count = jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class, username);
-        return count != null && count > 0;
-    }
-
     public boolean hasRole(String username, Role role) {
         Integer count = jdbc.queryForObject("select count(*) from app_user_role where username = ? and role = ?",
                 Integer.class, username, role.name());
