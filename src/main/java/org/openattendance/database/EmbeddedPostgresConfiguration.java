@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Profiles;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -73,10 +74,13 @@ class EmbeddedPostgresConfiguration {
         }
     }
 
+    /** No external database configured, and not production: production never falls back to an embedded one. */
     static class NoDataSourceUrl implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+            var environment = context.getEnvironment();
+            return !StringUtils.hasText(environment.getProperty("spring.datasource.url"))
+                    && !environment.acceptsProfiles(Profiles.of("prod"));
         }
     }
 }
