@@ -131,6 +131,10 @@ public class CaseProcessSupport {
         return records.find(c.caseId()).orElseThrow().stage();
     }
 
+    public CaseRecords.CaseRecord recordOf(TestCase c) {
+        return records.find(c.caseId()).orElseThrow();
+    }
+
     public List<CaseRecords.CaseEvent> timeline(TestCase c) {
         return records.timeline(c.caseId());
     }
