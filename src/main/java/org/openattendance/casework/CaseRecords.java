@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,6 +79,16 @@ public class CaseRecords {
     public void reopen(UUID caseId, Stage stage) {
         jdbc.update("update attendance_case set status = 'OPEN', stage = ?, closed_at = null, closed_reason = null "
                 + "where id = ?", stage.name(), caseId);
+    }
+
+    /** The cases of the given process instances, by process instance id. */
+    public Map<String, CaseRecord> byProcessInstances(Collection<String> processInstanceIds) {
+        var found = new HashMap<String, CaseRecord>();
+        if (!processInstanceIds.isEmpty()) {
+            jdbc.query(SELECT + " where process_instance_id = any(?)", CaseRecords::row,
+                    (Object) processInstanceIds.toArray(String[]::new)).forEach(r -> found.put(r.processInstanceId(), r));
+        }
+        return found;
     }
 
     public void changeStage(UUID caseId, Stage stage) {
