@@ -1,0 +1,59 @@
+package org.openattendance.casework;
+
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every call the casework module makes into the process engine's runtime, in one place, so that a move from
+ * Camunda 7 to Operaton is a change of imports here (and in the delegates, which implement engine interfaces).
+ */
+@Component
+public class CaseEngine {
+
+    public static final String CASE_PROCESS = "attendance-case";
+
+    private final RuntimeService runtime;
+    private final RepositoryService repository;
+
+    CaseEngine(RuntimeService runtime, RepositoryService repository) {
+        this.runtime = runtime;
+        this.repository = repository;
+    }
+
+    /** Starts the case process and answers its instance id. */
+    public String startCase(String businessKey, Map<String, Object> variables) {
+        return runtime.startProcessInstanceByKey(CASE_PROCESS, businessKey, variables).getId();
+    }
+
+    /**
+     * Delivers a message to whatever in the case's process waits for it (none, one or several catch points);
+     * answers how many received it. A message nobody waits for is not an error: the signal is on the timeline.
+     */
+    public int correlate(String processInstanceId, String messageName, Map<String, Object> variables) {
+        return runtime.createMessageCorrelation(messageName).processInstanceId(processInstanceId)
+                .setVariables(variables).correlateAllWithResult().size();
+    }
+
+    public boolean isRunning(String processInstanceId) {
+        return processInstanceId != null
+                && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+    }
+
+    /** The version of a decision that a decisionRef with the default binding ("latest") evaluates now. */
+    public int latestDecisionVersion(String decisionKey) {
+        DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+                .latestVersion().singleResult();
+        return definition == null ? 0 : definition.getVersion();
+    }
+
+    /** The engine's clock, which process tests move with ClockUtil. */
+    public static Date now() {
+        return ClockUtil.getCurrentTime();
+    }
+}

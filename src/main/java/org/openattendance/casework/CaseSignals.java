@@ -1,0 +1,152 @@
+package org.openattendance.casework;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.openattendance.attendance.AttendanceSignal;
+import org.openattendance.attendance.SignalKind;
+import org.openattendance.school.Cohort;
+import org.openattendance.school.Pupil;
+import org.openattendance.school.SchoolDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns attendance signals into case work: the first concerning signal of the year opens the pupil's case and
+ * starts its process; every signal is then delivered to the process as a message and written on the timeline.
+ *
+ * <p>Like an {@code @ApplicationModuleListener} (after commit, asynchronously, kept in the event publication
+ * registry until it succeeds), but with its own transactions: the signals of one register load arrive together,
+ * and two of them for the same pupil may touch the same process instance at once. The engine then refuses one
+ * with an optimistic-locking failure, which is retried here in a fresh transaction.
+ */
+@Component
+class CaseSignals {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseSignals.class);
+    private static final int ATTEMPTS = 8;
+
+    static final Map<SignalKind, String> MESSAGES = Map.of(
+            SignalKind.UNEXPLAINED_ABSENCE, "UnexplainedAbsence",
+            SignalKind.BELOW_ATTENDANCE_THRESHOLD, "BelowAttendanceThreshold",
+            SignalKind.PERSISTENT_ABSENCE, "PersistentAbsence",
+            SignalKind.SEVERE_ABSENCE, "SevereAbsence",
+            SignalKind.PENALTY_THRESHOLD_MET, "PenaltyThresholdMet",
+            SignalKind.CONTINUOUS_ABSENCE, "ContinuousAbsence",
+            SignalKind.ILLNESS_DAYS_REACHED, "IllnessDaysReached",
+            SignalKind.ATTENDANCE_RECOVERED, "AttendanceRecovered");
+
+    private static final Map<SignalKind, Stage> FIRST_STAGE = Map.of(
+            SignalKind.UNEXPLAINED_ABSENCE, Stage.FIRST_DAY_CONTACT,
+            SignalKind.CONTINUOUS_ABSENCE, Stage.CME_REFERRAL,
+            SignalKind.BELOW_ATTENDANCE_THRESHOLD, Stage.LETTER,
+            SignalKind.PERSISTENT_ABSENCE, Stage.LETTER,
+            SignalKind.SEVERE_ABSENCE, Stage.LETTER,
+            SignalKind.PENALTY_THRESHOLD_MET, Stage.NOTICE_TO_IMPROVE,
+            SignalKind.ILLNESS_DAYS_REACHED, Stage.MONITORING);
+
+    private static final Set<Cohort> SEND_OR_MEDICAL = Set.of(Cohort.SEN_SUPPORT, Cohort.EHCP, Cohort.MEDICAL);
+
+    private final CaseRecords records;
+    private final CaseEngine engine;
+    private final SchoolDirectory directory;
+    private final TransactionTemplate transaction;
+
+    CaseSignals(CaseRecords records, CaseEngine engine, SchoolDirectory directory, PlatformTransactionManager transactions) {
+        this.records = records;
+        this.engine = engine;
+        this.directory = directory;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(AttendanceSignal signal) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> handle(signal));
+                return;
+            } catch (OptimisticLockingException | CannotAcquireLockException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("{} for {} met a concurrent change of the case; retrying", signal.kind(), signal.upn());
+            }
+        }
+    }
+
+    void handle(AttendanceSignal signal) {
+        boolean concerning = signal.kind() != SignalKind.ATTENDANCE_RECOVERED;
+        var existing = records.find(signal.pupilId(), signal.academicYear());
+        if (existing.isEmpty() && !concerning) {
+            return;
+        }
+        if (existing.isEmpty()) {
+            Pupil pupil = directory.pupilsByIds(java.util.List.of(signal.pupilId())).get(0);
+            String laCode = directory.school(signal.schoolUrn()).orElseThrow().getLaCode();
+            var opened = records.openIfAbsent(signal.pupilId(), signal.upn(), signal.academicYear(), signal.schoolUrn(),
+                    laCode, FIRST_STAGE.get(signal.kind()));
+            if (opened.isPresent()) {
+                startProcess(opened.get(), signal, pupil, laCode);
+            }
+            existing = records.find(signal.pupilId(), signal.academicYear());
+        }
+        var record = existing.orElseThrow();
+        if ("CLOSED".equals(record.status()) || !engine.isRunning(record.processInstanceId())) {
+            if (!concerning) {
+                return;
+            }
+            records.reopen(record.id(), FIRST_STAGE.get(signal.kind()));
+            Pupil pupil = directory.pupilsByIds(java.util.List.of(signal.pupilId())).get(0);
+            startProcess(record.id(), signal, pupil, record.laCode());
+            record = records.find(record.id()).orElseThrow();
+        }
+        records.addEvent(record.id(), CaseEventKind.SIGNAL, describe(signal), detail(signal), null);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("unexplainedDays", signal.snapshot().unexplainedStreakDays());
+        engine.correlate(record.processInstanceId(), MESSAGES.get(signal.kind()), variables);
+    }
+
+    private void startProcess(UUID caseId, AttendanceSignal signal, Pupil pupil, String laCode) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("caseId", caseId.toString());
+        variables.put("upn", signal.upn());
+        variables.put("schoolUrn", signal.schoolUrn());
+        variables.put("laCode", laCode);
+        variables.put("socialWorker", pupil.getSocialWorker());
+        variables.put("lookedAfter", pupil.getCohorts().contains(Cohort.LOOKED_AFTER));
+        variables.put("sendOrMedical", pupil.getCohorts().stream().anyMatch(SEND_OR_MEDICAL::contains));
+        String instanceId = engine.startCase(signal.upn() + "-" + signal.academicYear(), variables);
+        records.linkProcess(caseId, instanceId);
+        records.addEvent(caseId, CaseEventKind.STAGE, "Case opened", "Opened on " + describe(signal), null);
+    }
+
+    static String describe(AttendanceSignal signal) {
+        return switch (signal.kind()) {
+            case UNEXPLAINED_ABSENCE -> "Unexplained absence (day " + signal.snapshot().unexplainedStreakDays() + ")";
+            case BELOW_ATTENDANCE_THRESHOLD -> "Attendance fell below the letter threshold";
+            case PERSISTENT_ABSENCE -> "Persistent absence (10 % or more)";
+            case SEVERE_ABSENCE -> "Severe absence (50 % or more)";
+            case PENALTY_THRESHOLD_MET -> "Penalty-notice threshold met";
+            case CONTINUOUS_ABSENCE -> "Continuous unexplained absence reached the referral day count";
+            case ILLNESS_DAYS_REACHED -> "Illness reached the sickness-return day count";
+            case ATTENDANCE_RECOVERED -> "Attendance recovered above the thresholds";
+        };
+    }
+
+    private static String detail(AttendanceSignal signal) {
+        var s = signal.snapshot();
+        return "As of " + signal.asOf() + ": attendance " + s.attendancePercent() + " %, " + s.penaltySessions()
+                + " penalty-window sessions, " + s.unexplainedStreakDays() + " continuous unexplained days, "
+                + s.illnessDays() + " illness days";
+    }
+}

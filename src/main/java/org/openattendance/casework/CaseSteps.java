@@ -1,0 +1,148 @@
+package org.openattendance.casework;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Spring beans the case model names: stage and priority changes, letters, closing, the hand-over to the
+ * legal stages, and the timeline entries for tasks and decisions. Values a step needs (a stage, a letter
+ * template, a reason) come from the step's input parameters in the model, so an LA officer reads them there.
+ */
+@Configuration
+class CaseSteps {
+
+    static UUID caseId(DelegateExecution execution) {
+        return UUID.fromString((String) execution.getVariable("caseId"));
+    }
+
+    /** Used as {@code ${caseStages.enter(execution, 'MEETING')}} on the tasks that start a stage. */
+    @Bean
+    CaseStages caseStages(CaseRecords records) {
+        return new CaseStages(records);
+    }
+
+    public static class CaseStages {
+        private final CaseRecords records;
+
+        CaseStages(CaseRecords records) {
+            this.records = records;
+        }
+
+        public void enter(DelegateExecution execution, String stage) {
+            UUID id = caseId(execution);
+            records.changeStage(id, Stage.valueOf(stage));
+            records.addEvent(id, CaseEventKind.STAGE, "Stage: " + Stage.valueOf(stage), null, null);
+        }
+    }
+
+    /** A service task with input parameter {@code stage}. */
+    @Bean
+    JavaDelegate enterStage(CaseRecords records) {
+        return execution -> caseStages(records).enter(execution, (String) execution.getVariableLocal("stage"));
+    }
+
+    @Bean
+    JavaDelegate markTopPriority(CaseRecords records) {
+        return execution -> {
+            records.changePriority(caseId(execution), Priority.TOP);
+            records.addEvent(caseId(execution), CaseEventKind.STAGE, "Priority: TOP", "Severe absence", null);
+        };
+    }
+
+    /** Input parameter {@code letterTemplate}; the step key makes the letter unique to this step. */
+    @Bean
+    JavaDelegate requestLetter(CaseRecords records, ApplicationEventPublisher events) {
+        return execution -> {
+            UUID id = caseId(execution);
+            var record = records.find(id).orElseThrow();
+            String template = (String) execution.getVariableLocal("letterTemplate");
+            String stepKey = id + ":" + execution.getActivityInstanceId();
+            events.publishEvent(new LetterRequested(stepKey, template, id, record.pupilId(), record.upn(),
+                    record.schoolUrn(), record.laCode(), Map.of()));
+            records.addEvent(id, CaseEventKind.LETTER, "Letter requested: " + template, "step " + stepKey, null);
+        };
+    }
+
+    /** Input parameter {@code closedReason}. */
+    @Bean
+    JavaDelegate closeCase(CaseRecords records) {
+        return execution -> {
+            String reason = (String) execution.getVariableLocal("closedReason");
+            records.close(caseId(execution), reason);
+            records.addEvent(caseId(execution), CaseEventKind.STAGE, "Case closed", reason, null);
+        };
+    }
+
+    /** The point where the legal process (next issue) takes the case over; recorded on the timeline. */
+    @Bean
+    JavaDelegate handOverToLegal(CaseRecords records) {
+        return execution -> {
+            String decision = (String) execution.getVariable("laDecision");
+            Stage stage = "ISSUE_PENALTY_NOTICE".equals(decision) ? Stage.PENALTY_NOTICE : Stage.NOTICE_TO_IMPROVE;
+            records.changeStage(caseId(execution), stage);
+            records.addEvent(caseId(execution), CaseEventKind.STAGE, "Handed over to the legal stages: " + stage,
+                    "The case waits for the outcome of the legal process", null);
+        };
+    }
+
+    /** The support ladder ran out: ask the school to consider a notice, as when the penalty threshold is met. */
+    @Bean
+    JavaDelegate askSchoolToConsiderNotice(CaseRecords records, CaseEngine engine) {
+        return execution -> {
+            records.addEvent(caseId(execution), CaseEventKind.STAGE, "Support did not work: consider a notice", null, null);
+            engine.correlate(execution.getProcessInstanceId(), "PenaltyThresholdMet", Map.of());
+        };
+    }
+
+    /** Records the outcome of a contact with the parents on the timeline. */
+    @Bean
+    JavaDelegate recordContactOutcome(CaseRecords records) {
+        return execution -> records.addEvent(caseId(execution), CaseEventKind.TASK, "Reason for the absence recorded",
+                "code " + execution.getVariable("code"), null);
+    }
+
+    /** On every user task: the timeline shows each task created and who completed it with what. */
+    @Bean
+    TaskListener taskLog(CaseRecords records) {
+        return task -> {
+            UUID id = caseId(task.getExecution());
+            if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+                records.addEvent(id, CaseEventKind.TASK, "Task: " + task.getName(), "due " + task.getDueDate(), null);
+            } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+                Object submission = task.getVariable("submission");
+                records.addEvent(id, CaseEventKind.TASK, "Completed: " + task.getName(),
+                        submission == null ? null : submission.toString(), actor(task));
+            }
+        };
+    }
+
+    private static String actor(DelegateTask task) {
+        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (authentication != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee();
+    }
+
+    /** On every business rule task: which table and version decided what. */
+    @Bean
+    ExecutionListener decisionLog(CaseRecords records, CaseEngine engine) {
+        return execution -> {
+            var element = (BusinessRuleTask) execution.getBpmnModelElementInstance();
+            String key = element.getCamundaDecisionRef();
+            String result = element.getCamundaResultVariable();
+            records.addDecision(caseId(execution), CaseEventKind.DECISION, element.getName(),
+                    result + " = " + execution.getVariable(result), null, key, engine.latestDecisionVersion(key));
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package org.openattendance.casework;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the LA's ladder policy (processes/ladder-policy.dmn): due days of each task and the length of review
+ * and monitoring periods. Each look-up is a decision on the case and goes on its timeline with the table's
+ * version. Used in the model as {@code ${ladderPolicy.due(execution, 'meeting')}}.
+ */
+@Component("ladderPolicy")
+public class LadderPolicy {
+
+    public static final String DECISION = "ladder-policy";
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final LocalTime END_OF_DAY = LocalTime.of(17, 0);
+
+    private final DecisionService decisions;
+    private final CaseEngine engine;
+    private final CaseRecords records;
+
+    LadderPolicy(DecisionService decisions, CaseEngine engine, CaseRecords records) {
+        this.decisions = decisions;
+        this.engine = engine;
+        this.records = records;
+    }
+
+    public int days(String policyItem) {
+        Object days = decisions.evaluateDecisionTableByKey(DECISION, Map.of("policyItem", policyItem))
+                .getSingleResult().getEntry("days");
+        return ((Number) days).intValue();
+    }
+
+    /** The due date of a task: the end of the school day, the policy's number of days from now. */
+    public Date due(DelegateExecution execution, String policyItem) {
+        int days = lookUp(execution, policyItem);
+        Instant now = CaseEngine.now().toInstant();
+        Instant due = now.atZone(LONDON).toLocalDate().plusDays(days).atTime(END_OF_DAY).atZone(LONDON).toInstant();
+        return Date.from(due.isAfter(now) ? due : now.plusSeconds(3600));
+    }
+
+    /** A period for a timer, e.g. "P42D". */
+    public String period(DelegateExecution execution, String policyItem) {
+        return "P" + lookUp(execution, policyItem) + "D";
+    }
+
+    private int lookUp(DelegateExecution execution, String policyItem) {
+        int days = days(policyItem);
+        records.addDecision(CaseSteps.caseId(execution), CaseEventKind.DECISION, "Policy: " + policyItem,
+                "days = " + days, null, DECISION, engine.latestDecisionVersion(DECISION));
+        return days;
+    }
+}

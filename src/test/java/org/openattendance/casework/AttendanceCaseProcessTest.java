@@ -1,0 +1,261 @@
+package org.openattendance.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openattendance.IntegrationTest;
+import org.openattendance.casework.CaseProcessSupport.TestCase;
+import org.openattendance.school.Cohort;
+import org.openattendance.security.Role;
+import org.openattendance.support.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path through processes/attendance-case.bpmn on the real engine, with timers driven by hand. */
+@IntegrationTest
+class AttendanceCaseProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    FormService forms;
+    @Autowired
+    CaseProcessSupport cases;
+    @Autowired
+    Fixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        ClockUtil.setCurrentTime(new java.util.Date());
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void anUnexplainedAbsenceGivesTheSchoolAContactTaskWithItsFormDueDateAndDecisionOnTheTimeline() {
+        TestCase c = cases.openCase();
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1);
+
+        var task = cases.one(c, "contact-parents");
+        assertThat(task).hasCandidateGroup("school-" + c.schoolUrn() + "-attendance").hasName("Contact the parents today");
+        assertThat(task.getDueDate()).isAfter(ClockUtil.getCurrentTime());
+        assertThat(forms.getTaskFormData(task.getId()).getCamundaFormRef().getKey()).isEqualTo("first-day-contact");
+        assertThat(cases.stage(c)).isEqualTo(Stage.FIRST_DAY_CONTACT);
+        assertThat(cases.timeline(c)).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(CaseEventKind.DECISION);
+            assertThat(e.decisionKey()).isEqualTo("no-contact-steps");
+            assertThat(e.decisionVersion()).isPositive();
+            assertThat(e.detail()).isEqualTo("homeVisitDue = false");
+        });
+
+        cases.complete(c, "contact-parents", "outcome", "REASON_GIVEN", "code", "I");
+
+        assertThat(c.instance()).hasPassed("ua-record", "ua-recorded").isActive();
+        assertThat(cases.open(c, "contact-parents")).isEmpty();
+    }
+
+    @Test
+    void anOverdueTaskTellsTheTeamsManagerAndStaysOpen() {
+        TestCase c = cases.openCase();
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1);
+
+        assertThat(cases.passTime(c, Duration.ofDays(1))).isEqualTo(1);
+
+        var overdue = cases.one(c, "contact-parents-overdue-task");
+        assertThat(overdue).hasName("Overdue: Contact the parents today")
+                .hasCandidateGroup("school-" + c.schoolUrn() + "-managers");
+        assertThat(cases.open(c, "contact-parents")).hasSize(1);
+    }
+
+    @Test
+    void noContactRepeatsTheTaskEachDayAndAfterThreeDaysAsksForAHomeVisit() {
+        TestCase c = cases.openCase();
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1);
+        cases.complete(c, "contact-parents", "outcome", "NO_CONTACT");
+        assertThat(c.instance()).hasPassed("ua-tomorrow");
+
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 2);
+        cases.complete(c, "contact-parents", "outcome", "NO_CONTACT");
+        assertThat(cases.open(c, "home-visit")).isEmpty();
+
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 3);
+        cases.complete(c, "contact-parents", "outcome", "NO_CONTACT");
+
+        assertThat(cases.one(c, "home-visit")).hasCandidateGroup("school-" + c.schoolUrn() + "-attendance");
+        assertThat(cases.stage(c)).isEqualTo(Stage.HOME_VISIT);
+        cases.complete(c, "home-visit", "visitOutcome", "SEEN");
+        assertThat(c.instance()).hasPassed("ua-visited");
+    }
+
+    @Test
+    void theSocialWorkerIsToldOfEachUnexplainedAbsenceAndTheHomeVisitComesSooner() {
+        String socialWorker = fixtures.user(Role.SOCIAL_WORKER, Set.of(), null);
+        TestCase c = cases.openCase(socialWorker, Set.of(Cohort.CHILD_IN_NEED));
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 2);
+
+        assertThat(cases.one(c, "tell-social-worker")).isAssignedTo(socialWorker);
+        cases.complete(c, "contact-parents", "outcome", "NO_CONTACT");
+        assertThat(cases.open(c, "home-visit")).hasSize(1);
+    }
+
+    @Test
+    void continuousAbsenceGivesTheLaAChildMissingEducationTask() {
+        TestCase c = cases.openCase();
+        cases.send(c, "ContinuousAbsence");
+
+        assertThat(cases.one(c, "cme-referral")).hasCandidateGroup("la-" + c.laCode() + "-attendance");
+        assertThat(cases.stage(c)).isEqualTo(Stage.CME_REFERRAL);
+        cases.complete(c, "cme-referral", "cmeOutcome", "FOUND_BACK");
+        assertThat(c.instance()).hasPassed("cme-done");
+    }
+
+    @Test
+    void theSupportLadderRunsFromTheLetterThroughTafAndContractToTheNoticeRouteAndTheLegalHandOver() {
+        TestCase c = cases.openCase();
+        cases.send(c, "BelowAttendanceThreshold");
+
+        assertThat(cases.one(c, "review-letter")).hasName("Review the letter to the parents");
+        assertThat(cases.stage(c)).isEqualTo(Stage.LETTER);
+        cases.complete(c, "review-letter", "letterDecision", "SEND");
+        assertThat(cases.timeline(c)).anySatisfy(e -> assertThat(e.name()).isEqualTo("Letter requested: below-95-percent"));
+
+        cases.complete(c, "meeting", "meetingDate", "2026-11-20");
+        assertThat(cases.open(c, "adjustments")).isEmpty();
+        assertThat(cases.stage(c)).isEqualTo(Stage.SUPPORT_PLAN);
+        cases.complete(c, "support-plan");
+        assertThat(cases.passTime(c, Duration.ofDays(42))).isEqualTo(1);
+        cases.complete(c, "review-plan", "reviewOutcome", "NOT_IMPROVED", "otherAgenciesNeeded", true);
+
+        assertThat(cases.one(c, "taf")).hasCandidateGroup("la-" + c.laCode() + "-attendance");
+        assertThat(cases.stage(c)).isEqualTo(Stage.TAF);
+        cases.complete(c, "taf", "leadPractitionerFrom", "SCHOOL");
+        cases.passTime(c, Duration.ofDays(42));
+        cases.complete(c, "review-plan", "reviewOutcome", "NOT_IMPROVED", "otherAgenciesNeeded", false);
+
+        assertThat(cases.stage(c)).isEqualTo(Stage.ATTENDANCE_CONTRACT);
+        cases.complete(c, "contract", "contractOutcome", "SIGNED");
+        cases.passTime(c, Duration.ofDays(42));
+        cases.complete(c, "review-plan", "reviewOutcome", "NOT_IMPROVED", "otherAgenciesNeeded", false);
+
+        assertThat(c.instance()).hasPassed("to-notice", "sl-to-notice");
+        assertThat(cases.one(c, "consider-notice")).hasCandidateGroup("school-" + c.schoolUrn() + "-headteacher");
+        cases.complete(c, "consider-notice", "recommendation", "NOTICE_TO_IMPROVE");
+        assertThat(cases.one(c, "la-decision")).hasCandidateGroup("la-" + c.laCode() + "-attendance");
+        cases.complete(c, "la-decision", "laDecision", "ISSUE_NOTICE_TO_IMPROVE");
+
+        assertThat(c.instance()).isWaitingAt("legal-outcome");
+        assertThat(cases.stage(c)).isEqualTo(Stage.NOTICE_TO_IMPROVE);
+        assertThat(cases.timeline(c)).filteredOn(e -> "next-stage".equals(e.decisionKey()))
+                .extracting(CaseRecords.CaseEvent::detail)
+                .containsExactly("nextStage = TAF", "nextStage = ATTENDANCE_CONTRACT", "nextStage = NOTICE_TO_IMPROVE");
+        cases.send(c, "LegalOutcome");
+        assertThat(c.instance()).hasPassed("pt-done").isActive();
+    }
+
+    @Test
+    void aPupilWithSendGetsReasonableAdjustmentsAndAnImprovedReviewKeepsMonitoring() {
+        TestCase c = cases.openCase(null, Set.of(Cohort.EHCP));
+        cases.send(c, "BelowAttendanceThreshold");
+        cases.complete(c, "review-letter", "letterDecision", "DO_NOT_SEND");
+        assertThat(cases.timeline(c)).noneSatisfy(e -> assertThat(e.kind()).isEqualTo(CaseEventKind.LETTER));
+
+        cases.complete(c, "meeting");
+        cases.complete(c, "adjustments", "adjustments", java.util.List.of("HEALTHCARE_PLAN"));
+        cases.complete(c, "support-plan");
+        cases.passTime(c, Duration.ofDays(42));
+        cases.complete(c, "review-plan", "reviewOutcome", "IMPROVED", "otherAgenciesNeeded", false);
+
+        assertThat(c.instance()).hasPassed("keep-monitoring", "sl-improved");
+        assertThat(cases.stage(c)).isEqualTo(Stage.MONITORING);
+    }
+
+    @Test
+    void theSchoolMayAskForNoNoticeAndTheLaMayRefuse() {
+        TestCase c = cases.openCase();
+        cases.send(c, "PenaltyThresholdMet");
+        cases.complete(c, "consider-notice", "recommendation", "NO_ACTION");
+        assertThat(c.instance()).hasPassed("pt-no-request");
+
+        cases.send(c, "PenaltyThresholdMet");
+        cases.complete(c, "consider-notice", "recommendation", "PENALTY_NOTICE");
+        cases.complete(c, "la-decision", "laDecision", "REFUSE");
+        assertThat(c.instance()).hasPassed("pt-refused");
+    }
+
+    @Test
+    void aPenaltyNoticeDecisionHandsOverAtThePenaltyNoticeStage() {
+        TestCase c = cases.openCase();
+        cases.send(c, "PenaltyThresholdMet");
+        cases.complete(c, "consider-notice", "recommendation", "PENALTY_NOTICE");
+        cases.complete(c, "la-decision", "laDecision", "ISSUE_PENALTY_NOTICE");
+        assertThat(cases.stage(c)).isEqualTo(Stage.PENALTY_NOTICE);
+        assertThat(c.instance()).isWaitingAt("legal-outcome");
+    }
+
+    @Test
+    void severeAbsenceMakesTheCaseTopPriorityWithAJointApproachTaskForTheLa() {
+        TestCase c = cases.openCase();
+        cases.send(c, "SevereAbsence");
+
+        assertThat(cases.one(c, "joint-approach")).hasCandidateGroup("la-" + c.laCode() + "-attendance");
+        assertThat(cases.recordOf(c).priority()).isEqualTo(Priority.TOP);
+        cases.complete(c, "joint-approach");
+        assertThat(c.instance()).hasPassed("sa-done");
+    }
+
+    @Test
+    void illnessReachingTheDayCountGivesTheLaASicknessReturnTask() {
+        TestCase c = cases.openCase();
+        cases.send(c, "IllnessDaysReached");
+        assertThat(cases.one(c, "sickness-return")).hasCandidateGroup("la-" + c.laCode() + "-attendance");
+        cases.complete(c, "sickness-return", "provision", "HOME_TUITION");
+        assertThat(c.instance()).hasPassed("il-done");
+    }
+
+    @Test
+    void recoveredAttendanceIsMonitoredAndTheCaseClosesWithItsReasonEndingOpenTasks() {
+        TestCase c = cases.openCase();
+        cases.send(c, "IllnessDaysReached");
+        cases.send(c, "AttendanceRecovered");
+        assertThat(cases.stage(c)).isEqualTo(Stage.MONITORING);
+        assertThat(c.instance()).isWaitingAt("monitoring");
+
+        cases.passTime(c, Duration.ofDays(41));
+        assertThat(c.instance()).isActive();
+        cases.passTime(c, Duration.ofDays(2));
+
+        assertThat(c.instance()).isEnded().hasPassed("close-case", "case-closed");
+        var record = cases.recordOf(c);
+        assertThat(record.status()).isEqualTo("CLOSED");
+        assertThat(record.stage()).isEqualTo(Stage.CLOSED);
+        assertThat(record.closedReason()).contains("monitoring period");
+    }
+
+    @Test
+    void attendanceFallingAgainDuringMonitoringRestartsTheLadderAndTheWait() {
+        TestCase c = cases.openCase();
+        cases.send(c, "AttendanceRecovered");
+        cases.send(c, "BelowAttendanceThreshold");
+
+        assertThat(c.instance()).isWaitingAt("recovered");
+        assertThat(cases.open(c, "review-letter")).hasSize(1);
+        assertThat(cases.passTime(c, Duration.ofDays(60))).isEqualTo(1); // only the overdue letter review
+        assertThat(c.instance()).isActive();
+    }
+}
