@@ -51,6 +51,11 @@ public class SchoolDirectory {
                 .filter(s -> access.canSeeSchool(user, s.getUrn(), s.getLaCode())).toList();
     }
 
+    /** For background work (no signed-in user): the pupils, unchecked. */
+    public List<Pupil> pupilsByIds(List<Long> ids) {
+        return pupils.findAllById(ids);
+    }
+
     /** For background work (no signed-in user): the school, unchecked. */
     public Optional<School> school(String urn) {
         return schools.findById(urn);
