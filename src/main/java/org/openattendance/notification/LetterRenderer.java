@@ -12,6 +12,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.safety.Safelist;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -59,7 +60,8 @@ class LetterRenderer {
         } catch (TemplateProcessingException e) {
             // A string template's name is its whole text: name the letter instead.
             String message = e.getTemplateName() == null ? e.getMessage() : e.getMessage().replace(e.getTemplateName(), key);
-            throw new InvalidTemplateException(message, e);
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+            throw new InvalidTemplateException(cause == e ? message : message + ": " + cause.getMessage(), e);
         }
     }
 
