@@ -1,5 +1,7 @@
 package org.openattendance.notification;
 
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,18 +41,26 @@ class LetterController {
     List<Map<String, Object>> pupilLetters(@PathVariable String upn) {
         Pupil pupil = directory.visiblePupil(upn);
         audit.record(AuditTrail.Action.READ_PUPIL, "pupil", pupil.getUpn(), "letters");
-        return jdbc.queryForList("""
-                select l.id, l.template_key as "templateKey", l.subject, l.created_at as "createdAt",
-                       (select json_agg(json_build_object('name', r.parent_name, 'email', r.email, 'channel', r.channel)
-                                        order by r.id)::text from letter_recipient r where r.letter_id = l.id) as recipients
-                from letter l where l.pupil_id = ? order by l.created_at desc""", pupil.getId());
+        var letterRows = jdbc.queryForList("""
+                select id, template_key as "templateKey", subject, created_at as "createdAt" from letter
+                where pupil_id = ? order by created_at desc""", pupil.getId());
+        var recipients = jdbc.queryForList("""
+                select r.letter_id, r.parent_name as name, r.email, r.channel from letter_recipient r
+                join letter l on l.id = r.letter_id where l.pupil_id = ? order by r.id""", pupil.getId());
+        return letterRows.stream().map(row -> {
+            var withRecipients = new LinkedHashMap<>(row);
+            withRecipients.put("recipients", recipients.stream().filter(r -> r.get("letter_id").equals(row.get("id")))
+                    .map(r -> Map.of("name", r.get("name"), "channel", r.get("channel"),
+                            "email", r.get("email") == null ? "" : r.get("email"))).toList());
+            return (Map<String, Object>) withRecipients;
+        }).toList();
     }
 
     @GetMapping("/api/letters/{id}")
     @Transactional
     ResponseEntity<String> html(@PathVariable UUID id) {
         var letter = visibleLetter(id, "letter");
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 // The letter is already cleaned of scripts; this keeps it that way if a layout ever changes.
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                 .body(letter.html());

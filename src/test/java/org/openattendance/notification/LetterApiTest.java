@@ -128,10 +128,15 @@ class LetterApiTest {
         assertThat(html.getBody()).contains("Dear Mo Rivers");
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(new String(pdf.getBody(), 0, 4)).isEqualTo("%PDF");
+        var listed = http.withBasicAuth(officer, PASSWORD).getForEntity("/api/pupils/" + family.upn() + "/letters", Map[].class);
+        assertThat(listed.getBody()).singleElement().satisfies(letter -> {
+            assertThat(letter).containsEntry("id", id.toString()).containsEntry("templateKey", "below-95-percent");
+            assertThat(letter.get("recipients").toString()).containsSubsequence("channel=EMAIL", "channel=EMAIL", "channel=PRINT");
+        });
         assertThat(hiddenHtml.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(hiddenPdf.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'READ_PUPIL' and subject_id = ?",
-                Integer.class, officer, family.upn())).isEqualTo(2);
+                Integer.class, officer, family.upn())).isEqualTo(3);
     }
 
     @Test
