@@ -1,0 +1,89 @@
+package org.openattendance.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.openattendance.school.Pupil;
+import org.openattendance.school.SchoolDirectory;
+import org.openattendance.security.AuditTrail;
+import org.openattendance.shared.NotFoundException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A pupil's letters, for the staff who may see the pupil; outside their scope a letter does not exist. */
+@RestController
+class LetterController {
+
+    private final Letters letters;
+    private final SchoolDirectory directory;
+    private final AuditTrail audit;
+    private final JdbcTemplate jdbc;
+
+    LetterController(Letters letters, SchoolDirectory directory, AuditTrail audit, JdbcTemplate jdbc) {
+        this.letters = letters;
+        this.directory = directory;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/api/pupils/{upn}/letters")
+    @Transactional
+    List<Map<String, Object>> pupilLetters(@PathVariable String upn) {
+        Pupil pupil = directory.visiblePupil(upn);
+        audit.record(AuditTrail.Action.READ_PUPIL, "pupil", pupil.getUpn(), "letters");
+        var letterRows = jdbc.queryForList("""
+                select id, template_key as "templateKey", subject, created_at as "createdAt" from letter
+                where pupil_id = ? order by created_at desc""", pupil.getId());
+        var recipients = jdbc.queryForList("""
+                select r.letter_id, r.parent_name as name, r.email, r.channel from letter_recipient r
+                join letter l on l.id = r.letter_id where l.pupil_id = ? order by r.id""", pupil.getId());
+        return letterRows.stream().map(row -> {
+            var withRecipients = new LinkedHashMap<>(row);
+            withRecipients.put("recipients", recipients.stream().filter(r -> r.get("letter_id").equals(row.get("id")))
+                    .map(r -> Map.of("name", r.get("name"), "channel", r.get("channel"),
+                            "email", r.get("email") == null ? "" : r.get("email"))).toList());
+            return (Map<String, Object>) withRecipients;
+        }).toList();
+    }
+
+    @GetMapping("/api/letters/{id}")
+    @Transactional
+    ResponseEntity<String> html(@PathVariable UUID id) {
+        var letter = visibleLetter(id, "letter");
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                // The letter is already cleaned of scripts; this keeps it that way if a layout ever changes.
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                .body(letter.html());
+    }
+
+    @GetMapping("/api/letters/{id}/pdf")
+    @Transactional
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+        var letter = visibleLetter(id, "letter PDF");
+        String filename = "letter-" + letter.templateKey() + "-" + letter.id() + ".pdf";
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
+                .body(letter.pdf());
+    }
+
+    private Letters.StoredLetter visibleLetter(UUID id, String what) {
+        var letter = letters.find(id).orElseThrow(() -> new NotFoundException("No letter " + id));
+        try {
+            directory.visiblePupil(letter.upn());
+        } catch (NotFoundException e) {
+            throw new NotFoundException("No letter " + id);
+        }
+        audit.record(AuditTrail.Action.READ_PUPIL, "pupil", letter.upn(), what + " " + id);
+        return letter;
+    }
+}

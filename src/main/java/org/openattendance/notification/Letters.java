@@ -1,0 +1,111 @@
+package org.openattendance.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.openattendance.school.Parent;
+import org.openattendance.school.Pupil;
+import org.openattendance.school.School;
+import org.openattendance.school.SchoolDirectory;
+import org.openattendance.shared.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issues letters: renders, stores on the case, lists who gets it by e-mail and who on paper, queues the e-mails. */
+@Service
+public class Letters {
+
+    public record IssuedLetter(UUID id, boolean newlyIssued) {
+    }
+
+    record StoredLetter(UUID id, String upn, String templateKey, String subject, String html, byte[] pdf, Instant createdAt) {
+    }
+
+    private final SchoolDirectory directory;
+    private final LetterTemplates templates;
+    private final LetterRenderer renderer;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Letters(SchoolDirectory directory, LetterTemplates templates, LetterRenderer renderer, JdbcTemplate jdbc, Clock clock) {
+        this.directory = directory;
+        this.templates = templates;
+        this.renderer = renderer;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Idempotent by step key, across nodes: the unique step key decides which of two racing calls stores the letter. */
+    @Transactional
+    public IssuedLetter issue(LetterRequest request) {
+        Optional<UUID> existing = idOfStep(request.stepKey());
+        if (existing.isPresent()) {
+            return new IssuedLetter(existing.get(), false);
+        }
+        Pupil pupil = directory.pupilsByIds(List.of(request.pupilId())).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No pupil with id " + request.pupilId()));
+        School school = directory.school(pupil.getSchoolUrn()).orElseThrow();
+        List<Parent> parents = pupil.getParents().stream().filter(Parent::hasParentalResponsibility).toList();
+        LetterTemplate template = templates.effective(request.templateKey(), school.getLaCode());
+        var rendered = renderer.render(template, model(pupil, school, parents, request));
+
+        UUID id = UUID.randomUUID();
+        int stored = jdbc.update("""
+                insert into letter (id, step_key, template_key, template_la_code, template_updated_at, case_id, pupil_id,
+                                    upn, school_urn, la_code, subject, html, pdf, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (step_key) do nothing""",
+                id, request.stepKey(), template.key(), template.laCode(),
+                template.updatedAt() == null ? null : Timestamp.from(template.updatedAt()), request.caseId(),
+                pupil.getId(), pupil.getUpn(), school.getUrn(), school.getLaCode(), rendered.subject(), rendered.html(),
+                rendered.pdf(), Timestamp.from(clock.instant()));
+        if (stored == 0) {
+            return new IssuedLetter(idOfStep(request.stepKey()).orElseThrow(), false);
+        }
+        parents.forEach(parent -> addRecipient(id, parent, rendered.subject()));
+        return new IssuedLetter(id, true);
+    }
+
+    Optional<StoredLetter> find(UUID id) {
+        return jdbc.query("select id, upn, template_key, subject, html, pdf, created_at from letter where id = ?",
+                (rs, n) -> new StoredLetter(rs.getObject("id", UUID.class), rs.getString("upn"), rs.getString("template_key"),
+                        rs.getString("subject"), rs.getString("html"), rs.getBytes("pdf"),
+                        rs.getTimestamp("created_at").toInstant()), id).stream().findFirst();
+    }
+
+    private Optional<UUID> idOfStep(String stepKey) {
+        return jdbc.queryForList("select id from letter where step_key = ?", UUID.class, stepKey).stream().findFirst();
+    }
+
+    private void addRecipient(UUID letterId, Parent parent, String subject) {
+        String email = parent.getEmail() == null || parent.getEmail().isBlank() ? null : parent.getEmail().trim();
+        jdbc.update("insert into letter_recipient (letter_id, parent_name, email, channel, address) values (?, ?, ?, ?, ?)",
+                letterId, parent.getName(), email, email == null ? "PRINT" : "EMAIL", parent.getAddress());
+        if (email != null) {
+            jdbc.update("insert into outbox_message (letter_id, recipient, subject, next_attempt_at) values (?, ?, ?, ?)",
+                    letterId, email, subject, Timestamp.from(clock.instant()));
+        }
+    }
+
+    private LetterModel model(Pupil pupil, School school, List<Parent> parents, LetterRequest request) {
+        String names = parents.isEmpty() ? "Parent or carer"
+                : parents.stream().map(Parent::getName).collect(Collectors.joining(" and "));
+        var addressees = parents.stream().map(p -> new LetterModel.Addressee(p.getName(), addressLines(p))).toList();
+        return new LetterModel(pupil.getForename(), pupil.getSurname(), pupil.getYearGroup(), school.getName(), names,
+                LocalDate.now(clock), request.fields(), addressees);
+    }
+
+    private static List<String> addressLines(Parent parent) {
+        if (parent.getAddress() == null) {
+            return List.of();
+        }
+        return Arrays.stream(parent.getAddress().split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}
