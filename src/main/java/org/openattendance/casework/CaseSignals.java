@@ -113,6 +113,7 @@ class CaseSignals {
         records.addEvent(record.id(), CaseEventKind.SIGNAL, describe(signal), detail(signal), null);
         Map<String, Object> variables = new HashMap<>();
         variables.put("unexplainedDays", signal.snapshot().unexplainedStreakDays());
+        variables.put("absenceDate", signal.asOf().toString());
         engine.correlate(record.processInstanceId(), MESSAGES.get(signal.kind()), variables);
     }
 

@@ -80,6 +80,8 @@ class CaseTasks {
         }
         Map<String, Object> variables = new HashMap<>(routing);
         variables.put("submission", Variables.stringValue(submissionJson, true));
+        variables.put("completedBy", Variables.stringValue(user.username(), true));
+        variables.put("completedByRole", Variables.stringValue(user.primaryRole(), true));
         identity.setAuthentication(user.username(), user.camundaGroups());
         try {
             tasks.complete(taskId, variables);

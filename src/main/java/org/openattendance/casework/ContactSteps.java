@@ -1,0 +1,83 @@
+package org.openattendance.casework;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.openattendance.register.MarkSource;
+import org.openattendance.register.Recorder;
+import org.openattendance.register.RegisterService;
+import org.openattendance.school.SchoolDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** What a contact with the parents changes outside the case: the register. */
+@Configuration
+class ContactSteps {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * On completing "Contact the parents today" with a reason: the pupil's N marks of the run of unexplained absence
+     * the task was created for (up to its day) become the recorded code through the register module, as amendments
+     * by the member of staff who completed the task. The task's local variable {@code absenceDate} names the day
+     * the signal was raised (the engine's today if it is missing).
+     */
+    @Bean
+    TaskListener explainAbsence(CaseRecords records, SchoolDirectory directory, RegisterService register) {
+        return task -> {
+            String code = (String) task.getVariable("code");
+            if (!"REASON_GIVEN".equals(task.getVariable("outcome")) || code == null || code.isBlank()) {
+                return;
+            }
+            UUID caseId = CaseSteps.caseId(task.getExecution());
+            var kase = records.find(caseId).orElseThrow();
+            var school = directory.school(kase.schoolUrn()).orElseThrow();
+            LocalDate day = absenceDay(task);
+            String reason = "First-day contact: " + said(task);
+            var result = register.explainUnexplainedAbsence(school, kase.pupilId(), kase.upn(), day, code, reason,
+                    recorder(task));
+            records.addEvent(caseId, CaseEventKind.TASK, "Register amended: N to " + code,
+                    result.amended() + " session(s) up to " + day + "; " + reason, recorder(task).username());
+        };
+    }
+
+    static LocalDate absenceDay(DelegateTask task) {
+        Object day = task.getVariableLocal("absenceDate");
+        if (day != null && !day.toString().isBlank()) {
+            return LocalDate.parse(day.toString());
+        }
+        return CaseEngine.now().toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate();
+    }
+
+    private static String said(DelegateTask task) {
+        Object submission = task.getVariable("submission");
+        if (submission != null) {
+            try {
+                JsonNode notes = JSON.readTree(submission.toString()).get("notes");
+                if (notes != null && !notes.asText().isBlank()) {
+                    return notes.asText();
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // fall through: the reason still names the step
+            }
+        }
+        return "reason given by the parents";
+    }
+
+    static Recorder recorder(DelegateTask task) {
+        Object user = task.getVariable("completedBy");
+        Object role = task.getVariable("completedByRole");
+        if (user == null) {
+            var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            user = authentication != null ? authentication.getUserId() : task.getAssignee();
+        }
+        return new Recorder(user == null ? "casework" : user.toString(), role == null ? "CASEWORK" : role.toString(),
+                MarkSource.CASEWORK);
+    }
+}
