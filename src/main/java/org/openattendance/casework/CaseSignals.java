@@ -114,6 +114,9 @@ class CaseSignals {
         Map<String, Object> variables = new HashMap<>();
         variables.put("unexplainedDays", signal.snapshot().unexplainedStreakDays());
         variables.put("absenceDate", signal.asOf().toString());
+        if (signal.snapshot().attendancePercent() != null) {
+            variables.put("attendancePercent", signal.snapshot().attendancePercent().toPlainString());
+        }
         engine.correlate(record.processInstanceId(), MESSAGES.get(signal.kind()), variables);
     }
 

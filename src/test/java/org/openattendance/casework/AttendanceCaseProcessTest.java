@@ -35,6 +35,8 @@ class AttendanceCaseProcessTest {
     CaseProcessSupport cases;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    LetterRequests letters;
 
     @BeforeEach
     void setUp() {
@@ -135,6 +137,8 @@ class AttendanceCaseProcessTest {
         cases.complete(c, "review-letter", "letterDecision", "SEND");
         assertThat(cases.timeline(c)).anySatisfy(e -> assertThat(e.name()).isEqualTo("Letter requested: below-95-percent"));
 
+        assertThat(cases.stage(c)).isEqualTo(Stage.MEETING);
+        cases.complete(c, "arrange-meeting", "meetingDate", "2026-11-20");
         cases.complete(c, "meeting", "meetingDate", "2026-11-20");
         assertThat(cases.open(c, "adjustments")).isEmpty();
         assertThat(cases.stage(c)).isEqualTo(Stage.SUPPORT_PLAN);
@@ -169,12 +173,40 @@ class AttendanceCaseProcessTest {
     }
 
     @Test
+    void theLetterTheMeetingInvitationAndThePlanCopyAreRequestedWithTheFieldsTheirTemplatesNeed() {
+        TestCase c = cases.openCase();
+        cases.send(c, "BelowAttendanceThreshold", "attendancePercent", "93.4");
+        cases.complete(c, "review-letter", "letterDecision", "SEND", "contactName", "Ms Patel", "contactPhone", "0161 000");
+        cases.complete(c, "arrange-meeting", "meetingDate", "2026-12-01", "meetingTime", "09:30", "meetingPlace",
+                "Room 4", "contactName", "Ms Patel", "contactPhone", "0161 000");
+        assertThat(cases.one(c, "meeting")).isNotNull();
+        cases.complete(c, "meeting", "meetingDate", "2026-12-01");
+        cases.complete(c, "support-plan", "plan", "Walk to school with a friend", "reviewDate", "2027-01-15",
+                "contactName", "Mr Jones", "contactPhone", "0161 111");
+
+        var sent = letters.of(c.caseId());
+        assertThat(sent).extracting(LetterRequested::templateKey)
+                .containsExactly("below-95-percent", "meeting-invitation", "support-plan");
+        assertThat(sent.get(0).fields()).isEqualTo(java.util.Map.of("attendancePercent", "93.4", "contactName", "Ms Patel",
+                "contactPhone", "0161 000"));
+        assertThat(sent.get(1).fields()).isEqualTo(java.util.Map.of("meetingDate", "2026-12-01", "meetingTime", "09:30",
+                "meetingPlace", "Room 4", "contactName", "Ms Patel", "contactPhone", "0161 000"));
+        assertThat(sent.get(2).fields()).isEqualTo(java.util.Map.of("planSummary", "Walk to school with a friend",
+                "reviewDate", "2027-01-15", "contactName", "Mr Jones", "contactPhone", "0161 111"));
+        assertThat(sent).extracting(LetterRequested::stepKey).doesNotHaveDuplicates()
+                .allSatisfy(k -> assertThat(k).startsWith(c.caseId() + ":"));
+        assertThat(sent).allSatisfy(r -> assertThat(r.upn()).isEqualTo(c.upn()));
+        assertThat(c.instance()).hasPassed("send-letter", "send-invitation", "send-plan-copy");
+    }
+
+    @Test
     void aPupilWithSendGetsReasonableAdjustmentsAndAnImprovedReviewKeepsMonitoring() {
         TestCase c = cases.openCase(null, Set.of(Cohort.EHCP));
         cases.send(c, "BelowAttendanceThreshold");
         cases.complete(c, "review-letter", "letterDecision", "DO_NOT_SEND");
         assertThat(cases.timeline(c)).noneSatisfy(e -> assertThat(e.kind()).isEqualTo(CaseEventKind.LETTER));
 
+        cases.complete(c, "arrange-meeting");
         cases.complete(c, "meeting");
         cases.complete(c, "adjustments", "adjustments", java.util.List.of("HEALTHCARE_PLAN"));
         cases.complete(c, "support-plan");
