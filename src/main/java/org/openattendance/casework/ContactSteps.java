@@ -47,6 +47,40 @@ class ContactSteps {
         };
     }
 
+    /**
+     * On completing a task whose form can record a concern (first-day contact, home visit, meeting): a ticked
+     * {@code safeguardingConcern} starts the referral to children's social care (message
+     * {@code SafeguardingConcern}); a ticked {@code referToLaNow} starts the children-missing-education referral at
+     * once (message {@code ContinuousAbsence}), the "or sooner" of the 10-day rule. Both go on the timeline.
+     */
+    @Bean
+    TaskListener concernCheck(CaseRecords records, CaseEngine engine) {
+        return task -> {
+            UUID caseId = CaseSteps.caseId(task.getExecution());
+            String who = recorder(task).username();
+            if (ticked(task, "safeguardingConcern")) {
+                records.addEvent(caseId, CaseEventKind.STAGE, "Safeguarding concern recorded",
+                        "On: " + task.getName() + "; referral task for the designated safeguarding lead", who);
+                engine.correlate(task.getProcessInstanceId(), "SafeguardingConcern", java.util.Map.of());
+            }
+            if (ticked(task, "referToLaNow")) {
+                records.addEvent(caseId, CaseEventKind.STAGE, "Referred to the local authority now",
+                        "On: " + task.getName() + "; children-missing-education referral before the 10th day", who);
+                engine.correlate(task.getProcessInstanceId(), "ContinuousAbsence", java.util.Map.of());
+            }
+        };
+    }
+
+    /** A checkbox of the form just submitted; the variable is cleared so that a later form does not inherit it. */
+    private static boolean ticked(DelegateTask task, String key) {
+        Object value = task.getVariable(key);
+        if (value == null) {
+            return false;
+        }
+        task.getExecution().removeVariable(key);
+        return Boolean.TRUE.equals(value) || "true".equals(value.toString());
+    }
+
     static LocalDate absenceDay(DelegateTask task) {
         Object day = task.getVariableLocal("absenceDate");
         if (day != null && !day.toString().isBlank()) {

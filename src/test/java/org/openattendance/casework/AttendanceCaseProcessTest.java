@@ -117,6 +117,68 @@ class AttendanceCaseProcessTest {
     }
 
     @Test
+    void aLookedAfterPupilsVirtualSchoolHeadIsToldOfEachUnexplainedAbsenceThroughTheLaTeam() {
+        TestCase c = cases.openCase(null, Set.of(Cohort.LOOKED_AFTER));
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1);
+
+        assertThat(cases.one(c, "tell-virtual-school")).hasName("Tell the Virtual School Head")
+                .hasCandidateGroup("la-" + c.laCode() + "-attendance");
+        assertThat(cases.open(c, "tell-social-worker")).isEmpty();
+        cases.complete(c, "tell-virtual-school", "virtualSchoolTold", "PHONE");
+        cases.complete(c, "contact-parents", "outcome", "NO_CONTACT");
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 2);
+        assertThat(cases.open(c, "tell-virtual-school")).hasSize(1);
+        assertThat(c.instance()).hasPassed("ua-vs-told");
+    }
+
+    @Test
+    void aPupilNotLookedAfterHasNoVirtualSchoolTask() {
+        TestCase c = cases.openCase();
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1);
+        assertThat(cases.open(c, "tell-virtual-school")).isEmpty();
+    }
+
+    @Test
+    void aSafeguardingConcernAtFirstDayContactHomeVisitOrMeetingGivesTheDesignatedLeadAReferralTask() {
+        TestCase c = cases.openCase();
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 3);
+        cases.complete(c, "contact-parents", "outcome", "NO_CONTACT", "safeguardingConcern", true);
+
+        var referral = cases.one(c, "refer-social-care");
+        assertThat(referral).hasName("Refer to children's social care")
+                .hasCandidateGroup("school-" + c.schoolUrn() + "-headteacher");
+        assertThat(cases.timeline(c)).anySatisfy(e -> assertThat(e.name()).isEqualTo("Safeguarding concern recorded"));
+
+        cases.complete(c, "home-visit", "visitOutcome", "SEEN", "safeguardingConcern", false);
+        assertThat(cases.open(c, "refer-social-care")).hasSize(1);
+        cases.complete(c, "refer-social-care", "referralOutcome", "REFERRED", "referredOn", "2026-11-23");
+        assertThat(c.instance()).hasPassed("sg-done");
+
+        cases.send(c, "BelowAttendanceThreshold");
+        cases.complete(c, "review-letter", "letterDecision", "DO_NOT_SEND");
+        cases.complete(c, "arrange-meeting");
+        cases.complete(c, "meeting", "safeguardingConcern", true);
+        assertThat(cases.open(c, "refer-social-care")).hasSize(1);
+    }
+
+    @Test
+    void aConcernAtContactOrHomeVisitCanReferToTheLaAtOnceBeforeTheTenthDay() {
+        TestCase c = cases.openCase();
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1);
+        cases.complete(c, "contact-parents", "outcome", "NO_CONTACT", "referToLaNow", true);
+        assertThat(cases.one(c, "cme-referral")).hasCandidateGroup("la-" + c.laCode() + "-attendance");
+        assertThat(cases.stage(c)).isEqualTo(Stage.CME_REFERRAL);
+        assertThat(cases.open(c, "refer-social-care")).isEmpty();
+
+        TestCase other = cases.openCase();
+        cases.send(other, "UnexplainedAbsence", "unexplainedDays", 3);
+        cases.complete(other, "contact-parents", "outcome", "NO_CONTACT");
+        assertThat(cases.open(other, "cme-referral")).isEmpty();
+        cases.complete(other, "home-visit", "visitOutcome", "NO_ANSWER", "referToLaNow", true);
+        assertThat(cases.open(other, "cme-referral")).hasSize(1);
+    }
+
+    @Test
     void continuousAbsenceGivesTheLaAChildMissingEducationTask() {
         TestCase c = cases.openCase();
         cases.send(c, "ContinuousAbsence");
