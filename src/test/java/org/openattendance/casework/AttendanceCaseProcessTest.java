@@ -73,6 +73,20 @@ class AttendanceCaseProcessTest {
     }
 
     @Test
+    void dueDatesCountSchoolDaysOnTheSchoolsCalendarSkippingWeekendsAndClosures() {
+        TestCase c = cases.openCase();
+        var london = java.time.ZoneId.of("Europe/London");
+        var dayBeforeClosure = Fixtures.weekdaysAgo(4);
+        ClockUtil.setCurrentTime(java.util.Date.from(dayBeforeClosure.atTime(10, 0).atZone(london).toInstant()));
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 3);
+        cases.complete(c, "contact-parents", "outcome", "NO_CONTACT");
+
+        var due = cases.one(c, "home-visit").getDueDate().toInstant().atZone(london);
+        assertThat(due.toLocalDate()).isEqualTo(Fixtures.weekdaysAgo(2));
+        assertThat(due.toLocalTime()).isEqualTo(java.time.LocalTime.of(17, 0));
+    }
+
+    @Test
     void anOverdueTaskTellsTheTeamsManagerAndStaysOpen() {
         TestCase c = cases.openCase();
         cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1);
