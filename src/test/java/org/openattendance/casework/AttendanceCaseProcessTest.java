@@ -37,6 +37,8 @@ class AttendanceCaseProcessTest {
     Fixtures fixtures;
     @Autowired
     LetterRequests letters;
+    @Autowired
+    CaseSignals signals;
 
     @BeforeEach
     void setUp() {
@@ -190,6 +192,16 @@ class AttendanceCaseProcessTest {
         assertThat(cases.open(other, "cme-referral")).isEmpty();
         cases.complete(other, "home-visit", "visitOutcome", "NO_ANSWER", "referToLaNow", true);
         assertThat(cases.open(other, "cme-referral")).hasSize(1);
+
+        var kase = cases.recordOf(other);
+        var tenthDay = new org.openattendance.attendance.AttendanceSignal(
+                org.openattendance.attendance.SignalKind.CONTINUOUS_ABSENCE, kase.pupilId(), kase.upn(), kase.schoolUrn(),
+                kase.academicYear(), Fixtures.today(), new org.openattendance.attendance.AttendanceSnapshot(kase.pupilId(),
+                kase.academicYear(), Fixtures.today(), 20, 0, 0, 20, java.math.BigDecimal.ZERO,
+                org.openattendance.attendance.calculator.AttendanceBand.values()[0], 20, null, null, true, 10, 0));
+        signals.handle(tenthDay);
+        assertThat(cases.open(other, "cme-referral")).as("the referral made sooner covers the 10th day").hasSize(1);
+        assertThat(cases.timeline(other)).anySatisfy(e -> assertThat(e.name()).isEqualTo("Already referred to the LA"));
     }
 
     @Test
