@@ -151,7 +151,7 @@ class CaseSteps {
         };
     }
 
-    private static String actor(DelegateTask task) {
+    static String actor(DelegateTask task) {
         var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (authentication != null) {
             return authentication.getUserId();

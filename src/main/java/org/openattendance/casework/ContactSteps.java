@@ -13,14 +13,12 @@ import org.openattendance.school.SchoolDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-/** What a contact with the parents changes outside the case: the register. */
+/**
+ * What completing a contact, home-visit or meeting task sets off beyond the next step: the register amendment for
+ * a reason given, the safeguarding referral and the referral to the LA before the 10th day.
+ */
 @Configuration
 class ContactSteps {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * On completing "Contact the parents today" with a reason: the pupil's N marks of the run of unexplained absence
@@ -89,29 +87,21 @@ class ContactSteps {
         return CaseEngine.now().toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate();
     }
 
+    /** What the parents said: the notes of the form just submitted. */
     private static String said(DelegateTask task) {
-        Object submission = task.getVariable("submission");
-        if (submission != null) {
-            try {
-                JsonNode notes = JSON.readTree(submission.toString()).get("notes");
-                if (notes != null && !notes.asText().isBlank()) {
-                    return notes.asText();
-                }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                // fall through: the reason still names the step
-            }
+        if (task.getVariable("form") instanceof java.util.Map<?, ?> form && form.get("notes") != null
+                && !form.get("notes").toString().isBlank()) {
+            return form.get("notes").toString();
         }
         return "reason given by the parents";
     }
 
+    /** The member of staff completing the task, with the role CaseTasks passes along. */
     static Recorder recorder(DelegateTask task) {
         Object user = task.getVariable("completedBy");
         Object role = task.getVariable("completedByRole");
-        if (user == null) {
-            var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            user = authentication != null ? authentication.getUserId() : task.getAssignee();
-        }
-        return new Recorder(user == null ? "casework" : user.toString(), role == null ? "CASEWORK" : role.toString(),
+        String username = user != null ? user.toString() : CaseSteps.actor(task);
+        return new Recorder(username == null ? "casework" : username, role == null ? "CASEWORK" : role.toString(),
                 MarkSource.CASEWORK);
     }
 }
