@@ -65,7 +65,7 @@ class CaseApi {
         StaffUser user = access.currentUser();
         FormCheck form = new FormCheck(tasks.form(user, id));
         var checked = form.check(new LinkedHashMap<>(submission));
-        tasks.complete(user, id, form.routingValues(checked), FormCheck.toJson(checked));
+        tasks.complete(user, id, form.routingValues(checked), checked, FormCheck.toJson(checked));
         return ResponseEntity.noContent().build();
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
@@ -20,10 +21,17 @@ public class CaseEngine {
 
     private final RuntimeService runtime;
     private final RepositoryService repository;
+    private final TaskService tasks;
 
-    CaseEngine(RuntimeService runtime, RepositoryService repository) {
+    CaseEngine(RuntimeService runtime, RepositoryService repository, TaskService tasks) {
         this.runtime = runtime;
         this.repository = repository;
+        this.tasks = tasks;
+    }
+
+    /** Whether the case has an open task of this kind (the task definition key in the model). */
+    public boolean hasOpenTask(String processInstanceId, String taskKey) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).count() > 0;
     }
 
     /** Starts the case process and answers its instance id. */

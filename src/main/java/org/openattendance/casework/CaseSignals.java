@@ -111,8 +111,18 @@ class CaseSignals {
             record = records.find(record.id()).orElseThrow();
         }
         records.addEvent(record.id(), CaseEventKind.SIGNAL, describe(signal), detail(signal), null);
+        if (signal.kind() == SignalKind.CONTINUOUS_ABSENCE && engine.hasOpenTask(record.processInstanceId(), "cme-referral")) {
+            // Referred sooner from first-day contact or a home visit: the open referral covers the 10th day too.
+            records.addEvent(record.id(), CaseEventKind.SIGNAL, "Already referred to the LA",
+                    "The open children-missing-education referral covers this signal", null);
+            return;
+        }
         Map<String, Object> variables = new HashMap<>();
         variables.put("unexplainedDays", signal.snapshot().unexplainedStreakDays());
+        variables.put("absenceDate", signal.asOf().toString());
+        if (signal.snapshot().attendancePercent() != null) {
+            variables.put("attendancePercent", signal.snapshot().attendancePercent().toPlainString());
+        }
         engine.correlate(record.processInstanceId(), MESSAGES.get(signal.kind()), variables);
     }
 

@@ -59,7 +59,12 @@ class CaseSteps {
         };
     }
 
-    /** Input parameter {@code letterTemplate}; the step key makes the letter unique to this step. */
+    /**
+     * Input parameters {@code letterTemplate} and {@code letterFields}: a map from each field the template needs to
+     * where its value comes from, a field of the form just completed or else a variable of the case. A value not
+     * found is left out (the notification module then holds the letter and says which field is missing). The step
+     * key makes the letter unique to this step.
+     */
     @Bean
     JavaDelegate requestLetter(CaseRecords records, ApplicationEventPublisher events) {
         return execution -> {
@@ -67,10 +72,30 @@ class CaseSteps {
             var record = records.find(id).orElseThrow();
             String template = (String) execution.getVariableLocal("letterTemplate");
             String stepKey = id + ":" + execution.getActivityInstanceId();
+            Map<String, String> fields = letterFields(execution);
             events.publishEvent(new LetterRequested(stepKey, template, id, record.pupilId(), record.upn(),
-                    record.schoolUrn(), record.laCode(), Map.of()));
-            records.addEvent(id, CaseEventKind.LETTER, "Letter requested: " + template, "step " + stepKey, null);
+                    record.schoolUrn(), record.laCode(), fields));
+            records.addEvent(id, CaseEventKind.LETTER, "Letter requested: " + template, "step " + stepKey
+                    + (fields.isEmpty() ? "" : "; " + new java.util.TreeMap<>(fields)), null);
         };
+    }
+
+    static Map<String, String> letterFields(DelegateExecution execution) {
+        var fields = new java.util.LinkedHashMap<String, String>();
+        Object wanted = execution.getVariableLocal("letterFields");
+        if (!(wanted instanceof Map<?, ?> sources)) {
+            return fields;
+        }
+        Object form = execution.getVariable("form");
+        for (var entry : sources.entrySet()) {
+            String source = String.valueOf(entry.getValue());
+            Object value = form instanceof Map<?, ?> submitted && submitted.get(source) != null
+                    ? submitted.get(source) : execution.getVariable(source);
+            if (value != null && !value.toString().isBlank()) {
+                fields.put(String.valueOf(entry.getKey()), value.toString());
+            }
+        }
+        return fields;
     }
 
     /** Input parameter {@code closedReason}. */
@@ -126,7 +151,7 @@ class CaseSteps {
         };
     }
 
-    private static String actor(DelegateTask task) {
+    static String actor(DelegateTask task) {
         var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (authentication != null) {
             return authentication.getUserId();

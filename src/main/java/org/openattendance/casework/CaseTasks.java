@@ -72,14 +72,22 @@ class CaseTasks {
         }
     }
 
-    /** Completes as the user: routing values become variables, the whole submission goes on the timeline. */
-    void complete(StaffUser user, String taskId, Map<String, Object> routing, String submissionJson) {
+    /**
+     * Completes as the user: routing values become variables, the whole submission goes on the timeline and is
+     * offered to the steps that follow in the same transaction as the transient variable {@code form} (letters
+     * take their fields from it).
+     */
+    void complete(StaffUser user, String taskId, Map<String, Object> routing, Map<String, Object> submitted,
+                  String submissionJson) {
         TaskView task = visible(user, taskId);
         if (task.assignee() == null) {
             tasks.setAssignee(taskId, user.username());
         }
         Map<String, Object> variables = new HashMap<>(routing);
         variables.put("submission", Variables.stringValue(submissionJson, true));
+        variables.put("form", Variables.objectValue(new HashMap<>(submitted), true).create());
+        variables.put("completedBy", Variables.stringValue(user.username(), true));
+        variables.put("completedByRole", Variables.stringValue(user.primaryRole(), true));
         identity.setAuthentication(user.username(), user.camundaGroups());
         try {
             tasks.complete(taskId, variables);

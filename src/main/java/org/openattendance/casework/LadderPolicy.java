@@ -1,6 +1,7 @@
 package org.openattendance.casework;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -25,9 +26,11 @@ public class LadderPolicy {
     private final DecisionService decisions;
     private final CaseEngine engine;
     private final CaseRecords records;
+    private final SchoolDays schoolDays;
 
-    LadderPolicy(DecisionService decisions, CaseEngine engine, CaseRecords records) {
+    LadderPolicy(DecisionService decisions, CaseEngine engine, CaseRecords records, SchoolDays schoolDays) {
         this.decisions = decisions;
+        this.schoolDays = schoolDays;
         this.engine = engine;
         this.records = records;
     }
@@ -38,11 +41,15 @@ public class LadderPolicy {
         return ((Number) days).intValue();
     }
 
-    /** The due date of a task: the end of the school day, the policy's number of days from now. */
+    /**
+     * The due date of a task: the end of the school day, the policy's number of school days from today on the
+     * school's calendar (0: today).
+     */
     public Date due(DelegateExecution execution, String policyItem) {
         int days = lookUp(execution, policyItem);
         Instant now = CaseEngine.now().toInstant();
-        Instant due = now.atZone(LONDON).toLocalDate().plusDays(days).atTime(END_OF_DAY).atZone(LONDON).toInstant();
+        LocalDate day = schoolDays.after((String) execution.getVariable("schoolUrn"), now.atZone(LONDON).toLocalDate(), days);
+        Instant due = day.atTime(END_OF_DAY).atZone(LONDON).toInstant();
         return Date.from(due.isAfter(now) ? due : now.plusSeconds(3600));
     }
 

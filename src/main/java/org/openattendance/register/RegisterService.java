@@ -2,6 +2,8 @@ package org.openattendance.register;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.openattendance.school.School;
 import org.openattendance.security.AccessPolicy;
@@ -19,9 +21,12 @@ public class RegisterService {
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final Clock clock;
+    private final RegisterQueries queries;
 
-    RegisterService(RegisterLoader loader, RegisterUploadParser parser, AccessPolicy access, AuditTrail audit, Clock clock) {
+    RegisterService(RegisterLoader loader, RegisterUploadParser parser, AccessPolicy access, AuditTrail audit, Clock clock,
+                    RegisterQueries queries) {
         this.loader = loader;
+        this.queries = queries;
         this.parser = parser;
         this.access = access;
         this.audit = audit;
@@ -41,5 +46,35 @@ public class RegisterService {
                 + "): " + result.rows() + " rows, accepted " + result.accepted() + ", amended " + result.amended()
                 + ", unchanged " + result.unchanged() + ", rejected " + result.rejected().size());
         return result;
+    }
+
+    /**
+     * Records the reason later given for a pupil's unexplained absence: the N marks of the pupil's current run of
+     * unexplained absence up to {@code lastDay} (back to the last day with any other mark, at most 8 weeks) become
+     * {@code code}, as amendments that keep the N, the reason and who made the change (casework calls this when a
+     * member of staff records what the parents said). No N marks: nothing changes.
+     */
+    @Transactional
+    public RegisterLoadResult explainUnexplainedAbsence(School school, long pupilId, String upn, LocalDate lastDay,
+                                                        String code, String reason, Recorder recorder) {
+        var byDay = new java.util.TreeMap<LocalDate, List<RegisterQueries.Mark>>(java.util.Comparator.reverseOrder());
+        for (RegisterQueries.Mark mark : queries.marksOf(pupilId, lastDay.minusWeeks(8), lastDay)) {
+            byDay.computeIfAbsent(mark.date(), d -> new ArrayList<>()).add(mark);
+        }
+        List<MarkRow> rows = new ArrayList<>();
+        String cut = reason.length() <= 500 ? reason : reason.substring(0, 500);
+        for (var day : byDay.values()) {
+            List<RegisterQueries.Mark> unexplained = day.stream().filter(m -> "N".equals(m.code())).toList();
+            for (RegisterQueries.Mark mark : unexplained) {
+                rows.add(new MarkRow(rows.size() + 1, upn, mark.date().toString(), mark.session().name(), code, null, cut));
+            }
+            if (unexplained.size() < day.size()) {
+                break;
+            }
+        }
+        if (rows.isEmpty()) {
+            return new RegisterLoadResult(0, 0, 0, List.of());
+        }
+        return loader.load(school, rows, recorder, LocalDate.now(clock));
     }
 }

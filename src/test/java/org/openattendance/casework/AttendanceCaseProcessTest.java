@@ -35,6 +35,10 @@ class AttendanceCaseProcessTest {
     CaseProcessSupport cases;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    LetterRequests letters;
+    @Autowired
+    CaseSignals signals;
 
     @BeforeEach
     void setUp() {
@@ -68,6 +72,20 @@ class AttendanceCaseProcessTest {
 
         assertThat(c.instance()).hasPassed("ua-record", "ua-recorded").isActive();
         assertThat(cases.open(c, "contact-parents")).isEmpty();
+    }
+
+    @Test
+    void dueDatesCountSchoolDaysOnTheSchoolsCalendarSkippingWeekendsAndClosures() {
+        TestCase c = cases.openCase();
+        var london = java.time.ZoneId.of("Europe/London");
+        var dayBeforeClosure = Fixtures.weekdaysAgo(4);
+        ClockUtil.setCurrentTime(java.util.Date.from(dayBeforeClosure.atTime(10, 0).atZone(london).toInstant()));
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 3);
+        cases.complete(c, "contact-parents", "outcome", "NO_CONTACT");
+
+        var due = cases.one(c, "home-visit").getDueDate().toInstant().atZone(london);
+        assertThat(due.toLocalDate()).isEqualTo(Fixtures.weekdaysAgo(2));
+        assertThat(due.toLocalTime()).isEqualTo(java.time.LocalTime.of(17, 0));
     }
 
     @Test
@@ -115,6 +133,78 @@ class AttendanceCaseProcessTest {
     }
 
     @Test
+    void aLookedAfterPupilsVirtualSchoolHeadIsToldOfEachUnexplainedAbsenceThroughTheLaTeam() {
+        TestCase c = cases.openCase(null, Set.of(Cohort.LOOKED_AFTER));
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1);
+
+        assertThat(cases.one(c, "tell-virtual-school")).hasName("Tell the Virtual School Head")
+                .hasCandidateGroup("la-" + c.laCode() + "-attendance");
+        assertThat(cases.open(c, "tell-social-worker")).isEmpty();
+        cases.complete(c, "tell-virtual-school", "virtualSchoolTold", "PHONE");
+        cases.complete(c, "contact-parents", "outcome", "NO_CONTACT");
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 2);
+        assertThat(cases.open(c, "tell-virtual-school")).hasSize(1);
+        assertThat(c.instance()).hasPassed("ua-vs-told");
+    }
+
+    @Test
+    void aPupilNotLookedAfterHasNoVirtualSchoolTask() {
+        TestCase c = cases.openCase();
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1);
+        assertThat(cases.open(c, "tell-virtual-school")).isEmpty();
+    }
+
+    @Test
+    void aSafeguardingConcernAtFirstDayContactHomeVisitOrMeetingGivesTheDesignatedLeadAReferralTask() {
+        TestCase c = cases.openCase();
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 3);
+        cases.complete(c, "contact-parents", "outcome", "NO_CONTACT", "safeguardingConcern", true);
+
+        var referral = cases.one(c, "refer-social-care");
+        assertThat(referral).hasName("Refer to children's social care")
+                .hasCandidateGroup("school-" + c.schoolUrn() + "-headteacher");
+        assertThat(cases.timeline(c)).anySatisfy(e -> assertThat(e.name()).isEqualTo("Safeguarding concern recorded"));
+
+        cases.complete(c, "home-visit", "visitOutcome", "SEEN", "safeguardingConcern", false);
+        assertThat(cases.open(c, "refer-social-care")).hasSize(1);
+        cases.complete(c, "refer-social-care", "referralOutcome", "REFERRED", "referredOn", "2026-11-23");
+        assertThat(c.instance()).hasPassed("sg-done");
+
+        cases.send(c, "BelowAttendanceThreshold");
+        cases.complete(c, "review-letter", "letterDecision", "DO_NOT_SEND");
+        cases.complete(c, "arrange-meeting");
+        cases.complete(c, "meeting", "safeguardingConcern", true);
+        assertThat(cases.open(c, "refer-social-care")).hasSize(1);
+    }
+
+    @Test
+    void aConcernAtContactOrHomeVisitCanReferToTheLaAtOnceBeforeTheTenthDay() {
+        TestCase c = cases.openCase();
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1);
+        cases.complete(c, "contact-parents", "outcome", "NO_CONTACT", "referToLaNow", true);
+        assertThat(cases.one(c, "cme-referral")).hasCandidateGroup("la-" + c.laCode() + "-attendance");
+        assertThat(cases.stage(c)).isEqualTo(Stage.CME_REFERRAL);
+        assertThat(cases.open(c, "refer-social-care")).isEmpty();
+
+        TestCase other = cases.openCase();
+        cases.send(other, "UnexplainedAbsence", "unexplainedDays", 3);
+        cases.complete(other, "contact-parents", "outcome", "NO_CONTACT");
+        assertThat(cases.open(other, "cme-referral")).isEmpty();
+        cases.complete(other, "home-visit", "visitOutcome", "NO_ANSWER", "referToLaNow", true);
+        assertThat(cases.open(other, "cme-referral")).hasSize(1);
+
+        var kase = cases.recordOf(other);
+        var tenthDay = new org.openattendance.attendance.AttendanceSignal(
+                org.openattendance.attendance.SignalKind.CONTINUOUS_ABSENCE, kase.pupilId(), kase.upn(), kase.schoolUrn(),
+                kase.academicYear(), Fixtures.today(), new org.openattendance.attendance.AttendanceSnapshot(kase.pupilId(),
+                kase.academicYear(), Fixtures.today(), 20, 0, 0, 20, java.math.BigDecimal.ZERO,
+                org.openattendance.attendance.calculator.AttendanceBand.values()[0], 20, null, null, true, 10, 0));
+        signals.handle(tenthDay);
+        assertThat(cases.open(other, "cme-referral")).as("the referral made sooner covers the 10th day").hasSize(1);
+        assertThat(cases.timeline(other)).anySatisfy(e -> assertThat(e.name()).isEqualTo("Already referred to the LA"));
+    }
+
+    @Test
     void continuousAbsenceGivesTheLaAChildMissingEducationTask() {
         TestCase c = cases.openCase();
         cases.send(c, "ContinuousAbsence");
@@ -135,6 +225,8 @@ class AttendanceCaseProcessTest {
         cases.complete(c, "review-letter", "letterDecision", "SEND");
         assertThat(cases.timeline(c)).anySatisfy(e -> assertThat(e.name()).isEqualTo("Letter requested: below-95-percent"));
 
+        assertThat(cases.stage(c)).isEqualTo(Stage.MEETING);
+        cases.complete(c, "arrange-meeting", "meetingDate", "2026-11-20");
         cases.complete(c, "meeting", "meetingDate", "2026-11-20");
         assertThat(cases.open(c, "adjustments")).isEmpty();
         assertThat(cases.stage(c)).isEqualTo(Stage.SUPPORT_PLAN);
@@ -169,12 +261,40 @@ class AttendanceCaseProcessTest {
     }
 
     @Test
+    void theLetterTheMeetingInvitationAndThePlanCopyAreRequestedWithTheFieldsTheirTemplatesNeed() {
+        TestCase c = cases.openCase();
+        cases.send(c, "BelowAttendanceThreshold", "attendancePercent", "93.4");
+        cases.complete(c, "review-letter", "letterDecision", "SEND", "contactName", "Ms Patel", "contactPhone", "0161 000");
+        cases.complete(c, "arrange-meeting", "meetingDate", "2026-12-01", "meetingTime", "09:30", "meetingPlace",
+                "Room 4", "contactName", "Ms Patel", "contactPhone", "0161 000");
+        assertThat(cases.one(c, "meeting")).isNotNull();
+        cases.complete(c, "meeting", "meetingDate", "2026-12-01");
+        cases.complete(c, "support-plan", "plan", "Walk to school with a friend", "reviewDate", "2027-01-15",
+                "contactName", "Mr Jones", "contactPhone", "0161 111");
+
+        var sent = letters.of(c.caseId());
+        assertThat(sent).extracting(LetterRequested::templateKey)
+                .containsExactly("below-95-percent", "meeting-invitation", "support-plan");
+        assertThat(sent.get(0).fields()).isEqualTo(java.util.Map.of("attendancePercent", "93.4", "contactName", "Ms Patel",
+                "contactPhone", "0161 000"));
+        assertThat(sent.get(1).fields()).isEqualTo(java.util.Map.of("meetingDate", "2026-12-01", "meetingTime", "09:30",
+                "meetingPlace", "Room 4", "contactName", "Ms Patel", "contactPhone", "0161 000"));
+        assertThat(sent.get(2).fields()).isEqualTo(java.util.Map.of("planSummary", "Walk to school with a friend",
+                "reviewDate", "2027-01-15", "contactName", "Mr Jones", "contactPhone", "0161 111"));
+        assertThat(sent).extracting(LetterRequested::stepKey).doesNotHaveDuplicates()
+                .allSatisfy(k -> assertThat(k).startsWith(c.caseId() + ":"));
+        assertThat(sent).allSatisfy(r -> assertThat(r.upn()).isEqualTo(c.upn()));
+        assertThat(c.instance()).hasPassed("send-letter", "send-invitation", "send-plan-copy");
+    }
+
+    @Test
     void aPupilWithSendGetsReasonableAdjustmentsAndAnImprovedReviewKeepsMonitoring() {
         TestCase c = cases.openCase(null, Set.of(Cohort.EHCP));
         cases.send(c, "BelowAttendanceThreshold");
         cases.complete(c, "review-letter", "letterDecision", "DO_NOT_SEND");
         assertThat(cases.timeline(c)).noneSatisfy(e -> assertThat(e.kind()).isEqualTo(CaseEventKind.LETTER));
 
+        cases.complete(c, "arrange-meeting");
         cases.complete(c, "meeting");
         cases.complete(c, "adjustments", "adjustments", java.util.List.of("HEALTHCARE_PLAN"));
         cases.complete(c, "support-plan");

@@ -106,6 +106,32 @@ class RegisterToTaskTest {
                 Integer.class, upn)).isEqualTo(1);
     }
 
+    @Test
+    void aReasonRecordedAtFirstDayContactAmendsTheNMarksOfThatDayWithWhoAndWhy() {
+        String day = Fixtures.weekdaysAgo(1).toString();
+        var marks = List.of(Map.of("upn", upn, "date", day, "session", "AM", "code", "N"),
+                Map.of("upn", upn, "date", day, "session", "PM", "code", "N"));
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.withBasicAuth(officer, PASSWORD).exchange("/api/schools/" + school.urn() + "/marks",
+                HttpMethod.POST, new HttpEntity<>(marks, headers), MAP).getBody()).containsEntry("accepted", 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> taskKeys(officer).contains("contact-parents"));
+        String id = (String) tasks(officer).getBody().stream().filter(t -> t.get("taskKey").equals("contact-parents"))
+                .findFirst().orElseThrow().get("id");
+
+        assertThat(complete(officer, id, Map.of("outcome", "REASON_GIVEN", "code", "I", "notes", "Father: tonsillitis"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(jdbc.queryForList("select m.code from session_mark m join pupil p on p.id = m.pupil_id "
+                + "where p.upn = ? and m.mark_date = cast(? as date)", String.class, upn, day)).containsExactly("I", "I");
+        var amendments = jdbc.queryForList("select a.original_code, a.new_code, a.reason, a.amended_by, a.amended_role, "
+                + "a.source from mark_amendment a join pupil p on p.id = a.pupil_id where p.upn = ?", upn);
+        assertThat(amendments).hasSize(2).allSatisfy(a -> assertThat(a).containsEntry("original_code", "N")
+                .containsEntry("new_code", "I").containsEntry("reason", "First-day contact: Father: tonsillitis")
+                .containsEntry("amended_by", officer).containsEntry("amended_role", "ATTENDANCE_OFFICER")
+                .containsEntry("source", "CASEWORK"));
+    }
+
     private ResponseEntity<List<Map<String, Object>>> tasks(String user) {
         return http.withBasicAuth(user, PASSWORD).exchange("/api/tasks?upn=" + upn, HttpMethod.GET, null, LIST);
     }
