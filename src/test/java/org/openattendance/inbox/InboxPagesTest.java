@@ -93,7 +93,7 @@ class InboxPagesTest {
                 .andExpect(content().string(containsString("Alex Pupil" + upn.substring(9))))
                 .andExpect(content().string(containsString(upn)))
                 .andExpect(content().string(containsString("Test School " + school.urn())))
-                .andExpect(content().string(containsString(">First day contact<")))
+                .andExpect(content().string(containsString(">" + Labels.stage(contactTask().kase().stage()) + "<")))
                 .andExpect(content().string(allOf(containsString("Assigned to me"), containsString("My team"),
                         containsString("Overdue"), containsString("Due today"))))
                 .andExpect(content().string(containsString("id=\"count-mine\">0<")))
@@ -110,7 +110,7 @@ class InboxPagesTest {
 
     @Test
     void filtersAndSortsWithAGetForm() throws Exception {
-        mvc.perform(get("/inbox").param("school", school.urn()).param("stage", "FIRST_DAY_CONTACT")
+        mvc.perform(get("/inbox").param("school", school.urn()).param("stage", contactTask().kase().stage().name())
                         .param("type", "contact-parents").param("sort", "priority").with(user(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/tasks/" + taskId)))
