@@ -30,8 +30,11 @@ class CaseApi {
     private final AccessPolicy access;
     private final SchoolDirectory directory;
     private final AuditTrail audit;
+    private final CaseWork work;
 
-    CaseApi(CaseTasks tasks, CaseRecords records, AccessPolicy access, SchoolDirectory directory, AuditTrail audit) {
+    CaseApi(CaseTasks tasks, CaseRecords records, AccessPolicy access, SchoolDirectory directory, AuditTrail audit,
+            CaseWork work) {
+        this.work = work;
         this.tasks = tasks;
         this.records = records;
         this.access = access;
@@ -62,10 +65,7 @@ class CaseApi {
 
     @PostMapping("/api/tasks/{id}/complete")
     ResponseEntity<Void> complete(@PathVariable String id, @RequestBody Map<String, Object> submission) {
-        StaffUser user = access.currentUser();
-        FormCheck form = new FormCheck(tasks.form(user, id));
-        var checked = form.check(new LinkedHashMap<>(submission));
-        tasks.complete(user, id, form.routingValues(checked), checked, FormCheck.toJson(checked));
+        work.validateAndComplete(access.currentUser(), id, submission);
         return ResponseEntity.noContent().build();
     }
 

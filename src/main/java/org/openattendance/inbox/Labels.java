@@ -29,8 +29,23 @@ final class Labels {
         };
     }
 
+    static String stage(org.openattendance.casework.Stage stage) {
+        if (stage == null) {
+            return "";
+        }
+        return switch (stage) {
+            case CME_REFERRAL -> "Children missing education referral";
+            case TAF -> "Team Around the Family";
+            default -> sentence(stage.name());
+        };
+    }
+
+    static String constant(Enum<?> value) {
+        return value == null ? "" : sentence(value.name());
+    }
+
     /** ATTENDANCE_OFFICER becomes "Attendance officer". */
-    private static String sentence(String constant) {
+    static String sentence(String constant) {
         String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

@@ -1,0 +1,98 @@
+package org.openattendance.casework;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.TaskService;
+import org.openattendance.security.StaffUser;
+import org.openattendance.shared.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Casework as other modules (the staff pages) use it: the tasks a member of staff may work with their cases,
+ * claiming, the task's form and "validate and complete" with the same checks as the JSON task API.
+ */
+@Component
+public class CaseWork {
+
+    /** A task the user may work, with its case (null when the task belongs to no case). */
+    public record WorkItem(String id, String name, String taskKey, Instant due, String assignee,
+                           CaseRecords.CaseRecord kase) {
+
+        public boolean severeAbsence() {
+            return kase != null && kase.priority() == Priority.TOP;
+        }
+
+        /** Safeguarding work: named so in the process (home visit, referral) or about a safeguarding concern. */
+        public boolean safeguarding() {
+            String text = ((name == null ? "" : name) + " " + (taskKey == null ? "" : taskKey)).toLowerCase(Locale.ROOT);
+            return text.contains("safeguard");
+        }
+    }
+
+    private final CaseTasks tasks;
+    private final CaseRecords records;
+    private final TaskService taskService;
+
+    CaseWork(CaseTasks tasks, CaseRecords records, TaskService taskService) {
+        this.tasks = tasks;
+        this.records = records;
+        this.taskService = taskService;
+    }
+
+    /** Open tasks the user may work (offered to their groups, or assigned to them), earliest due first. */
+    public List<WorkItem> workable(StaffUser user) {
+        return items(tasks.workable(user, null));
+    }
+
+    /** The task if the user may work it; otherwise {@link org.openattendance.shared.NotFoundException}. */
+    public WorkItem task(StaffUser user, String taskId) {
+        return items(List.of(tasks.visible(user, taskId))).get(0);
+    }
+
+    public void claim(StaffUser user, String taskId) {
+        tasks.claim(user, taskId);
+    }
+
+    /** Gives the task back to the team; only its assignee may. */
+    public void unclaim(StaffUser user, String taskId) {
+        var task = tasks.visible(user, taskId);
+        if (user.username().equals(task.assignee())) {
+            taskService.setAssignee(taskId, null);
+        }
+    }
+
+    /** The task's Camunda Forms JSON (forms/*.form). */
+    public byte[] form(StaffUser user, String taskId) {
+        return tasks.form(user, taskId);
+    }
+
+    public List<CaseRecords.CaseEvent> timeline(CaseRecords.CaseRecord kase) {
+        return records.timeline(kase.id());
+    }
+
+    public Optional<CaseRecords.CaseRecord> caseOf(String upn) {
+        return records.latestFor(upn);
+    }
+
+    /**
+     * Checks the submission against the task's form and completes the task as the user. Throws
+     * {@link InvalidInputException} with one problem per field (where = the field's key) and completes nothing
+     * when the submission does not pass.
+     */
+    public void validateAndComplete(StaffUser user, String taskId, Map<String, Object> submission) {
+        FormCheck form = new FormCheck(tasks.form(user, taskId));
+        var checked = form.check(new LinkedHashMap<>(submission));
+        tasks.complete(user, taskId, form.routingValues(checked), checked, FormCheck.toJson(checked));
+    }
+
+    private List<WorkItem> items(List<CaseTasks.TaskView> views) {
+        var cases = records.byProcessInstances(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
+        return views.stream().map(t -> new WorkItem(t.id(), t.name(), t.taskKey(),
+                t.due() == null ? null : t.due().toInstant(), t.assignee(), cases.get(t.processInstanceId()))).toList();
+    }
+}
