@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.openattendance.casework.CaseWork;
 import org.openattendance.casework.CaseWork.WorkItem;
 import org.openattendance.casework.Priority;
-import org.openattendance.school.Pupil;
+import org.openattendance.school.PupilRoll;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AccessPolicy;
@@ -51,9 +51,11 @@ class InboxPage {
     private final CaseWork work;
     private final AccessPolicy access;
     private final SchoolDirectory directory;
+    private final PupilRoll roll;
     private final Clock clock;
 
-    InboxPage(CaseWork work, AccessPolicy access, SchoolDirectory directory, Clock clock) {
+    InboxPage(CaseWork work, AccessPolicy access, SchoolDirectory directory, PupilRoll roll, Clock clock) {
+        this.roll = roll;
         this.work = work;
         this.access = access;
         this.directory = directory;
@@ -69,17 +71,18 @@ class InboxPage {
         LocalDate today = LocalDate.now(clock);
         List<WorkItem> items = work.workable(user);
 
-        var pupils = directory.pupilsByIds(items.stream().filter(i -> i.kase() != null).map(i -> i.kase().pupilId())
-                .distinct().toList()).stream().collect(Collectors.toMap(Pupil::getId, Function.identity(), (a, b) -> a));
+        // Names only, in one query: loading whole pupil records (parents, cohorts) per task would not scale.
+        var pupils = roll.namesOf(items.stream().filter(i -> i.kase() != null).map(i -> i.kase().pupilId())
+                .distinct().toList()).stream().collect(Collectors.toMap(PupilRoll.PupilName::pupilId, Function.identity()));
         var schoolNames = new TreeMap<String, String>();
         items.stream().filter(i -> i.kase() != null).map(i -> i.kase().schoolUrn()).distinct()
                 .forEach(urn -> schoolNames.put(urn, directory.school(urn).map(School::getName).orElse("School " + urn)));
 
         List<Row> all = items.stream().map(i -> {
             var k = i.kase();
-            Pupil p = k == null ? null : pupils.get(k.pupilId());
+            PupilRoll.PupilName p = k == null ? null : pupils.get(k.pupilId());
             LocalDate due = i.due() == null ? null : i.due().atZone(zone).toLocalDate();
-            return new Row(i.id(), i.name(), p == null ? "" : p.getForename() + " " + p.getSurname(),
+            return new Row(i.id(), i.name(), p == null ? "" : p.forename() + " " + p.surname(),
                     k == null ? "" : k.upn(), k == null ? "" : schoolNames.get(k.schoolUrn()),
                     k == null ? "" : Labels.stage(k.stage()), due, due == null ? "No due date" : DAY.format(due),
                     due != null && due.isBefore(today), today.equals(due), i.assignee(),

@@ -50,9 +50,18 @@ public class PupilRoll {
 
     /** The names and year groups of a school's pupils, for lists. */
     public List<PupilName> namesAt(String schoolUrn) {
-        return jdbc.query("select id, upn, forename, surname, year_group from pupil where school_urn = ? order by surname, forename",
-                (rs, i) -> new PupilName(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
-                schoolUrn);
+        return jdbc.query(NAMES + " where school_urn = ? order by surname, forename", (rs, i) -> pupilName(rs), schoolUrn);
+    }
+
+    /** The names of the given pupils, in one query (for lists of tasks or cases). */
+    public List<PupilName> namesOf(List<Long> pupilIds) {
+        return jdbc.query(NAMES + " where id = any(?)", (rs, i) -> pupilName(rs), (Object) pupilIds.toArray(Long[]::new));
+    }
+
+    private static final String NAMES = "select id, upn, forename, surname, year_group from pupil";
+
+    private static PupilName pupilName(ResultSet rs) throws SQLException {
+        return new PupilName(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5));
     }
 
     public record PupilName(long pupilId, String upn, String forename, String surname, int yearGroup) {
