@@ -36,9 +36,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class LetterMailTest {
 
-    /** The application's test profile sends mail to this port. */
+    /** The application's test profile sends mail to this port (reserved per build, see pom.xml). */
+    static final int MAIL_PORT = Integer.getInteger("greenmail.port", 3025);
+
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(3025, null, ServerSetup.PROTOCOL_SMTP))
+    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(MAIL_PORT, null, ServerSetup.PROTOCOL_SMTP))
             .withPerMethodLifecycle(false);
 
     @Autowired
