@@ -34,6 +34,33 @@ public class CaseWork {
         }
     }
 
+    /**
+     * What a page of the inbox shows: tasks of one school, stage (a {@link Stage} name) and task type (blank: any),
+     * earliest due first or by the case's priority first (top, high, normal, then tasks without a case).
+     */
+    public record TaskFilter(String schoolUrn, String stage, String taskKey, boolean byPriority) {
+        public static final TaskFilter ALL = new TaskFilter(null, null, null, false);
+    }
+
+    /** A page of tasks and how many tasks pass the filter in all. */
+    public record TaskPage(List<WorkItem> items, long matching) {
+    }
+
+    /**
+     * Counts over every task in reach, whatever the filter: assigned to the user, unclaimed for their team,
+     * overdue (due before today) and due today.
+     */
+    public record TaskCounts(long assignedToMe, long team, long overdue, long dueToday) {
+        /** Every task in reach: the user's own and the team's unclaimed ones. */
+        public long total() {
+            return assignedToMe + team;
+        }
+    }
+
+    /** A school (null for a task without a case), stage and task type found among the tasks in reach. */
+    public record TaskChoice(String schoolUrn, Stage stage, String taskKey, String taskName) {
+    }
+
     private final CaseTasks tasks;
     private final CaseRecords records;
     private final TaskService taskService;
@@ -47,6 +74,24 @@ public class CaseWork {
     /** Open tasks the user may work (offered to their groups, or assigned to them), earliest due first. */
     public List<WorkItem> workable(StaffUser user) {
         return items(tasks.workable(user, null));
+    }
+
+    /**
+     * One page of the tasks the user may work that pass the filter ({@code first} counts from 0), with their cases;
+     * filter, order and page are applied in the database.
+     */
+    public TaskPage workable(StaffUser user, TaskFilter filter, int first, int max) {
+        return new TaskPage(items(tasks.page(user, filter, first, max)), tasks.matching(user, filter));
+    }
+
+    /** Counts of the tasks the user may work; "today" runs from {@code startOfToday} to {@code startOfTomorrow}. */
+    public TaskCounts counts(StaffUser user, Instant startOfToday, Instant startOfTomorrow) {
+        return tasks.counts(user, startOfToday, startOfTomorrow);
+    }
+
+    /** What the inbox's filters can offer: the schools, stages and task types among the tasks the user may work. */
+    public List<TaskChoice> choices(StaffUser user) {
+        return tasks.choices(user);
     }
 
     /** The task if the user may work it; otherwise {@link org.openattendance.shared.NotFoundException}. */
