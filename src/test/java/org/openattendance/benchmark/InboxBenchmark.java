@@ -4,6 +4,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseWork;
 import org.openattendance.casework.Priority;
 import org.openattendance.casework.Stage;
 import org.openattendance.school.School;
@@ -73,6 +75,8 @@ class InboxBenchmark {
     SchoolDirectory directory;
     @Autowired
     CaseRecords records;
+    @Autowired
+    CaseWork work;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -130,6 +134,14 @@ class InboxBenchmark {
         figures.add(filter.describe("GET /inbox?stage=LETTER&type=contact-parents"));
         Timing lastPage = time(() -> render(mvc, officer, Map.of("page", String.valueOf((open + 49) / 50))));
         figures.add(lastPage.describe("GET /inbox?page=<last>"));
+        // The parts of the page, each on its own (the security context CaseWork needs is not used by these calls).
+        Instant startOfToday = LocalDate.now(LONDON).atStartOfDay(LONDON).toInstant();
+        Timing counts = time(() -> work.counts(officer, startOfToday, startOfToday.plusSeconds(86_400)));
+        figures.add(counts.describe("part: the four counts (engine count queries)"));
+        Timing firstPage = time(() -> work.workable(officer, CaseWork.TaskFilter.ALL, 0, 50));
+        figures.add(firstPage.describe("part: first page of 50 with its cases and count"));
+        Timing choices = time(() -> work.choices(officer));
+        figures.add(choices.describe("part: the filters' choices"));
 
         print("RESULT %,d open tasks in reach, %d warm-up requests then %d timed, %d cores", open, WARM_UP, ITERATIONS,
                 Runtime.getRuntime().availableProcessors());
