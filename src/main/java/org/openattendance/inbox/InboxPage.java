@@ -48,7 +48,7 @@ class InboxPage {
     /** One task as the inbox table shows it. */
     record Row(String id, String name, String pupilName, String upn, String school, String stage, LocalDate due,
                String dueText, boolean overdue, boolean dueToday, String assignee, boolean mine, boolean severe,
-               boolean safeguarding, int priorityRank) {
+               boolean safeguarding) {
     }
 
     /** Tasks on one page of the inbox. */
@@ -140,8 +140,7 @@ class InboxPage {
                     k == null ? "" : k.upn(), k == null ? "" : schoolName(schoolNames, k.schoolUrn()),
                     k == null ? "" : Labels.stage(k.stage()), due, due == null ? "No due date" : DAY.format(due),
                     due != null && due.isBefore(today), today.equals(due), i.assignee(),
-                    user.username().equals(i.assignee()), i.severeAbsence(), i.safeguarding(),
-                    k == null ? 3 : switch (k.priority()) { case TOP -> 0; case HIGH -> 1; default -> 2; });
+                    user.username().equals(i.assignee()), i.severeAbsence(), i.safeguarding());
         }).toList();
     }
 

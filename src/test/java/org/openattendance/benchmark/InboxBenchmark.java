@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,34 +121,34 @@ class InboxBenchmark {
                 .with(user(officer))).andReturn().getResponse().getContentAsString();
         print("GET /inbox?stage=LETTER&type=contact-parents: %,d bytes, %s", filtered.length(), caption(filtered));
 
-        var figures = new ArrayList<String>();
-        Timing bare = time(() -> taskService.createTaskQuery().or().taskCandidateGroupIn(officer.camundaGroups())
-                .taskAssignee(officer.username()).endOr().count());
-        figures.add(bare.describe("baseline: the engine's count of the officer's tasks"));
-        Timing emptyInbox = time(() -> render(mvc, idle, Map.of()));
-        figures.add(emptyInbox.describe("baseline: GET /inbox, empty inbox"));
-        Timing byDue = time(() -> render(mvc, officer, Map.of()));
-        figures.add(byDue.describe("GET /inbox (sorted by due date)"));
-        Timing byPriority = time(() -> render(mvc, officer, Map.of("sort", "priority")));
-        figures.add(byPriority.describe("GET /inbox?sort=priority"));
-        Timing filter = time(() -> render(mvc, officer, Map.of("stage", "LETTER", "type", "contact-parents")));
-        figures.add(filter.describe("GET /inbox?stage=LETTER&type=contact-parents"));
-        Timing lastPage = time(() -> render(mvc, officer, Map.of("page", String.valueOf((open + 49) / 50))));
-        figures.add(lastPage.describe("GET /inbox?page=<last>"));
-        // The parts of the page, each on its own (the security context CaseWork needs is not used by these calls).
+        // Every measurement takes its turn in each round, so a burst of load on the shared machine falls on all of
+        // them alike and the ratios hold even when the absolute figures move.
         Instant startOfToday = LocalDate.now(LONDON).atStartOfDay(LONDON).toInstant();
-        Timing counts = time(() -> work.counts(officer, startOfToday, startOfToday.plusSeconds(86_400)));
-        figures.add(counts.describe("part: the four counts (engine count queries)"));
-        Timing firstPage = time(() -> work.workable(officer, CaseWork.TaskFilter.ALL, 0, 50));
-        figures.add(firstPage.describe("part: first page of 50 with its cases and count"));
-        Timing choices = time(() -> work.choices(officer));
-        figures.add(choices.describe("part: the filters' choices"));
+        var measured = new LinkedHashMap<String, Callable<Object>>();
+        measured.put("baseline: the engine's count of the officer's tasks", () -> taskService.createTaskQuery().or()
+                .taskCandidateGroupIn(officer.camundaGroups()).taskAssignee(officer.username()).endOr().count());
+        measured.put("baseline: GET /inbox, empty inbox", () -> render(mvc, idle, Map.of()));
+        measured.put("GET /inbox (sorted by due date)", () -> render(mvc, officer, Map.of()));
+        measured.put("GET /inbox?sort=priority", () -> render(mvc, officer, Map.of("sort", "priority")));
+        measured.put("GET /inbox?stage=LETTER&type=contact-parents",
+                () -> render(mvc, officer, Map.of("stage", "LETTER", "type", "contact-parents")));
+        measured.put("GET /inbox?page=<last>", () -> render(mvc, officer, Map.of("page", String.valueOf((open + 49) / 50))));
+        // The parts of the page on their own.
+        measured.put("part: the four counts (engine count queries)",
+                () -> work.counts(officer, startOfToday, startOfToday.plusSeconds(86_400)));
+        measured.put("part: first page of 50 with its cases and count",
+                () -> work.workable(officer, CaseWork.TaskFilter.ALL, 0, 50));
+        measured.put("part: the filters' choices", () -> work.choices(officer));
+        Map<String, Timing> timings = time(measured);
 
-        print("RESULT %,d open tasks in reach, %d warm-up requests then %d timed, %d cores", open, WARM_UP, ITERATIONS,
-                Runtime.getRuntime().availableProcessors());
-        figures.forEach(f -> print("RESULT %s", f));
-        print("RESULT ratio GET /inbox median / empty inbox median = %.1f", byDue.median() / emptyInbox.median());
-        print("RESULT ratio GET /inbox median / engine count median = %.1f", byDue.median() / bare.median());
+        print("RESULT %,d open tasks in reach, %d warm-up rounds then %d timed rounds, %d cores", open, WARM_UP,
+                ITERATIONS, Runtime.getRuntime().availableProcessors());
+        timings.forEach((what, timing) -> print("RESULT %s", timing.describe(what)));
+        Timing inbox = timings.get("GET /inbox (sorted by due date)");
+        print("RESULT ratio GET /inbox median / empty inbox median = %.1f",
+                inbox.median() / timings.get("baseline: GET /inbox, empty inbox").median());
+        print("RESULT ratio GET /inbox median / engine count median = %.1f",
+                inbox.median() / timings.get("baseline: the engine's count of the officer's tasks").median());
         print("RESULT load average %s", String.join(" ", java.nio.file.Files.readString(
                 java.nio.file.Path.of("/proc/loadavg")).split(" ", 4)).trim());
     }
@@ -247,18 +248,27 @@ class InboxBenchmark {
         }
     }
 
-    private static Timing time(Callable<Object> work) throws Exception {
+    private static Map<String, Timing> time(Map<String, Callable<Object>> measured) throws Exception {
         for (int i = 0; i < WARM_UP; i++) {
-            work.call();
+            for (Callable<Object> work : measured.values()) {
+                work.call();
+            }
         }
-        double[] millis = new double[ITERATIONS];
+        var millis = new LinkedHashMap<String, double[]>();
+        measured.keySet().forEach(what -> millis.put(what, new double[ITERATIONS]));
         for (int i = 0; i < ITERATIONS; i++) {
-            long start = System.nanoTime();
-            work.call();
-            millis[i] = (System.nanoTime() - start) / 1e6;
+            for (var entry : measured.entrySet()) {
+                long start = System.nanoTime();
+                entry.getValue().call();
+                millis.get(entry.getKey())[i] = (System.nanoTime() - start) / 1e6;
+            }
         }
-        Arrays.sort(millis);
-        return new Timing(millis);
+        var timings = new LinkedHashMap<String, Timing>();
+        millis.forEach((what, values) -> {
+            Arrays.sort(values);
+            timings.put(what, new Timing(values));
+        });
+        return timings;
     }
 
     private static String counts(String html) {
