@@ -112,6 +112,7 @@ class InboxPage {
         model.addAttribute("firstShown", matching == 0 ? 0 : (long) (pageNumber - 1) * PAGE_SIZE + 1);
         model.addAttribute("lastShown", Math.min(matching, (long) pageNumber * PAGE_SIZE));
         model.addAttribute("pagination", Pagination.of(pageNumber, pages, number -> link(school, stage, type, sort, number)));
+        model.addAttribute("here", link(school, stage, type, sort, pageNumber));
 
         model.addAttribute("schoolOptions", options(schoolNames, school));
         var stages = new TreeMap<String, String>();
@@ -179,20 +180,27 @@ class InboxPage {
     }
 
     @PostMapping("/tasks/{id}/claim")
-    String claim(@PathVariable String id, RedirectAttributes redirect) {
+    String claim(@PathVariable String id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
         try {
             work.claim(access.currentUser(), id);
         } catch (TaskAlreadyClaimedException e) {
             redirect.addFlashAttribute("problem", "Someone else has already claimed that task");
         }
-        return "redirect:/inbox";
+        return "redirect:" + backToInbox(back);
     }
 
     @PostMapping("/tasks/{id}/unclaim")
-    String unclaim(@PathVariable String id) {
+    String unclaim(@PathVariable String id, @RequestParam(required = false) String back) {
         work.unclaim(access.currentUser(), id);
-        return "redirect:/inbox";
+        return "redirect:" + backToInbox(back);
     }
+
+    /** The inbox page the button was on (its filters, sort and page); only ever a page of the inbox. */
+    static String backToInbox(String back) {
+        return back != null && INBOX_LINK.matcher(back).matches() ? back : "/inbox";
+    }
+
+    private static final java.util.regex.Pattern INBOX_LINK = java.util.regex.Pattern.compile("/inbox(\\?[A-Za-z0-9_=&%.+-]*)?");
 
     private static List<Option> options(Map<String, String> choices, String selected) {
         var list = new java.util.ArrayList<Option>();

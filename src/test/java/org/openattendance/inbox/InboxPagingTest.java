@@ -3,10 +3,13 @@ package org.openattendance.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
@@ -199,6 +202,22 @@ class InboxPagingTest {
                     .andExpect(status().isBadRequest())
                     .andExpect(content().string(not(containsString("id=\"tasks\""))));
         }
+    }
+
+    @Test
+    void claimingAndUnclaimingReturnToTheSamePageOfTheInboxAndNowhereElse() throws Exception {
+        String second = page(Map.of("sort", "priority", "page", "2"));
+        assertThat(second).contains("<input type=\"hidden\" name=\"back\" value=\"/inbox?sort=priority&amp;page=2\">");
+        String task = taskIds(second).stream().filter(id -> !claimedByOfficer.contains(id)).findFirst().orElseThrow();
+        mvc.perform(post("/tasks/{id}/claim", task).param("back", "/inbox?sort=priority&page=2")
+                        .with(user(officer)).with(csrf()))
+                .andExpect(redirectedUrl("/inbox?sort=priority&page=2"));
+        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(officer.username());
+        for (String elsewhere : List.of("https://example.org/inbox", "//example.org/inbox", "/inbox/../admin", "/tasks")) {
+            mvc.perform(post("/tasks/{id}/unclaim", task).param("back", elsewhere).with(user(officer)).with(csrf()))
+                    .andExpect(redirectedUrl("/inbox"));
+        }
+        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
     }
 
     private String page(Map<String, String> params) throws Exception {
