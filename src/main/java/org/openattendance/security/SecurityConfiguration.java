@@ -77,7 +77,9 @@ class SecurityConfiguration {
                                 "/error", "/actuator/health").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
-                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
+                // A session that timed out (server.servlet.session.timeout) lands on the sign-in page, which says so.
+                .sessionManagement(s -> s.invalidSessionUrl("/login?timedOut"))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
