@@ -45,7 +45,7 @@ class UserPages {
             return new UserForm(null, null, List.of(), null, null, null);
         }
 
-        boolean hasRole(String role) {
+        public boolean hasRole(String role) {
             return roles != null && roles.contains(role);
         }
     }
