@@ -91,7 +91,7 @@ public class SignedInStaff {
         String path = currentPath();
         var links = new ArrayList<NavLink>();
         links.add(link("nav-home", "Your schools", "/", path, path.equals("/")));
-        links.add(link("nav-inbox", "Inbox", "/inbox", path, path.startsWith("/inbox") || path.startsWith("/tasks/")));
+        links.add(link("nav-inbox", "Your tasks", "/inbox", path, path.startsWith("/inbox") || path.startsWith("/tasks/")));
         links.add(link("nav-pupils", "Pupils", "/pupils", path, path.startsWith("/pupils")
                 || (path.startsWith("/schools/") && !isUpload(path))));
         if (registerUploader(user)) {

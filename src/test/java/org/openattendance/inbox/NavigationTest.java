@@ -59,7 +59,7 @@ class NavigationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<span>Attendance officer</span>")))
                 .andExpect(content().string(containsString("<span>Navigation Primary (" + school.getUrn() + ")</span>")))
-                .andExpect(content().string(containsString("href=\"/inbox\" id=\"nav-inbox\" aria-current=\"page\"><strong class=\"govuk-service-navigation__active-fallback\">Inbox</strong></a>")))
+                .andExpect(content().string(containsString("href=\"/inbox\" id=\"nav-inbox\" aria-current=\"page\"><strong class=\"govuk-service-navigation__active-fallback\">Your tasks</strong></a>")))
                 .andExpect(content().string(containsString("href=\"/pupils\" id=\"nav-pupils\">Pupils</a>")))
                 .andExpect(content().string(containsString("href=\"/schools/" + school.getUrn() + "/register/upload\" id=\"nav-upload\">Upload register</a>")))
                 .andExpect(content().string(not(containsString("id=\"nav-admin\""))))
