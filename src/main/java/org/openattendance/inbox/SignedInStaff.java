@@ -122,7 +122,7 @@ public class SignedInStaff {
     }
 
     private static NavLink link(String id, String label, String href, String path, boolean inSection) {
-        String ariaCurrent = path.equals(href) ? "page" : inSection ? "true" : null;
+        String ariaCurrent = !inSection ? null : path.equals(href) ? "page" : "true";
         return new NavLink(id, label, href, ariaCurrent);
     }
 

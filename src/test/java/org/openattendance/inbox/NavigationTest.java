@@ -68,6 +68,22 @@ class NavigationTest {
     }
 
     @Test
+    void aHeadteacherOfTwoSchoolsFindsTheUploadPagesThroughTheirSchools() throws Exception {
+        var second = new TestSchools(administration, directory).school("Second Navigation Primary", la);
+        var head = new StaffUser("nav-head", "unused", "Hana Head", Set.of(Role.HEADTEACHER),
+                Set.of(school.getUrn(), second.getUrn()), null, true);
+        mvc.perform(get("/").with(user(head)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span>Headteacher</span>")))
+                .andExpect(content().string(containsString("id=\"nav-home\" aria-current=\"page\"")))
+                .andExpect(content().string(containsString("href=\"/\" id=\"nav-upload\">Upload register</a>")));
+        mvc.perform(get("/schools/{urn}/register/upload", second.getUrn()).with(user(head)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"nav-upload\" aria-current=\"true\"")))
+                .andExpect(content().string(containsString("href=\"/\" id=\"nav-home\">Your schools</a>")));
+    }
+
+    @Test
     void anLaOfficerSeesTheirLaByNameAndTheAdminLinkForLettersOnly() throws Exception {
         var laOfficer = TestSchools.laOfficer("nav-la", la);
         mvc.perform(get("/").with(user(laOfficer)))
