@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.Role;

@@ -143,7 +143,7 @@ class NavigationTest {
                 .andExpect(redirectedUrl("http://localhost/login?timedOut"));
         mvc.perform(get("/login").param("timedOut", ""))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("You were signed out because you were inactive")));
+                .andExpect(content().string(containsString("You have been signed out because your session ended")));
         mvc.perform(get("/inbox").accept(MediaType.TEXT_HTML))
                 .andExpect(redirectedUrl("http://localhost/login"));
     }

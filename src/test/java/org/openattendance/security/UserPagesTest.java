@@ -135,6 +135,11 @@ class UserPagesTest {
         assertThat(created.roles()).containsExactly(Role.ATTENDANCE_OFFICER);
         assertThat(created.schools()).containsExactly(school.getUrn());
         mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(authenticated().withUsername(username));
+        mvc.perform(post("/admin/users").param("username", username).param("roles", "ADMIN")
+                        .param("password", "a-different-long-password").with(user(admin)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<a href=\"#username\">Username is already taken by another user</a>")));
+        assertThat(users.find(username).orElseThrow().roles()).containsExactly(Role.ATTENDANCE_OFFICER);
 
         mvc.perform(get("/admin/users/{username}", username).with(user(admin)))
                 .andExpect(status().isOk())
