@@ -26,6 +26,10 @@ public class Letters {
     public record IssuedLetter(UUID id, boolean newlyIssued) {
     }
 
+    /** A letter as a list of the pupil's letters shows it. */
+    public record LetterSummary(UUID id, String templateKey, String subject, Instant createdAt, List<String> recipients) {
+    }
+
     record StoredLetter(UUID id, String upn, String templateKey, String subject, String html, byte[] pdf, Instant createdAt) {
     }
 
@@ -71,6 +75,23 @@ public class Letters {
         }
         parents.forEach(parent -> addRecipient(id, parent, rendered.subject()));
         return new IssuedLetter(id, true);
+    }
+
+    /** The pupil's letters, newest first, with who each went to (name and channel). Unchecked: the caller checks scope. */
+    public List<LetterSummary> ofPupil(long pupilId) {
+        var recipients = new java.util.HashMap<UUID, List<String>>();
+        jdbc.query("""
+                select r.letter_id, r.parent_name, r.channel from letter_recipient r
+                join letter l on l.id = r.letter_id where l.pupil_id = ? order by r.id""", rs -> {
+            recipients.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                    .add(rs.getString(2) + " (" + rs.getString(3).toLowerCase(java.util.Locale.ROOT) + ")");
+        }, pupilId);
+        return jdbc.query("select id, template_key, subject, created_at from letter where pupil_id = ? order by created_at desc",
+                (rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    return new LetterSummary(id, rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                            recipients.getOrDefault(id, List.of()));
+                }, pupilId);
     }
 
     Optional<StoredLetter> find(UUID id) {
