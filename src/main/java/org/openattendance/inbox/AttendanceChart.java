@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  */
 final class AttendanceChart {
 
+    private static final java.time.format.DateTimeFormatter SHORT = java.time.format.DateTimeFormatter.ofPattern("d MMM");
+
     static final int WIDTH = 640;
     static final int HEIGHT = 240;
     static final int LEFT = 48;
@@ -20,7 +22,11 @@ final class AttendanceChart {
     static final int BOTTOM = 36;
 
     /** One week's point, with its label for the table and the x axis. */
-    record Point(double x, double y, String label, BigDecimal percent) {
+    record Point(double x, double y, java.time.LocalDate date, String label, BigDecimal percent) {
+    }
+
+    /** A label under the x axis; the first is anchored at its start and the last at its end, to stay inside the chart. */
+    record XLabel(double x, String text, String anchor) {
     }
 
     /** A horizontal grid line with its label. */
@@ -47,7 +53,7 @@ final class AttendanceChart {
             var week = withFigures.get(i);
             double x = LEFT + (withFigures.size() == 1 ? plotWidth / 2 : plotWidth * i / (withFigures.size() - 1));
             double y = TOP + plotHeight * (100 - week.percentToDate().doubleValue()) / (100 - floor);
-            points.add(new Point(round(x), round(y), InboxPage.DAY.format(week.monday()), week.percentToDate()));
+            points.add(new Point(round(x), round(y), week.monday(), InboxPage.DAY.format(week.monday()), week.percentToDate()));
         }
         var grid = new ArrayList<GridLine>();
         for (int value = floor; value <= 100; value += 10) {
@@ -70,16 +76,21 @@ final class AttendanceChart {
     }
 
     /** A few x axis labels: the first week, the last and some between, so they never overlap. */
-    public List<Point> xLabels() {
-        if (points.size() <= 2) {
-            return points;
-        }
+    public List<XLabel> xLabels() {
+        var chosen = new ArrayList<Point>();
         int step = Math.max(1, (int) Math.ceil(points.size() / 5.0));
-        var labels = new ArrayList<Point>();
         for (int i = 0; i < points.size() - step / 2; i += step) {
-            labels.add(points.get(i));
+            chosen.add(points.get(i));
         }
-        labels.add(points.get(points.size() - 1));
+        if (!points.isEmpty() && !chosen.contains(points.get(points.size() - 1))) {
+            chosen.add(points.get(points.size() - 1));
+        }
+        var labels = new ArrayList<XLabel>();
+        for (int i = 0; i < chosen.size(); i++) {
+            Point p = chosen.get(i);
+            String anchor = chosen.size() == 1 ? "middle" : i == 0 ? "start" : i == chosen.size() - 1 ? "end" : "middle";
+            labels.add(new XLabel(p.x(), SHORT.format(p.date()), anchor));
+        }
         return labels;
     }
 

@@ -185,7 +185,7 @@ class PupilPage {
             } else if (reached.contains(stage)) {
                 rungs.add(new Rung(Labels.stage(stage), "PASSED", "Passed", "govuk-tag--green"));
             } else if (stage.ordinal() < currentIndex) {
-                rungs.add(new Rung(Labels.stage(stage), "SKIPPED", "Not needed", "govuk-tag--grey"));
+                rungs.add(new Rung(Labels.stage(stage), "SKIPPED", "Not used", "govuk-tag--grey"));
             } else {
                 rungs.add(new Rung(Labels.stage(stage), "NOT_REACHED", "Not reached", "govuk-tag--grey"));
             }
