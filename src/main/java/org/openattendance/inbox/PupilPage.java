@@ -20,6 +20,7 @@ import org.openattendance.register.RegisterQueries;
 import org.openattendance.school.Pupil;
 import org.openattendance.school.SchoolCalendars;
 import org.openattendance.school.SchoolDirectory;
+import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
@@ -50,6 +51,10 @@ class PupilPage {
     record Rung(String stage, String status, String statusText, String tagClass) {
     }
 
+    /** An open task of the case that the signed-in user may work. */
+    record TaskRow(String id, String name, String due, String assignee) {
+    }
+
     /** A year the page can show. */
     record YearOption(String value, boolean selected) {
     }
@@ -66,10 +71,12 @@ class PupilPage {
     private final Letters letters;
     private final PupilGlance glances;
     private final AuditTrail audit;
+    private final AccessPolicy access;
     private final Clock clock;
 
     PupilPage(SchoolDirectory directory, SchoolCalendars calendars, RegisterQueries register, AttendanceCodes codes,
-              CaseWork work, Letters letters, PupilGlance glances, AuditTrail audit, Clock clock) {
+              CaseWork work, Letters letters, PupilGlance glances, AuditTrail audit, AccessPolicy access, Clock clock) {
+        this.access = access;
         this.directory = directory;
         this.calendars = calendars;
         this.register = register;
@@ -110,6 +117,11 @@ class PupilPage {
             model.addAttribute("stage", Labels.stage(kase.stage()));
             model.addAttribute("priority", Labels.constant(kase.priority()));
             model.addAttribute("ladder", ladder(kase, work.stagesReached(kase)));
+            model.addAttribute("tasks", work.workable(access.currentUser()).stream()
+                    .filter(t -> t.kase() != null && t.kase().id().equals(kase.id()))
+                    .map(t -> new TaskRow(t.id(), t.name(), t.due() == null ? "No due date"
+                            : InboxPage.DAY.format(t.due().atZone(clock.getZone())), t.assignee()))
+                    .toList());
             model.addAttribute("timeline", TaskPage.events(timeline, clock));
             model.addAttribute("notices", TaskPage.events(timeline.stream().filter(PupilPage::aboutNotices).toList(), clock));
         }

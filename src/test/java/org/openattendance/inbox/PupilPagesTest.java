@@ -118,9 +118,13 @@ class PupilPagesTest {
                 Map.of("attendancePercent", "50.0", "contactName", "Ms Jones", "contactPhone", "01234 567890"))).id();
         var kase = work.caseOf(upn).orElseThrow();
 
+        var tasks = work.workable(officer).stream().filter(t -> t.kase() != null && upn.equals(t.kase().upn())).toList();
+        assertThat(tasks).isNotEmpty();
+
         mvc.perform(get("/pupils/{upn}", upn).with(user(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<h1 class=\"govuk-heading-l\">Alex " + surname + "</h1>")))
+                .andExpect(content().string(containsString("href=\"/tasks/" + tasks.get(0).id() + "\">" + tasks.get(0).name() + "</a>")))
                 .andExpect(content().string(containsString("Sam Parent")))
                 .andExpect(content().string(containsString("id=\"register-calendar\"")))
                 .andExpect(content().string(containsString("<caption class=\"govuk-table__caption govuk-table__caption--s\">Register marks, " + AcademicYear.containing(Fixtures.today()))))
