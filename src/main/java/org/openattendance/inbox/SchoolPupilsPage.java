@@ -89,11 +89,13 @@ class SchoolPupilsPage {
 
     @GetMapping("/schools/{urn}/pupils")
     String pupils(@PathVariable String urn, @RequestParam(required = false) String band,
-                  @RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model) {
+                  @RequestParam(required = false) String sort, @RequestParam(required = false) String page,
+                  @RequestParam(name = "yearGroup", required = false) String yearGroupText, Model model) {
         School school = directory.visibleSchool(urn);
         BandFilter filter = bandFilter(band);
         String order = "attendance".equals(sort) || "attendance-desc".equals(sort) ? sort : "name";
         int pageNumber = pageNumber(page);
+        Integer yearGroup = yearGroup(yearGroupText);
         AcademicYear year = AcademicYear.containing(LocalDate.now(clock));
 
         List<PupilRoll.PupilName> pupils = roll.namesAt(school.getUrn());
@@ -101,7 +103,7 @@ class SchoolPupilsPage {
         var rows = new ArrayList<Row>();
         for (PupilRoll.PupilName p : pupils) {
             AttendanceSnapshot s = figures.get(p.pupilId());
-            if (filter.test.test(s)) {
+            if (filter.test.test(s) && (yearGroup == null || yearGroup == p.yearGroup())) {
                 rows.add(new Row(p.upn(), p.surname() + ", " + p.forename(), p.yearGroup(),
                         s == null ? null : s.attendancePercent(), s == null ? "Not calculated" : Labels.constant(s.band()),
                         s == null ? "govuk-tag--grey" : PupilGlance.bandClass(s.band()), s == null ? 0 : s.possible(),
@@ -132,11 +134,18 @@ class SchoolPupilsPage {
         model.addAttribute("sortOptions", List.of(new Option("name", "Name", "name".equals(order)),
                 new Option("attendance", "Attendance, lowest first", "attendance".equals(order)),
                 new Option("attendance-desc", "Attendance, highest first", "attendance-desc".equals(order))));
-        model.addAttribute("filtering", filter != BandFilter.ALL);
+        model.addAttribute("filtering", filter != BandFilter.ALL || yearGroup != null);
+        var yearOptions = new ArrayList<Option>();
+        yearOptions.add(new Option("", "All years", yearGroup == null));
+        pupils.stream().map(PupilRoll.PupilName::yearGroup).distinct().sorted().forEach(y ->
+                yearOptions.add(new Option(String.valueOf(y), "Year " + y, Integer.valueOf(y).equals(yearGroup))));
+        model.addAttribute("yearOptions", yearOptions);
+        model.addAttribute("persistentCount", figures.values().stream().filter(f -> f.band().isPersistentAbsence()).count());
+        model.addAttribute("severeCount", figures.values().stream().filter(f -> f.band().isSevereAbsence()).count());
         model.addAttribute("page", pageNumber);
         model.addAttribute("pages", pages);
         String base = "/schools/" + school.getUrn() + "/pupils?band=" + filter.name().toLowerCase(java.util.Locale.ROOT)
-                + "&sort=" + order + "&page=";
+                + "&sort=" + order + (yearGroup == null ? "" : "&yearGroup=" + yearGroup) + "&page=";
         var links = new ArrayList<PageLink>();
         for (int i = 1; i <= pages; i++) {
             links.add(new PageLink(i, base + i, i == pageNumber));
@@ -157,6 +166,21 @@ class SchoolPupilsPage {
             }
         }
         throw new InvalidInputException("band must be one of all, persistent, severe, none, not '" + band + "'");
+    }
+
+    private static Integer yearGroup(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            int year = Integer.parseInt(text.trim());
+            if (year >= 0 && year <= 14) {
+                return year;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new InvalidInputException("yearGroup must be a year group from 0 (reception) to 14, not '" + text + "'");
     }
 
     private static int pageNumber(String page) {

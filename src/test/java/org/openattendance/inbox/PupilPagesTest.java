@@ -264,6 +264,12 @@ class PupilPagesTest {
                 .with(user(officer))).andReturn().getResponse().getContentAsString();
         assertThat(highestFirst.indexOf(presentUpn)).isLessThan(highestFirst.indexOf(upn));
 
+        mvc.perform(get("/schools/{urn}/pupils", school.urn()).param("yearGroup", "4").with(user(officer)))
+                .andExpect(content().string(allOf(containsString(upn), containsString(presentUpn))))
+                .andExpect(content().string(containsString("1 severely absent")));
+        mvc.perform(get("/schools/{urn}/pupils", school.urn()).param("yearGroup", "5").with(user(officer)))
+                .andExpect(content().string(not(containsString(upn))))
+                .andExpect(content().string(containsString("No pupils match the filter.")));
         mvc.perform(get("/schools/{urn}/pupils", school.urn()).param("band", "sometimes").with(user(officer)))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/schools/{urn}/pupils", school.urn()).with(user(otherOfficer)))
@@ -271,6 +277,23 @@ class PupilPagesTest {
         mvc.perform(get("/schools").with(user(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/schools/" + school.urn() + "/pupils\"")));
+    }
+
+    @Test
+    void aLongListIsPaged() throws Exception {
+        fixtures.pupils(school, SchoolPupilsPage.PAGE_SIZE);
+        int total = SchoolPupilsPage.PAGE_SIZE + 2;
+        mvc.perform(get("/schools/{urn}/pupils", school.urn()).with(user(officer)))
+                .andExpect(content().string(containsString(total + " pupils, page 1 of 2")))
+                .andExpect(content().string(containsString("<nav class=\"govuk-pagination\" aria-label=\"Pages of pupils\">")))
+                .andExpect(content().string(containsString("href=\"/schools/" + school.urn() + "/pupils?band=all&amp;sort=name&amp;page=2\" rel=\"next\"")));
+        String second = mvc.perform(get("/schools/{urn}/pupils", school.urn()).param("page", "2").with(user(officer)))
+                .andExpect(content().string(containsString(total + " pupils, page 2 of 2")))
+                .andExpect(content().string(containsString("rel=\"prev\"")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(second.split("href=\"/pupils/", -1)).hasSize(3);
+        mvc.perform(get("/schools/{urn}/pupils", school.urn()).param("page", "0").with(user(officer)))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
