@@ -127,7 +127,7 @@ class PupilPagesTest {
                 .andExpect(content().string(containsString("href=\"/tasks/" + tasks.get(0).id() + "\">" + tasks.get(0).name() + "</a>")))
                 .andExpect(content().string(containsString("Sam Parent")))
                 .andExpect(content().string(containsString("id=\"register-calendar\"")))
-                .andExpect(content().string(containsString("<caption class=\"govuk-table__caption govuk-table__caption--s\">Register marks, " + AcademicYear.containing(Fixtures.today()))))
+                .andExpect(content().string(containsString("<caption class=\"govuk-table__caption govuk-table__caption--s\" id=\"register-caption\">Register marks, " + AcademicYear.containing(Fixtures.today()))))
                 // the cells: present, the amended morning (I*), the afternoon still N, the key
                 .andExpect(content().string(containsString("app-mark--present\" title=\"Present or approved educational activity: /, Present at morning registration\"")))
                 .andExpect(content().string(containsString("<span aria-hidden=\"true\">I*</span>")))
