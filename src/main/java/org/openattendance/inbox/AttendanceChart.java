@@ -1,6 +1,8 @@
 package org.openattendance.inbox;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,7 +14,7 @@ import java.util.stream.Collectors;
  */
 final class AttendanceChart {
 
-    private static final java.time.format.DateTimeFormatter SHORT = java.time.format.DateTimeFormatter.ofPattern("d MMM");
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM");
 
     static final int WIDTH = 640;
     static final int HEIGHT = 240;
@@ -22,7 +24,7 @@ final class AttendanceChart {
     static final int BOTTOM = 36;
 
     /** One week's point, with its label for the table and the x axis. */
-    record Point(double x, double y, java.time.LocalDate date, String label, BigDecimal percent) {
+    record Point(double x, double y, LocalDate date, String label, BigDecimal percent) {
     }
 
     /** A label under the x axis; the first is anchored at its start and the last at its end, to stay inside the chart. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -169,8 +170,8 @@ class PupilPage {
     /** Every change to a mark in the year, newest first. */
     private List<AmendmentRow> amendments(List<RegisterQueries.Mark> marks) {
         return marks.stream()
-                .flatMap(mark -> mark.amendments().stream().map(a -> java.util.Map.entry(mark, a)))
-                .sorted(Comparator.comparing((java.util.Map.Entry<RegisterQueries.Mark, RegisterQueries.Amendment> e) ->
+                .flatMap(mark -> mark.amendments().stream().map(a -> Map.entry(mark, a)))
+                .sorted(Comparator.comparing((Map.Entry<RegisterQueries.Mark, RegisterQueries.Amendment> e) ->
                         e.getValue().amendedAt()).reversed())
                 .map(e -> {
                     var mark = e.getKey();

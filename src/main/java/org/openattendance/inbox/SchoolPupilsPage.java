@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -129,8 +131,8 @@ class SchoolPupilsPage {
         model.addAttribute("rows", rows.subList((pageNumber - 1) * PAGE_SIZE, Math.min(rows.size(), pageNumber * PAGE_SIZE)));
         model.addAttribute("total", rows.size());
         model.addAttribute("onRoll", pupils.size());
-        model.addAttribute("bandOptions", java.util.Arrays.stream(BandFilter.values())
-                .map(f -> new Option(f.name().toLowerCase(java.util.Locale.ROOT), f.label, f == filter)).toList());
+        model.addAttribute("bandOptions", Arrays.stream(BandFilter.values())
+                .map(f -> new Option(f.name().toLowerCase(Locale.ROOT), f.label, f == filter)).toList());
         model.addAttribute("sortOptions", List.of(new Option("name", "Name", "name".equals(order)),
                 new Option("attendance", "Attendance, lowest first", "attendance".equals(order)),
                 new Option("attendance-desc", "Attendance, highest first", "attendance-desc".equals(order))));
@@ -144,7 +146,7 @@ class SchoolPupilsPage {
         model.addAttribute("severeCount", figures.values().stream().filter(f -> f.band().isSevereAbsence()).count());
         model.addAttribute("page", pageNumber);
         model.addAttribute("pages", pages);
-        String base = "/schools/" + school.getUrn() + "/pupils?band=" + filter.name().toLowerCase(java.util.Locale.ROOT)
+        String base = "/schools/" + school.getUrn() + "/pupils?band=" + filter.name().toLowerCase(Locale.ROOT)
                 + "&sort=" + order + (yearGroup == null ? "" : "&yearGroup=" + yearGroup) + "&page=";
         var links = new ArrayList<PageLink>();
         for (int i = 1; i <= pages; i++) {

@@ -4,8 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -79,12 +82,12 @@ public class Letters {
 
     /** The pupil's letters, newest first, with who each went to (name and channel). Unchecked: the caller checks scope. */
     public List<LetterSummary> ofPupil(long pupilId) {
-        var recipients = new java.util.HashMap<UUID, List<String>>();
+        var recipients = new HashMap<UUID, List<String>>();
         jdbc.query("""
                 select r.letter_id, r.parent_name, r.channel from letter_recipient r
                 join letter l on l.id = r.letter_id where l.pupil_id = ? order by r.id""", rs -> {
-            recipients.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
-                    .add(rs.getString(2) + " (" + rs.getString(3).toLowerCase(java.util.Locale.ROOT) + ")");
+            recipients.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                    .add(rs.getString(2) + " (" + rs.getString(3).toLowerCase(Locale.ROOT) + ")");
         }, pupilId);
         return jdbc.query("select id, template_key, subject, created_at from letter where pupil_id = ? order by created_at desc",
                 (rs, n) -> {

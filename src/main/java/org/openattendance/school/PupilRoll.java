@@ -3,9 +3,12 @@ package org.openattendance.school;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,7 +76,7 @@ public class PupilRoll {
      * within the scope; at most {@code limit}, by surname.
      */
     public List<PupilMatch> search(String text, SearchScope scope, int limit) {
-        var words = java.util.Arrays.stream(text.trim().toLowerCase(java.util.Locale.ROOT).split("\\s+"))
+        var words = Arrays.stream(text.trim().toLowerCase(Locale.ROOT).split("\\s+"))
                 .filter(w -> !w.isEmpty()).toList();
         if (words.isEmpty()) {
             return List.of();
@@ -83,9 +86,9 @@ public class PupilRoll {
                 from pupil p join school s on s.urn = p.school_urn
                 where (? or p.school_urn = any(?) or s.la_code = ? or p.social_worker = ?)
                 and (p.upn = ? or (""");
-        var args = new java.util.ArrayList<Object>(List.of(scope.everyone(), scope.schoolUrns().toArray(String[]::new),
+        var args = new ArrayList<Object>(List.of(scope.everyone(), scope.schoolUrns().toArray(String[]::new),
                 scope.laCode() == null ? "" : scope.laCode(), scope.socialWorker() == null ? "" : scope.socialWorker(),
-                text.trim().toUpperCase(java.util.Locale.ROOT)));
+                text.trim().toUpperCase(Locale.ROOT)));
         for (int i = 0; i < words.size(); i++) {
             sql.append(i == 0 ? "" : " and ").append("lower(p.forename || ' ' || p.surname) like ? escape '\\'");
             args.add("%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
