@@ -1,0 +1,60 @@
+package org.openattendance.leave;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.openattendance.register.SessionSlot;
+import org.openattendance.school.SchoolCalendar;
+import org.openattendance.school.SchoolCalendars;
+import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.Session;
+import org.springframework.stereotype.Component;
+
+/** Which sessions a request covers: the school's open sessions between its first and last session. */
+@Component
+class LeaveSessions {
+
+    private final SchoolCalendars calendars;
+
+    LeaveSessions(SchoolCalendars calendars) {
+        this.calendars = calendars;
+    }
+
+    List<SessionSlot> open(String schoolUrn, LocalDate from, Session fromSession, LocalDate to, Session toSession) {
+        Set<AcademicYear> years = new LinkedHashSet<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            years.add(AcademicYear.containing(d));
+        }
+        SchoolCalendar calendar = calendars.forYears(schoolUrn, years);
+        List<SessionSlot> slots = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            for (Session s : Session.values()) {
+                boolean inRange = !(d.equals(from) && s.compareTo(fromSession) < 0) && !(d.equals(to) && s.compareTo(toSession) > 0);
+                if (inRange && calendar.isOpen(d, s)) {
+                    slots.add(new SessionSlot(d, s));
+                }
+            }
+        }
+        return slots;
+    }
+
+    List<SessionSlot> requested(LeaveRequest r) {
+        return open(r.schoolUrn(), r.fromDate(), r.fromSession(), r.toDate(), r.toSession());
+    }
+
+    /** The requested sessions the decision granted (none when refused). */
+    static List<SessionSlot> granted(LeaveRequest r, List<SessionSlot> requested) {
+        if (r.grantedFrom() == null || r.grantedTo() == null) {
+            return List.of();
+        }
+        return requested.stream().filter(s -> !s.date().isBefore(r.grantedFrom()) && !s.date().isAfter(r.grantedTo())).toList();
+    }
+
+    static List<SessionSlot> refused(LeaveRequest r, List<SessionSlot> requested) {
+        List<SessionSlot> granted = granted(r, requested);
+        return requested.stream().filter(s -> !granted.contains(s)).toList();
+    }
+}
