@@ -131,6 +131,31 @@ class LeaveApiTest {
         assertThat(tasks.getBody()).isEmpty();
     }
 
+    @Test
+    void aPartGrantOutsideTheRequestedDaysIsABadRequestAndTheTaskStaysOpen() {
+        var f = leave.family();
+        String officer = fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(f.urn()), null);
+        String head = fixtures.user(Role.HEADTEACHER, Set.of(f.urn()), null);
+        LocalDate from = LeaveTestSupport.weekdaysAhead(10);
+        post(officer, body(f.upn(), from, "AM", from, "PM", "WEDDING"));
+        complete(officer, "check-request", Map.of("fromParentLivingWithPupil", "YES", "complete", "YES"));
+
+        var answer = complete(head, "decide", Map.of("decision", "GRANT_PART", "grantedFrom", from.minusDays(7).toString(),
+                "grantedTo", from.toString(), "decisionReasons", "One day only."));
+
+        assertThat(problems(answer)).containsKey("grantedTo");
+        var tasks = http.withBasicAuth(head, PASSWORD).exchange("/api/tasks?upn=" + f.upn(), HttpMethod.GET, null, LIST);
+        assertThat(tasks.getBody()).extracting(t -> t.get("taskKey")).contains("decide");
+        assertThat(jdbc.queryForObject("select status from leave_request where upn = ?", String.class, f.upn())).isEqualTo("CHECKED");
+    }
+
+    private ResponseEntity<Map> complete(String user, String taskKey, Map<String, Object> form) {
+        var tasks = http.withBasicAuth(user, PASSWORD).exchange("/api/tasks", HttpMethod.GET, null, LIST).getBody();
+        String id = (String) tasks.stream().filter(t -> taskKey.equals(t.get("taskKey"))).findFirst().orElseThrow().get("id");
+        return http.withBasicAuth(user, PASSWORD).exchange("/api/tasks/" + id + "/complete", HttpMethod.POST,
+                new HttpEntity<>(form), Map.class);
+    }
+
     private ResponseEntity<Map> post(String user, Map<String, Object> body) {
         return http.withBasicAuth(user, PASSWORD).postForEntity("/api/leave-requests", new HttpEntity<>(body), Map.class);
     }
