@@ -1,11 +1,6 @@
 package org.openattendance.leave;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,9 +44,8 @@ class LeavePublicPages {
         }
 
         NewLeaveRequest asked() {
-            List<String> travelling = parentsTravelling == null ? List.of()
-                    : Arrays.stream(parentsTravelling.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            return new NewLeaveRequest(fromDate, fromSession, toDate, toSession, reason, details, travelling);
+            return new NewLeaveRequest(fromDate, fromSession, toDate, toSession, reason, details,
+                    LeavePageSupport.names(parentsTravelling));
         }
     }
 
@@ -73,11 +67,10 @@ class LeavePublicPages {
                Model model, HttpServletResponse response) {
         try {
             requests.askOnline(new LeaveRequests.ParentIdentity(form.school(), form.forename(), form.surname(),
-                    form.dateOfBirth(), form.email()), form.asked(), evidence(files));
+                    form.dateOfBirth(), form.email()), form.asked(), LeavePageSupport.evidence(files));
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            var errors = new LinkedHashMap<String, String>();
-            e.problems().forEach(p -> errors.merge(fieldId(p.where()), p.message(), (a, b) -> a + "; " + b));
+            var errors = LeavePageSupport.errors(e);
             return page(model, form, errors);
         }
         return "redirect:/leave-request/sent";
@@ -146,29 +139,7 @@ class LeavePublicPages {
         return "leave/link-not-valid";
     }
 
-    private static List<LeaveRequestStore.EvidenceFile> evidence(List<MultipartFile> files) {
-        var found = new ArrayList<LeaveRequestStore.EvidenceFile>();
-        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-            if (file.isEmpty()) {
-                continue;
-            }
-            try {
-                found.add(new LeaveRequestStore.EvidenceFile(file.getOriginalFilename(), file.getContentType(), file.getBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return found;
-    }
 
-    /** The page's field for a problem's place ("from.date" is the first day's input). */
-    private static String fieldId(String where) {
-        return switch (where) {
-            case "from.date", "from", "from.session" -> "fromDate";
-            case "to.date", "to", "to.session" -> "toDate";
-            default -> where;
-        };
-    }
 
     static String statusText(LeaveStatus status) {
         return switch (status) {
