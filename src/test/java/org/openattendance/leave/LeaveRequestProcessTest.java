@@ -41,6 +41,8 @@ class LeaveRequestProcessTest {
     JdbcTemplate jdbc;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.openattendance.casework.CaseRecords cases;
 
     @BeforeEach
     void setUp() {
@@ -143,6 +145,7 @@ class LeaveRequestProcessTest {
         LocalDate from = Fixtures.weekdaysAgo(6);
         LocalDate to = Fixtures.weekdaysAgo(5);
         leave.marks(f, "N", from, to);
+        var caseId = leave.openCase(f);
         var s = leave.start(f, from, to, LeaveReason.FAMILY_HOLIDAY);
         leave.complete(s, "check-request", "fromParentLivingWithPupil", "YES", "complete", "YES");
         assertThat(leave.request(s).screenAdvice()).isEqualTo("NOT_EXCEPTIONAL_UNLESS_HEAD_FINDS_OTHERWISE");
@@ -182,6 +185,12 @@ class LeaveRequestProcessTest {
             assertThat(e.firstDay()).isEqualTo(from);
             assertThat(e.lastDay()).isEqualTo(to);
         });
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(cases.timeline(caseId)).anySatisfy(event -> {
+                    assertThat(event.name()).isEqualTo("Term-time holiday taken after leave was refused");
+                    assertThat(event.detail()).contains("4 sessions", "no Notice to Improve");
+                    assertThat(event.actor()).isEqualTo("officer.test");
+                }));
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.Stage;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolAdministration.ParentData;
 import org.openattendance.school.SchoolAdministration.PupilData;
@@ -52,10 +54,12 @@ class LeaveTestSupport {
     private final ManagementService management;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final CaseRecords cases;
 
     LeaveTestSupport(Fixtures fixtures, SchoolAdministration schools, LeaveRequestStore store, LeaveProcess process,
                      RuntimeService runtime, TaskService tasks, ManagementService management, JdbcTemplate jdbc,
-                     PlatformTransactionManager transactions) {
+                     PlatformTransactionManager transactions, CaseRecords cases) {
+        this.cases = cases;
         this.fixtures = fixtures;
         this.schools = schools;
         this.store = store;
@@ -114,6 +118,13 @@ class LeaveTestSupport {
             store.linkProcess(request.id(), id);
             return new Started(request.id(), f, runtime.createProcessInstanceQuery().processInstanceId(id).singleResult());
         });
+    }
+
+    /** The pupil's attendance case for this year, opened as casework opens it (no process needed here). */
+    UUID openCase(Family f) {
+        return transaction.execute(status -> cases.openIfAbsent(f.pupilId(), f.upn(),
+                AcademicYear.containing(Fixtures.today()).toString(), f.urn(), f.laCode(),
+                Stage.FIRST_DAY_CONTACT).orElseThrow());
     }
 
     LeaveRequest request(Started s) {
