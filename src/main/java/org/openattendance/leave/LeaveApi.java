@@ -115,6 +115,7 @@ class LeaveApi {
                 r.screenDecisionVersion()));
         if (full) {
             body.put("schoolSessions", requests.requestedSessions(r).size());
+            body.put("weekdaysOutOfTerm", requests.weekdaysOutOfTerm(r));
             body.put("checkNotes", r.checkNotes());
             body.put("checkedBy", r.checkedBy());
             body.put("evidence", requests.evidence(r));

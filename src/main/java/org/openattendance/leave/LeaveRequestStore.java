@@ -78,6 +78,15 @@ class LeaveRequestStore {
                 (Object) names) == 1;
     }
 
+    /** Removes requests nobody confirmed (with their evidence and links) made before the given time. */
+    int purgeUnconfirmedBefore(Instant before) {
+        Timestamp at = Timestamp.from(before);
+        String stale = "(select id from leave_request where status = 'UNCONFIRMED' and created_at < ?)";
+        jdbc.update("delete from leave_link where request_id in " + stale, at);
+        jdbc.update("delete from leave_evidence where request_id in " + stale, at);
+        return jdbc.update("delete from leave_request where status = 'UNCONFIRMED' and created_at < ?", at);
+    }
+
     void submitted(UUID id, Instant at, boolean afterTheFact) {
         jdbc.update("update leave_request set status = 'SUBMITTED', submitted_at = ?, after_the_fact = ? where id = ?",
                 Timestamp.from(at), afterTheFact, id);

@@ -120,6 +120,8 @@ class LeaveRequests {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The leave request has " + problems.size() + " problem(s)", problems);
         }
+        // Requests nobody confirmed are of no use once their link expired; their evidence should not stay.
+        store.purgeUnconfirmedBefore(clock.instant().minus(CONFIRM_LINK_LIFE.multipliedBy(2)));
         Optional<Pupil> pupil = directory.pupilByNameAndBirth(identity.schoolUrn(), identity.forename(),
                 identity.surname(), identity.dateOfBirth()).filter(p -> isOnRoll(p, today));
         Optional<Parent> parent = pupil.flatMap(p -> p.getParents().stream()
@@ -224,6 +226,10 @@ class LeaveRequests {
 
     List<SessionSlot> requestedSessions(LeaveRequest request) {
         return sessions.requested(request);
+    }
+
+    List<LocalDate> weekdaysOutOfTerm(LeaveRequest request) {
+        return sessions.weekdaysOutOfTerm(request);
     }
 
     List<LeaveRequestStore.Evidence> evidence(LeaveRequest request) {

@@ -41,6 +41,23 @@ class LeaveSessions {
         return slots;
     }
 
+    /** Weekdays of the request outside the school's terms (the office flags them; they need no leave). */
+    List<LocalDate> weekdaysOutOfTerm(LeaveRequest r) {
+        Set<AcademicYear> years = new LinkedHashSet<>();
+        for (LocalDate d = r.fromDate(); !d.isAfter(r.toDate()); d = d.plusDays(1)) {
+            years.add(AcademicYear.containing(d));
+        }
+        SchoolCalendar calendar = calendars.forYears(r.schoolUrn(), years);
+        List<LocalDate> out = new ArrayList<>();
+        for (LocalDate d = r.fromDate(); !d.isAfter(r.toDate()); d = d.plusDays(1)) {
+            boolean weekday = d.getDayOfWeek().getValue() <= 5;
+            if (weekday && !calendar.isInTerm(d)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
     List<SessionSlot> requested(LeaveRequest r) {
         return open(r.schoolUrn(), r.fromDate(), r.fromSession(), r.toDate(), r.toSession());
     }

@@ -104,6 +104,7 @@ class LeaveStaffPages {
         model.addAttribute("made", request.submittedAt() == null ? "" : java.time.format.DateTimeFormatter
                 .ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK).format(request.submittedAt().atZone(LeaveProcess.LONDON)));
         model.addAttribute("advice", advice(request.screenAdvice()));
+        model.addAttribute("outOfTerm", requests.weekdaysOutOfTerm(request));
         model.addAttribute("evidence", requests.evidence(request));
         model.addAttribute("canWithdraw", request.status().awaitsDecision()
                 && access.canChangeSchoolRecords(access.currentUser(), request.schoolUrn()));

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
+import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,8 @@ class LeaveApiTest {
     LeaveTestSupport leave;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SchoolAdministration schools;
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
     };
@@ -61,6 +64,25 @@ class LeaveApiTest {
         });
         assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and subject_type = 'leave-request'",
                 Integer.class, officer)).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void weekdaysOutsideTermAreFlaggedAndOnlySchoolSessionsCount() {
+        var f = leave.family();
+        String officer = fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(f.urn()), null);
+        LocalDate from = LeaveTestSupport.weekdaysAhead(10);
+        LocalDate gap = LeaveTestSupport.weekdaysAhead(11);
+        LocalDate to = LeaveTestSupport.weekdaysAhead(12);
+        var year = org.openattendance.shared.AcademicYear.containing(from);
+        schools.saveCalendar(f.urn(), year, new SchoolAdministration.CalendarData(List.of(
+                new SchoolAdministration.TermData(year.firstDay(), gap.minusDays(1)),
+                new SchoolAdministration.TermData(gap.plusDays(1), year.lastDay())), List.of()));
+
+        String id = (String) post(officer, body(f.upn(), from, "AM", to, "PM", "FUNERAL")).getBody().get("id");
+
+        var read = http.withBasicAuth(officer, PASSWORD).getForObject("/api/leave-requests/" + id, Map.class);
+        assertThat(read.get("weekdaysOutOfTerm")).isEqualTo(List.of(gap.toString()));
+        assertThat(read.get("schoolSessions")).isEqualTo(4);
     }
 
     @Test

@@ -172,13 +172,21 @@ class LeavePublicPagesTest {
         assertThat(jdbc.queryForObject("select count(*) from leave_request where upn = ? and status = 'SUBMITTED'",
                 Integer.class, f.upn())).isEqualTo(1);
 
-        mvc.perform(ask(f, f.motherEmail(), from.plusDays(1), from.plusDays(1)).with(csrf()));
+        LocalDate second = LeaveTestSupport.weekdaysAhead(11);
+        mvc.perform(ask(f, f.motherEmail(), second).with(csrf()));
         String late = linkIn(f.motherEmail(), CONFIRM);
         jdbc.update("update leave_link set expires_at = now() - interval '1 minute' where token_hash = ?", LeaveLinks.hash(late));
         mvc.perform(post("/leave-request/confirm/" + late).with(csrf())).andExpect(status().isGone());
         mvc.perform(post("/leave-request/confirm/not-a-token").with(csrf())).andExpect(status().isGone());
         assertThat(jdbc.queryForList("select status from leave_request where upn = ? order by created_at", String.class, f.upn()))
                 .containsExactly("SUBMITTED", "UNCONFIRMED");
+
+        // Requests nobody confirmed go (with their evidence and links) once their link is long expired.
+        jdbc.update("update leave_request set created_at = now() - interval '3 days' where upn = ? and status = 'UNCONFIRMED'", f.upn());
+        LocalDate third = LeaveTestSupport.weekdaysAhead(12);
+        mvc.perform(ask(f, f.motherEmail(), third).with(csrf()));
+        assertThat(jdbc.queryForList("select from_date from leave_request where upn = ? and status = 'UNCONFIRMED'",
+                LocalDate.class, f.upn())).containsExactly(third);
     }
 
     @Test
