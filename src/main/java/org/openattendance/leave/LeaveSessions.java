@@ -41,6 +41,22 @@ class LeaveSessions {
         return slots;
     }
 
+    /** The school's open sessions on the next {@code schoolDays} school days after the request (for overstays). */
+    List<SessionSlot> after(LeaveRequest r, int schoolDays) {
+        LocalDate first = r.toSession() == Session.AM ? r.toDate() : r.toDate().plusDays(1);
+        Session firstSession = r.toSession() == Session.AM ? Session.PM : Session.AM;
+        List<SessionSlot> slots = open(r.schoolUrn(), first, firstSession, first.plusDays(NewLeaveRequest.LONGEST_DAYS), Session.PM);
+        List<SessionSlot> found = new ArrayList<>();
+        Set<LocalDate> days = new LinkedHashSet<>();
+        for (SessionSlot slot : slots) {
+            if (days.add(slot.date()) && days.size() > schoolDays) {
+                break;
+            }
+            found.add(slot);
+        }
+        return found;
+    }
+
     /** Weekdays of the request outside the school's terms (the office flags them; they need no leave). */
     List<LocalDate> weekdaysOutOfTerm(LeaveRequest r) {
         Set<AcademicYear> years = new LinkedHashSet<>();

@@ -155,13 +155,12 @@ final class LeaveSteps {
                     granted.isEmpty() ? null : from, granted.isEmpty() ? null : to);
             task.setVariable("leaveStatus", status.name());
             task.setVariable("grantedAny", !granted.isEmpty());
-            task.setVariable("refusedAny", !refused.isEmpty());
-            if (!refused.isEmpty()) {
-                LocalDate lastRefused = refused.get(refused.size() - 1).date();
-                Date checkAt = atLondon(lastRefused.plusDays(1), LocalTime.of(10, 0));
-                Date now = LeaveProcess.now();
-                task.setVariable("registerCheckAt", checkAt.before(now) ? now : checkAt);
-            }
+            // The register is checked once the overstay window has passed: refused days and overstays together.
+            var window = sessions.after(request, UnauthorisedAbsence.OVERSTAY_SCHOOL_DAYS);
+            LocalDate lastWatched = window.isEmpty() ? request.toDate().plusDays(7) : window.get(window.size() - 1).date();
+            Date checkAt = atLondon(lastWatched.plusDays(1), LocalTime.of(10, 0));
+            Date now = LeaveProcess.now();
+            task.setVariable("registerCheckAt", checkAt.before(now) ? now : checkAt);
         }
 
         private static LocalDate day(DelegateTask task, String key, List<Problem> problems) {
@@ -246,12 +245,12 @@ final class LeaveSteps {
         }
     }
 
-    /** After the last refused day: was the pupil away on any refused session? */
-    @Component("leaveRefusedDaysChecked")
-    static class RefusedDaysChecked implements JavaDelegate {
-        private final AbsenceOnRefusedDays absence;
+    /** After the leave and the overstay window: was the pupil away on refused sessions, or did they overstay? */
+    @Component("leaveRegisterChecked")
+    static class RegisterChecked implements JavaDelegate {
+        private final UnauthorisedAbsence absence;
 
-        RefusedDaysChecked(AbsenceOnRefusedDays absence) {
+        RegisterChecked(UnauthorisedAbsence absence) {
             this.absence = absence;
         }
 
@@ -259,7 +258,7 @@ final class LeaveSteps {
         public void execute(DelegateExecution execution) {
             int absent = absence.sessions(requestId(execution)).size();
             execution.setVariable("absentSessions", absent);
-            execution.setVariable("absentOnRefusedDays", absent > 0);
+            execution.setVariable("absentWithoutLeave", absent > 0);
             execution.setVariable("recodeDue", new Date(LeaveProcess.now().getTime() + java.time.Duration.ofDays(3).toMillis()));
         }
     }
@@ -277,16 +276,16 @@ final class LeaveSteps {
         }
     }
 
-    /** Absent sessions on refused days become G, as amendments with the reason and who confirmed; TAKEN_UNAUTHORISED. */
+    /** Absent sessions on refused or overstayed days become G, as amendments with the reason and who confirmed; TAKEN_UNAUTHORISED. */
     @Component("leaveRecodedAsG")
     static class RecodedAsG implements JavaDelegate {
         private final LeaveRequestStore store;
-        private final AbsenceOnRefusedDays absence;
+        private final UnauthorisedAbsence absence;
         private final RegisterService register;
         private final SchoolDirectory directory;
         private final ApplicationEventPublisher events;
 
-        RecodedAsG(LeaveRequestStore store, AbsenceOnRefusedDays absence, RegisterService register,
+        RecodedAsG(LeaveRequestStore store, UnauthorisedAbsence absence, RegisterService register,
                    SchoolDirectory directory, ApplicationEventPublisher events) {
             this.store = store;
             this.absence = absence;
@@ -302,7 +301,7 @@ final class LeaveSteps {
             String by = (String) execution.getVariable("recodeConfirmedBy");
             String notes = (String) execution.getVariable("recodeNotes");
             var result = register.recordLeaveOfAbsence(directory.school(r.schoolUrn()).orElseThrow(), r.upn(), absent, "G",
-                    "Leave of absence refused (leave request " + r.id() + ") but taken; confirmed by " + by
+                    "Holiday not granted (leave request " + r.id() + ": refused, or longer than granted); confirmed by " + by
                             + (notes == null ? "" : ": " + notes),
                     new Recorder(by, (String) execution.getVariable("recodeConfirmedRole"), MarkSource.LEAVE_REQUEST));
             int recoded = result.accepted() + result.amended();
@@ -314,17 +313,23 @@ final class LeaveSteps {
         }
     }
 
-    /** The sessions asked for and refused on which the register shows the pupil absent (and not yet G). */
+    /**
+     * The sessions of a decided request the pupil was away without leave: refused sessions marked absent, and the
+     * unbroken run of absence straight after the request (an overstay, at most a week of school). Sessions already G
+     * are left out; C and C1 are leave granted, never holiday taken without it.
+     */
     @Component
-    static class AbsenceOnRefusedDays {
+    static class UnauthorisedAbsence {
+        static final int OVERSTAY_SCHOOL_DAYS = 5;
         private static final Set<String> ABSENCE = Set.of("AUTHORISED", "UNAUTHORISED");
+        private static final Set<String> NOT_HOLIDAY = Set.of("C", "C1", "G");
 
         private final LeaveRequestStore store;
         private final LeaveSessions sessions;
         private final RegisterQueries register;
         private final AttendanceCodes codes;
 
-        AbsenceOnRefusedDays(LeaveRequestStore store, LeaveSessions sessions, RegisterQueries register, AttendanceCodes codes) {
+        UnauthorisedAbsence(LeaveRequestStore store, LeaveSessions sessions, RegisterQueries register, AttendanceCodes codes) {
             this.store = store;
             this.sessions = sessions;
             this.register = register;
@@ -334,18 +339,35 @@ final class LeaveSteps {
         List<SessionSlot> sessions(UUID requestId) {
             LeaveRequest r = store.find(requestId).orElseThrow();
             List<SessionSlot> refused = LeaveSessions.refused(r, sessions.requested(r));
-            if (refused.isEmpty()) {
-                return List.of();
-            }
+            List<SessionSlot> after = sessions.after(r, OVERSTAY_SCHOOL_DAYS);
+            LocalDate last = after.isEmpty() ? r.toDate() : after.get(after.size() - 1).date();
+            Map<SessionSlot, String> marks = new HashMap<>();
+            register.marksOf(r.pupilId(), r.fromDate(), last)
+                    .forEach(m -> marks.put(new SessionSlot(m.date(), m.session()), m.code()));
             var absent = new ArrayList<SessionSlot>();
-            for (var mark : register.marksOf(r.pupilId(), refused.get(0).date(), refused.get(refused.size() - 1).date())) {
-                var slot = new SessionSlot(mark.date(), mark.session());
-                boolean isAbsence = codes.find(mark.code()).map(c -> ABSENCE.contains(c.category())).orElse(false);
-                if (refused.contains(slot) && isAbsence && !"G".equals(mark.code())) {
+            for (SessionSlot slot : refused) {
+                if (holiday(marks.get(slot))) {
+                    absent.add(slot);
+                }
+            }
+            for (SessionSlot slot : after) {
+                String code = marks.get(slot);
+                if (!isAbsence(code) || "C".equals(code) || "C1".equals(code)) {
+                    break;
+                }
+                if (!"G".equals(code)) {
                     absent.add(slot);
                 }
             }
             return absent;
+        }
+
+        private boolean holiday(String code) {
+            return isAbsence(code) && !NOT_HOLIDAY.contains(code);
+        }
+
+        private boolean isAbsence(String code) {
+            return code != null && codes.find(code).map(c -> ABSENCE.contains(c.category())).orElse(false);
         }
     }
 }

@@ -89,7 +89,7 @@ class LeaveRequestProcessTest {
         assertThat(granted.status()).isEqualTo(LeaveStatus.GRANTED);
         assertThat(granted.decidedBy()).isEqualTo("head.test");
         assertThat(granted.grantedCode()).isEqualTo("C");
-        assertThat(s.instance()).hasPassed("send-letter", "record-granted", "granted-in-full").isEnded();
+        assertThat(s.instance()).hasPassed("send-letter", "record-granted").isWaitingAt("week-after-leave");
         for (LocalDate day : List.of(from, to)) {
             assertThat(leave.code(f, day, "AM")).isEqualTo("C");
             assertThat(leave.code(f, day, "PM")).isEqualTo("C");
@@ -102,6 +102,9 @@ class LeaveRequestProcessTest {
                 .containsExactlyInAnyOrder(f.motherEmail(), f.fatherEmail());
         assertThat(jdbc.queryForObject("select html from letter where pupil_id = ?", String.class, f.pupilId()))
                 .contains("has <strong>agreed</strong>").contains("Monday").contains(f.forename());
+
+        assertThat(leave.passTime(s, Duration.ofDays(30))).isEqualTo(1);
+        assertThat(s.instance()).hasPassed("check-register", "in-school").isEnded();
     }
 
     @Test
@@ -120,7 +123,7 @@ class LeaveRequestProcessTest {
         assertThat(r.status()).isEqualTo(LeaveStatus.PARTLY_GRANTED);
         assertThat(leave.code(f, from, "AM")).isEqualTo("C1");
         assertThat(leave.code(f, last, "AM")).isNull();
-        assertThat(s.instance()).isWaitingAt("after-refused-days");
+        assertThat(s.instance()).isWaitingAt("week-after-leave");
         assertThat(jdbc.queryForObject("select html from letter where pupil_id = ?", String.class, f.pupilId()))
                 .contains("part");
     }
@@ -156,7 +159,7 @@ class LeaveRequestProcessTest {
         assertThat(jdbc.queryForObject("select html from letter where pupil_id = ?", String.class, f.pupilId()))
                 .contains("not agreed");
 
-        assertThat(leave.passTime(s, Duration.ofMinutes(1))).isEqualTo(1);
+        assertThat(leave.passTime(s, Duration.ofDays(10))).isEqualTo(1);
         var confirm = leave.one(s, "confirm-recode");
         assertThat(confirm).hasCandidateGroup("school-" + f.urn() + "-attendance");
         assertThat(engine.getRuntimeService().getVariable(s.id(), "absentSessions")).isEqualTo(4);
@@ -194,6 +197,30 @@ class LeaveRequestProcessTest {
     }
 
     @Test
+    void grantedLeaveOverstayedIsRecodedAsGForTheDaysAfterOnlyOnceTheOfficerConfirms() {
+        var f = leave.family();
+        LocalDate from = Fixtures.weekdaysAgo(12);
+        LocalDate to = Fixtures.weekdaysAgo(11);
+        LocalDate overstayed = Fixtures.weekdaysAgo(10);
+        leave.marks(f, "N", from, to, overstayed);
+        leave.marks(f, "/", Fixtures.weekdaysAgo(9));
+        var s = leave.start(f, from, to, LeaveReason.FUNERAL);
+        leave.complete(s, "check-request", "fromParentLivingWithPupil", "YES", "complete", "YES");
+        leave.complete(s, "decide", "decision", "GRANT", "code", "C", "form", Map.of("decisionReasons", "Funeral."));
+        assertThat(leave.code(f, from, "AM")).isEqualTo("C");
+
+        leave.passTime(s, Duration.ofDays(10));
+        assertThat(engine.getRuntimeService().getVariable(s.id(), "absentSessions")).isEqualTo(2);
+        leave.complete(s, "confirm-recode", "confirmRecode", "YES", "form", Map.of("recodeNotes", "Came back a day late."));
+
+        assertThat(leave.code(f, to, "PM")).isEqualTo("C");
+        assertThat(leave.code(f, overstayed, "AM")).isEqualTo("G");
+        assertThat(leave.code(f, overstayed, "PM")).isEqualTo("G");
+        assertThat(leave.code(f, Fixtures.weekdaysAgo(9), "AM")).isEqualTo("/");
+        assertThat(leave.request(s).status()).isEqualTo(LeaveStatus.TAKEN_UNAUTHORISED);
+    }
+
+    @Test
     void whenTheOfficerFindsAnotherReasonTheMarksStayAndTheRequestStaysRefused() {
         var f = leave.family();
         LocalDate day = Fixtures.weekdaysAgo(6);
@@ -201,7 +228,7 @@ class LeaveRequestProcessTest {
         var s = leave.start(f, day, day, LeaveReason.FAMILY_HOLIDAY);
         leave.complete(s, "check-request", "fromParentLivingWithPupil", "YES", "complete", "YES");
         leave.complete(s, "decide", "decision", "REFUSE", "form", Map.of("decisionReasons", "Not exceptional."));
-        leave.passTime(s, Duration.ofMinutes(1));
+        leave.passTime(s, Duration.ofDays(10));
 
         leave.complete(s, "confirm-recode", "confirmRecode", "NO", "form", Map.of("recodeNotes", "Doctor's note: ill."));
 
@@ -218,21 +245,21 @@ class LeaveRequestProcessTest {
         var s = leave.start(f, day, day, LeaveReason.FAMILY_HOLIDAY);
         leave.complete(s, "check-request", "fromParentLivingWithPupil", "YES", "complete", "YES");
         leave.complete(s, "decide", "decision", "REFUSE", "form", Map.of("decisionReasons", "Not exceptional."));
-        leave.passTime(s, Duration.ofMinutes(1));
+        leave.passTime(s, Duration.ofDays(10));
 
         assertThat(s.instance()).hasPassed("in-school").hasNotPassed("confirm-recode").isEnded();
     }
 
     @Test
-    void theRegisterIsCheckedOnlyAfterTheLastRefusedDay() {
+    void theRegisterIsCheckedOnlyAWeekOfSchoolAfterTheLeave() {
         var f = leave.family();
         LocalDate from = LeaveTestSupport.weekdaysAhead(3);
         var s = leave.start(f, from, from, LeaveReason.FAMILY_HOLIDAY);
         leave.complete(s, "check-request", "fromParentLivingWithPupil", "YES", "complete", "YES");
         leave.complete(s, "decide", "decision", "REFUSE", "form", Map.of("decisionReasons", "Not exceptional."));
 
-        assertThat(leave.passTime(s, Duration.ofDays(1))).isZero();
-        assertThat(s.instance()).isWaitingAt("after-refused-days");
+        assertThat(leave.passTime(s, Duration.ofDays(6))).isZero();
+        assertThat(s.instance()).isWaitingAt("week-after-leave");
         assertThat(leave.passTime(s, Duration.ofDays(10))).isEqualTo(1);
         assertThat(s.instance()).hasPassed("check-register", "in-school").isEnded();
     }
