@@ -2,6 +2,7 @@ package org.openattendance.casework;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -9,11 +10,14 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
 import org.openattendance.security.StaffUser;
+import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +32,10 @@ class CaseTasks {
     private final TaskService tasks;
     private final FormService forms;
     private final IdentityService identity;
+    private final RuntimeService runtime;
 
-    CaseTasks(TaskService tasks, FormService forms, IdentityService identity) {
+    CaseTasks(TaskService tasks, FormService forms, IdentityService identity, RuntimeService runtime) {
+        this.runtime = runtime;
         this.tasks = tasks;
         this.forms = forms;
         this.identity = identity;
@@ -47,6 +53,23 @@ class CaseTasks {
     List<TaskView> openTasksOf(String processInstanceId) {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).orderByDueDate().asc().list().stream()
                 .map(CaseTasks::view).toList();
+    }
+
+    /**
+     * The pupil of each process instance from its {@code upn} variable, in one query: tasks of processes that
+     * belong to no case (a leave request) still name their pupil.
+     */
+    Map<String, String> upnsOf(Collection<String> processInstanceIds) {
+        var found = new HashMap<String, String>();
+        if (!processInstanceIds.isEmpty()) {
+            runtime.createVariableInstanceQuery().processInstanceIdIn(processInstanceIds.toArray(String[]::new))
+                    .variableName("upn").list().forEach(v -> {
+                        if (v.getValue() instanceof String upn) {
+                            found.put(v.getProcessInstanceId(), upn);
+                        }
+                    });
+        }
+        return found;
     }
 
     /** The task if the user may work it (or has claimed it); otherwise it does not exist for them. */
@@ -91,6 +114,14 @@ class CaseTasks {
         identity.setAuthentication(user.username(), user.camundaGroups());
         try {
             tasks.complete(taskId, variables);
+        } catch (ProcessEngineException e) {
+            // A step of the process (a task listener) found the submission wanting: answer its problems (400).
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidInputException invalid) {
+                    throw invalid;
+                }
+            }
+            throw e;
         } finally {
             identity.clearAuthentication();
         }

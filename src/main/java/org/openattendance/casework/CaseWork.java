@@ -21,9 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseWork {
 
-    /** A task the user may work, with its case (null when the task belongs to no case). */
+    /**
+     * A task the user may work, with its case (null when the task belongs to no case) and its pupil's UPN (from the
+     * case, or from the process of a request such as leave of absence; null when the task is about no pupil).
+     */
     public record WorkItem(String id, String name, String taskKey, Instant due, String assignee,
-                           CaseRecords.CaseRecord kase) {
+                           CaseRecords.CaseRecord kase, String upn) {
 
         public boolean severeAbsence() {
             return kase != null && kase.priority() == Priority.TOP;
@@ -125,7 +128,12 @@ public class CaseWork {
 
     private List<WorkItem> items(List<CaseTasks.TaskView> views) {
         var cases = records.byProcessInstances(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
-        return views.stream().map(t -> new WorkItem(t.id(), t.name(), t.taskKey(),
-                t.due() == null ? null : t.due().toInstant(), t.assignee(), cases.get(t.processInstanceId()))).toList();
+        var upns = tasks.upnsOf(views.stream().map(CaseTasks.TaskView::processInstanceId)
+                .filter(id -> !cases.containsKey(id)).distinct().toList());
+        return views.stream().map(t -> {
+            var kase = cases.get(t.processInstanceId());
+            return new WorkItem(t.id(), t.name(), t.taskKey(), t.due() == null ? null : t.due().toInstant(), t.assignee(),
+                    kase, kase == null ? upns.get(t.processInstanceId()) : kase.upn());
+        }).toList();
     }
 }

@@ -1,6 +1,7 @@
 package org.openattendance.inbox;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -142,6 +143,7 @@ class TaskPage {
         var kase = task.kase();
         model.addAttribute("kase", kase);
         if (kase == null) {
+            prepareWithoutCase(task, model);
             return;
         }
         model.addAttribute("stage", Labels.stage(kase.stage()));
@@ -157,5 +159,16 @@ class TaskPage {
         }
         model.addAttribute("glance", pupil == null || year == null ? null : glances.of(pupil, year));
         model.addAttribute("timeline", events(work.timeline(kase), clock));
+    }
+
+    /** A task outside any case (a leave request's) still shows its pupil when the process names one. */
+    private void prepareWithoutCase(WorkItem task, Model model) {
+        if (task.upn() == null) {
+            return;
+        }
+        directory.pupil(task.upn()).ifPresent(pupil -> {
+            model.addAttribute("pupil", pupil);
+            model.addAttribute("glance", glances.of(pupil, AcademicYear.containing(LocalDate.now(clock))));
+        });
     }
 }

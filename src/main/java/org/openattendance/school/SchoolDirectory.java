@@ -72,4 +72,29 @@ public class SchoolDirectory {
     public Optional<School> school(String urn) {
         return schools.findById(urn);
     }
+
+    /** For pages without a signed-in user: every school's URN and name (public information). */
+    public List<School> allSchools() {
+        return schools.findAllByOrderByName();
+    }
+
+    /**
+     * For background work and a parent's request (no signed-in user): the pupil, unchecked. Callers must not tell
+     * anyone without scope whether the pupil exists.
+     */
+    public Optional<Pupil> pupil(String upn) {
+        return upn == null ? Optional.empty() : pupils.findByUpn(upn.trim().toUpperCase());
+    }
+
+    /**
+     * For a parent identifying their child without signing in: the pupil at the school with this name (ignoring
+     * case and surrounding spaces) and date of birth, if exactly one matches. Callers must answer the same
+     * whether or not a pupil matched.
+     */
+    public Optional<Pupil> pupilByNameAndBirth(String urn, String forename, String surname, java.time.LocalDate dateOfBirth) {
+        var found = pupils.findBySchoolUrnAndDateOfBirth(urn, dateOfBirth).stream()
+                .filter(p -> p.getForename().strip().equalsIgnoreCase(forename.strip())
+                        && p.getSurname().strip().equalsIgnoreCase(surname.strip())).toList();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
 }
