@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.openattendance.casework.CaseRecords;
 import org.openattendance.casework.CaseWork;
 import org.openattendance.casework.Stage;
+import org.openattendance.leave.LeaveRequests;
 import org.openattendance.notification.Letters;
 import org.openattendance.register.AttendanceCode;
 import org.openattendance.register.AttendanceCodes;
@@ -70,14 +71,17 @@ class PupilPage {
     private final AttendanceCodes codes;
     private final CaseWork work;
     private final Letters letters;
+    private final LeaveRequests leave;
     private final PupilGlance glances;
     private final AuditTrail audit;
     private final AccessPolicy access;
     private final Clock clock;
 
     PupilPage(SchoolDirectory directory, SchoolCalendars calendars, RegisterQueries register, AttendanceCodes codes,
-              CaseWork work, Letters letters, PupilGlance glances, AuditTrail audit, AccessPolicy access, Clock clock) {
+              CaseWork work, Letters letters, LeaveRequests leave, PupilGlance glances, AuditTrail audit,
+              AccessPolicy access, Clock clock) {
         this.access = access;
+        this.leave = leave;
         this.directory = directory;
         this.calendars = calendars;
         this.register = register;
@@ -130,6 +134,8 @@ class PupilPage {
                 .map(l -> new LetterRow(l.id().toString(), l.subject(), Labels.sentence(l.templateKey().replace('-', '_')),
                         TaskPage.WHEN.format(l.createdAt().atZone(clock.getZone())), l.recipients()))
                 .toList());
+        model.addAttribute("leaveRequests", leave.summariesOf(upn));
+        model.addAttribute("canEnterLeave", access.canChangeSchoolRecords(access.currentUser(), pupil.getSchoolUrn()));
         return "inbox/pupil";
     }
 

@@ -20,13 +20,14 @@ import org.openattendance.security.StaffUser;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
 import org.openattendance.shared.NotFoundException;
+import org.openattendance.shared.Session;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Making, reading and withdrawing leave requests, by staff and by parents through their e-mailed links. */
 @Service
-class LeaveRequests {
+public class LeaveRequests {
 
     static final Duration CONFIRM_LINK_LIFE = Duration.ofHours(24);
 
@@ -217,6 +218,20 @@ class LeaveRequests {
                 .orElseThrow(() -> new NotFoundException("No leave request " + id));
         directory.visiblePupil(request.upn());
         return request;
+    }
+
+    /** A made request as other modules' pages list it. */
+    public record LeaveSummary(UUID id, LocalDate from, Session fromSession, LocalDate to, Session toSession,
+                               String reason, LeaveStatus status, String statusText) {
+    }
+
+    /** A pupil's made requests, as {@link #ofPupil(String)} finds them (404 outside the caller's scope). */
+    public List<LeaveSummary> summariesOf(String upn) {
+        return ofPupil(upn).stream()
+                .filter(r -> r.status() != LeaveStatus.UNCONFIRMED)
+                .map(r -> new LeaveSummary(r.id(), r.fromDate(), r.fromSession(), r.toDate(), r.toSession(),
+                        r.reason().label(), r.status(), LeavePublicPages.statusText(r.status())))
+                .toList();
     }
 
     List<LeaveRequest> ofPupil(String upn) {

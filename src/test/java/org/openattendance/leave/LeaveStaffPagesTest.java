@@ -63,6 +63,10 @@ class LeaveStaffPagesTest {
                 .andExpect(content().string(containsString("on paper")));
         mvc.perform(get("/pupils/{upn}/leave-requests", f.upn()).with(officer))
                 .andExpect(content().string(containsString(location)));
+        mvc.perform(get("/pupils/{upn}", f.upn()).with(officer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"leave-requests\"")))
+                .andExpect(content().string(containsString("href=\"" + location + "\"")))
+                .andExpect(content().string(containsString("A wedding of a close relative")));
         assertThat(jdbc.queryForObject("select channel from leave_request where upn = ?", String.class, f.upn())).isEqualTo("PAPER");
         String evidence = jdbc.queryForObject("select e.id::text from leave_evidence e join leave_request r on r.id = e.request_id "
                 + "where r.upn = ?", String.class, f.upn());
