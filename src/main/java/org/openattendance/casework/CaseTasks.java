@@ -3,6 +3,7 @@ package org.openattendance.casework;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.task.NativeTaskQuery;
@@ -18,6 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
 import org.openattendance.security.StaffUser;
+import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.NotFoundException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -33,12 +37,14 @@ class CaseTasks {
     private final TaskService tasks;
     private final FormService forms;
     private final IdentityService identity;
+    private final RuntimeService runtime;
     private final NamedParameterJdbcTemplate jdbc;
     private final String taskTable;
     private final String linkTable;
 
-    CaseTasks(TaskService tasks, FormService forms, IdentityService identity, ManagementService management,
-              NamedParameterJdbcTemplate jdbc) {
+    CaseTasks(TaskService tasks, FormService forms, IdentityService identity, RuntimeService runtime,
+              ManagementService management, NamedParameterJdbcTemplate jdbc) {
+        this.runtime = runtime;
         this.tasks = tasks;
         this.forms = forms;
         this.identity = identity;
@@ -104,6 +110,23 @@ class CaseTasks {
                 .map(CaseTasks::view).toList();
     }
 
+    /**
+     * The pupil of each process instance from its {@code upn} variable, in one query: tasks of processes that
+     * belong to no case (a leave request) still name their pupil.
+     */
+    Map<String, String> upnsOf(Collection<String> processInstanceIds) {
+        var found = new HashMap<String, String>();
+        if (!processInstanceIds.isEmpty()) {
+            runtime.createVariableInstanceQuery().processInstanceIdIn(processInstanceIds.toArray(String[]::new))
+                    .variableName("upn").list().forEach(v -> {
+                        if (v.getValue() instanceof String upn) {
+                            found.put(v.getProcessInstanceId(), upn);
+                        }
+                    });
+        }
+        return found;
+    }
+
     /** The task if the user may work it (or has claimed it); otherwise it does not exist for them. */
     TaskView visible(StaffUser user, String taskId) {
         Task task = scoped(user).taskId(taskId).singleResult();
@@ -146,6 +169,14 @@ class CaseTasks {
         identity.setAuthentication(user.username(), user.camundaGroups());
         try {
             tasks.complete(taskId, variables);
+        } catch (ProcessEngineException e) {
+            // A step of the process (a task listener) found the submission wanting: answer its problems (400).
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidInputException invalid) {
+                    throw invalid;
+                }
+            }
+            throw e;
         } finally {
             identity.clearAuthentication();
         }

@@ -1,11 +1,13 @@
 package org.openattendance.casework;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.TaskService;
 import org.openattendance.security.StaffUser;
@@ -19,9 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseWork {
 
-    /** A task the user may work, with its case (null when the task belongs to no case). */
+    /**
+     * A task the user may work, with its case (null when the task belongs to no case) and its pupil's UPN (from the
+     * case, or from the process of a request such as leave of absence; null when the task is about no pupil).
+     */
     public record WorkItem(String id, String name, String taskKey, Instant due, String assignee,
-                           CaseRecords.CaseRecord kase) {
+                           CaseRecords.CaseRecord kase, String upn) {
 
         public boolean severeAbsence() {
             return kase != null && kase.priority() == Priority.TOP;
@@ -124,6 +129,37 @@ public class CaseWork {
         return records.latestFor(upn);
     }
 
+    /** The pupil's case for one academic year, if there is one. */
+    public Optional<CaseRecords.CaseRecord> caseOf(long pupilId, String academicYear) {
+        return records.find(pupilId, academicYear);
+    }
+
+    /**
+     * The stages the case has been at, from the stage changes on its timeline, and the stage it is at now. The
+     * stage a case opened at is not on the timeline: it is the current stage until the first change.
+     */
+    public Set<Stage> stagesReached(CaseRecords.CaseRecord kase) {
+        var reached = EnumSet.of(kase.stage());
+        for (CaseRecords.CaseEvent event : records.timeline(kase.id())) {
+            if (event.kind() != CaseEventKind.STAGE || event.name() == null) {
+                continue;
+            }
+            for (String prefix : STAGE_EVENT_PREFIXES) {
+                if (event.name().startsWith(prefix)) {
+                    try {
+                        reached.add(Stage.valueOf(event.name().substring(prefix.length()).trim()));
+                    } catch (IllegalArgumentException e) {
+                        // not a stage name: nothing to add
+                    }
+                }
+            }
+        }
+        return reached;
+    }
+
+    /** How CaseSteps names stage changes on the timeline. */
+    private static final List<String> STAGE_EVENT_PREFIXES = List.of("Stage: ", "Handed over to the legal stages: ");
+
     /**
      * Checks the submission against the task's form and completes the task as the user. Throws
      * {@link InvalidInputException} with one problem per field (where = the field's key) and completes nothing
@@ -137,7 +173,12 @@ public class CaseWork {
 
     private List<WorkItem> items(List<CaseTasks.TaskView> views) {
         var cases = records.byProcessInstances(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
-        return views.stream().map(t -> new WorkItem(t.id(), t.name(), t.taskKey(),
-                t.due() == null ? null : t.due().toInstant(), t.assignee(), cases.get(t.processInstanceId()))).toList();
+        var upns = tasks.upnsOf(views.stream().map(CaseTasks.TaskView::processInstanceId)
+                .filter(id -> !cases.containsKey(id)).distinct().toList());
+        return views.stream().map(t -> {
+            var kase = cases.get(t.processInstanceId());
+            return new WorkItem(t.id(), t.name(), t.taskKey(), t.due() == null ? null : t.due().toInstant(), t.assignee(),
+                    kase, kase == null ? upns.get(t.processInstanceId()) : kase.upn());
+        }).toList();
     }
 }

@@ -138,7 +138,7 @@ class InboxPage {
             PupilRoll.PupilName p = k == null ? null : pupils.get(k.pupilId());
             LocalDate due = i.due() == null ? null : i.due().atZone(zone).toLocalDate();
             return new Row(i.id(), i.name(), p == null ? "" : p.forename() + " " + p.surname(),
-                    k == null ? "" : k.upn(), k == null ? "" : schoolName(schoolNames, k.schoolUrn()),
+                    i.upn() == null ? "" : i.upn(), k == null ? "" : schoolName(schoolNames, k.schoolUrn()),
                     k == null ? "" : Labels.stage(k.stage()), due, due == null ? "No due date" : DAY.format(due),
                     due != null && due.isBefore(today), today.equals(due), i.assignee(),
                     user.username().equals(i.assignee()), i.severeAbsence(), i.safeguarding());

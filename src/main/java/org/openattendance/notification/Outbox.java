@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +19,8 @@ class Outbox {
 
     enum Status { PENDING, SENT, FAILED }
 
-    record Claimed(long id, UUID letterId, String recipient, String subject, int attempts) {
+    /** @param body the text of an e-mail that is not a letter (null for letters) */
+    record Claimed(long id, UUID letterId, String recipient, String subject, int attempts, String body) {
     }
 
     record Entry(long id, UUID letterId, String recipient, String subject, Status status, int attempts,
@@ -40,16 +43,22 @@ class Outbox {
                         where id in (select id from outbox_message
                                      where status = 'PENDING' and next_attempt_at <= ?
                                      order by next_attempt_at limit ? for update skip locked)
-                        returning id, letter_id, recipient, subject, attempts""",
+                        returning id, letter_id, recipient, subject, attempts, body""",
                 (rs, n) -> new Claimed(rs.getLong("id"), rs.getObject("letter_id", UUID.class), rs.getString("recipient"),
-                        rs.getString("subject"), rs.getInt("attempts")),
+                        rs.getString("subject"), rs.getInt("attempts"), rs.getString("body")),
                 Timestamp.from(now.plus(lease)), Timestamp.from(now), limit);
     }
 
     void markSent(long id, Instant now) {
         jdbc.update("""
-                update outbox_message set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null
+                update outbox_message set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null, body = null
                 where id = ? and status = 'PENDING'""", Timestamp.from(now), id);
+    }
+
+    /** Queues an e-mail that is not a letter; its body is wiped once the mail server has taken it. */
+    void queueMessage(String recipient, String subject, String body, Instant now) {
+        jdbc.update("insert into outbox_message (recipient, subject, body, next_attempt_at) values (?, ?, ?, ?)",
+                recipient, subject, body, Timestamp.from(now));
     }
 
     void markAttemptFailed(long id, int attempts, String error, Instant nextAttemptAt, boolean giveUp) {
@@ -63,6 +72,24 @@ class Outbox {
         String where = status == null ? "" : "where status = '" + status.name() + "' ";
         return jdbc.query("select * from outbox_message " + where + "order by created_at desc, id desc limit ?",
                 Outbox::entry, limit);
+    }
+
+    /** How many messages have each status; every status is present. */
+    Map<Status, Integer> counts() {
+        var counts = new EnumMap<Status, Integer>(Status.class);
+        for (Status status : Status.values()) {
+            counts.put(status, 0);
+        }
+        jdbc.query("select status, count(*) from outbox_message group by status",
+                (ResultSet rs) -> { counts.put(Status.valueOf(rs.getString(1)), rs.getInt(2)); });
+        return counts;
+    }
+
+    /** The messages that failed for good, then those still being retried after a failed attempt. */
+    List<Entry> troubled(int limit) {
+        return jdbc.query("""
+                select * from outbox_message where status = 'FAILED' or (status = 'PENDING' and attempts > 0)
+                order by status, next_attempt_at, id limit ?""", Outbox::entry, limit);
     }
 
     /** Puts a FAILED message back in the queue with a fresh set of attempts; false if it is not FAILED. */

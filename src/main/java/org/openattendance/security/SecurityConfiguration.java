@@ -75,11 +75,16 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/assets/**", "/favicon.ico",
                                 "/error", "/actuator/health").permitAll()
+                        // A parent's leave-of-absence request: no staff sign-in; the e-mailed links identify them.
+                        .requestMatchers("/leave-request", "/leave-request/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
-                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))))
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> "XMLHttpRequest".equals(request.getHeader("X-Requested-With")))
+                        // A session that timed out (server.servlet.session.timeout) lands on the sign-in page, which says so.
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login?timedOut"),
+                                request -> request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'")))
