@@ -81,6 +81,11 @@ public class CaseWork {
         return items(tasks.workable(user, null));
     }
 
+    /** Open tasks of one pupil's cases that the user may work, earliest due first. */
+    public List<WorkItem> workableFor(StaffUser user, String upn) {
+        return items(tasks.workable(user, upn));
+    }
+
     /**
      * One page of the tasks the user may work that pass the filter ({@code first} counts from 0), with their cases;
      * filter, order and page are applied in the database.

@@ -122,7 +122,7 @@ class PupilPage {
             model.addAttribute("stage", Labels.stage(kase.stage()));
             model.addAttribute("priority", Labels.constant(kase.priority()));
             model.addAttribute("ladder", ladder(kase, work.stagesReached(kase)));
-            model.addAttribute("tasks", work.workable(access.currentUser()).stream()
+            model.addAttribute("tasks", work.workableFor(access.currentUser(), pupil.getUpn()).stream()
                     .filter(t -> t.kase() != null && t.kase().id().equals(kase.id()))
                     .map(t -> new TaskRow(t.id(), t.name(), t.due() == null ? "No due date"
                             : InboxPage.DAY.format(t.due().atZone(clock.getZone())), t.assignee()))
