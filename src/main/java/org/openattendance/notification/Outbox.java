@@ -17,7 +17,8 @@ class Outbox {
 
     enum Status { PENDING, SENT, FAILED }
 
-    record Claimed(long id, UUID letterId, String recipient, String subject, int attempts) {
+    /** @param body the text of a notice to staff; null for a letter (its HTML and PDF are on the letter) */
+    record Claimed(long id, UUID letterId, String recipient, String subject, String body, int attempts) {
     }
 
     record Entry(long id, UUID letterId, String recipient, String subject, Status status, int attempts,
@@ -40,9 +41,9 @@ class Outbox {
                         where id in (select id from outbox_message
                                      where status = 'PENDING' and next_attempt_at <= ?
                                      order by next_attempt_at limit ? for update skip locked)
-                        returning id, letter_id, recipient, subject, attempts""",
+                        returning id, letter_id, recipient, subject, body, attempts""",
                 (rs, n) -> new Claimed(rs.getLong("id"), rs.getObject("letter_id", UUID.class), rs.getString("recipient"),
-                        rs.getString("subject"), rs.getInt("attempts")),
+                        rs.getString("subject"), rs.getString("body"), rs.getInt("attempts")),
                 Timestamp.from(now.plus(lease)), Timestamp.from(now), limit);
     }
 

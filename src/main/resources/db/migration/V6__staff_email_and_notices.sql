@@ -1,0 +1,11 @@
+-- Staff e-mail addresses, and e-mails to staff through the same outbox as letters to parents.
+
+alter table app_user add column email varchar(320);
+
+-- A notice to a member of staff (e.g. a social worker told of an unexplained absence) has no letter: its plain-text
+-- body is kept on the message. notice_key makes each notice unique, so a retried step never e-mails twice.
+alter table outbox_message alter column letter_id drop not null;
+alter table outbox_message add column body text;
+alter table outbox_message add column notice_key varchar(200) unique;
+alter table outbox_message add constraint outbox_message_letter_or_body
+    check (letter_id is not null or body is not null);
