@@ -20,11 +20,11 @@ class StaffNotices {
     TaskListener emailNotice(CaseRecords records, ApplicationEventPublisher events) {
         return task -> {
             UUID caseId = CaseSteps.caseId(task.getExecution());
-            String to = (String) task.getVariableLocal("noticeTo");
+            String to = (String) task.getExecution().getVariableLocal("noticeTo");
             String username = "socialWorker".equals(to) ? (String) task.getVariable("socialWorker") : null;
             String virtualSchool = "virtualSchool".equals(to) ? (String) task.getVariable("laCode") : null;
-            String subject = (String) task.getVariableLocal("noticeSubject");
-            String text = (String) task.getVariableLocal("noticeText");
+            String subject = (String) task.getExecution().getVariableLocal("noticeSubject");
+            String text = (String) task.getExecution().getVariableLocal("noticeText");
             events.publishEvent(new StaffNoticeRequested(caseId + ":" + task.getId(), username, virtualSchool,
                     subject, text, "/tasks/" + task.getId()));
             records.addEvent(caseId, CaseEventKind.TASK, "E-mail notice requested: " + subject,

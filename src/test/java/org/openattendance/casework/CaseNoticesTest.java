@@ -65,7 +65,7 @@ class CaseNoticesTest {
     void theVirtualSchoolHeadOfThePupilsLaGetsTheTaskAndAnEmailAndNoOtherLasHeadDoes() {
         TestCase c = cases.openCase(null, Set.of(Cohort.LOOKED_AFTER));
         String head = fixtures.userWithEmail(Role.VIRTUAL_SCHOOL_HEAD, Set.of(), c.laCode());
-        String otherHead = fixtures.userWithEmail(Role.VIRTUAL_SCHOOL_HEAD, Set.of(), fixtures.newLaCode());
+        String otherHead = fixtures.userWithEmail(Role.VIRTUAL_SCHOOL_HEAD, Set.of(), fixtures.school(fixtures.newLaCode()).laCode());
         cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1);
 
         var task = cases.one(c, "tell-virtual-school");
