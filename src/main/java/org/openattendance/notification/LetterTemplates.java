@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class LetterTemplates {
 
-    static final List<String> KEYS = List.of("below-95-percent", "meeting-invitation", "support-plan",
+    static final List<String> KEYS = List.of("below-95-percent", "no-contact", "meeting-invitation", "support-plan",
             "notice-to-improve", "penalty-notice", "leave-decision");
 
     private final JdbcTemplate jdbc;
