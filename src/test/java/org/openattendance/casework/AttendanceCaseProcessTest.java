@@ -350,6 +350,9 @@ class AttendanceCaseProcessTest {
 
     @Test
     void recoveredAttendanceIsMonitoredAndTheCaseClosesWithItsReasonEndingOpenTasks() {
+        // From a Monday, 30 school days (the policy; every weekday is a school day ahead) end 6 weeks later.
+        var monday = Fixtures.today().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        ClockUtil.setCurrentTime(java.util.Date.from(monday.atTime(10, 0).atZone(java.time.ZoneId.of("Europe/London")).toInstant()));
         TestCase c = cases.openCase();
         cases.send(c, "IllnessDaysReached");
         cases.send(c, "AttendanceRecovered");

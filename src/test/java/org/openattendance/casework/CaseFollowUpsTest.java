@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.casework.CaseProcessSupport.TestCase;
+import org.openattendance.school.SchoolAdministration;
+import org.openattendance.shared.AcademicYear;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +40,8 @@ class CaseFollowUpsTest {
     LetterRequests letters;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SchoolAdministration schools;
 
     @BeforeEach
     void setUp() {
@@ -78,5 +83,36 @@ class CaseFollowUpsTest {
                 "select count(*) from letter where step_key = ?", Integer.class, step) == 1);
         assertThat(jdbc.queryForObject("select template_key from letter where step_key = ?", String.class, step))
                 .isEqualTo("no-contact");
+    }
+
+    @Test
+    void theSupportPlanReviewAndTheMonitoringPeriodCountSchoolDaysSoAHalfTermDoesNotCount() {
+        TestCase c = cases.openCase();
+        var year = new AcademicYear(2026);
+        schools.saveCalendar(c.schoolUrn(), year, new SchoolAdministration.CalendarData(List.of(
+                new SchoolAdministration.TermData(LocalDate.of(2026, 9, 1), LocalDate.of(2027, 2, 12)),
+                new SchoolAdministration.TermData(LocalDate.of(2027, 2, 22), LocalDate.of(2027, 7, 21))), List.of()));
+        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2027, 2, 1).atTime(10, 0).atZone(LONDON).toInstant()));
+        // 30 school days from Monday 1 February 2027: 9 before half term (15 to 19 February), 21 after it.
+        var expected = Date.from(LocalDate.of(2027, 3, 22).atTime(8, 0).atZone(LONDON).toInstant());
+
+        cases.send(c, "BelowAttendanceThreshold");
+        cases.complete(c, "review-letter", "letterDecision", "DO_NOT_SEND");
+        cases.complete(c, "arrange-meeting");
+        cases.complete(c, "meeting");
+        cases.complete(c, "support-plan");
+        assertThat(timerAt(c, "review-date")).isEqualTo(expected);
+
+        cases.send(c, "AttendanceRecovered");
+        assertThat(timerAt(c, "monitoring-over")).isEqualTo(expected);
+        cases.passTime(c, Duration.between(ClockUtil.getCurrentTime().toInstant(), expected.toInstant()).minusMinutes(1));
+        assertThat(c.instance()).isActive();
+        cases.passTime(c, Duration.ofMinutes(2));
+        assertThat(c.instance()).isEnded().hasPassed("close-case");
+    }
+
+    private Date timerAt(TestCase c, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(c.id()).activityId(activityId).timers()
+                .singleResult().getDuedate();
     }
 }
