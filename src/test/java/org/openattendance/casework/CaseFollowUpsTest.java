@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -19,9 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.casework.CaseProcessSupport.TestCase;
 import org.openattendance.school.SchoolAdministration;
+import org.openattendance.security.Role;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The no-contact letter, the CME referral's record of what the school tried, school-day periods. */
@@ -42,6 +46,8 @@ class CaseFollowUpsTest {
     JdbcTemplate jdbc;
     @Autowired
     SchoolAdministration schools;
+    @Autowired
+    TestRestTemplate http;
 
     @BeforeEach
     void setUp() {
@@ -114,5 +120,28 @@ class CaseFollowUpsTest {
     private Date timerAt(TestCase c, String activityId) {
         return engine.getManagementService().createJobQuery().processInstanceId(c.id()).activityId(activityId).timers()
                 .singleResult().getDuedate();
+    }
+
+    @Test
+    void theCmeReferralFormShowsTheSchoolsRecordOfWhatItTried() {
+        TestCase c = cases.openCase();
+        String laOfficer = fixtures.user(Role.LA_OFFICER, Set.of(), c.laCode());
+        for (int day = 1; day <= 3; day++) {
+            cases.send(c, "UnexplainedAbsence", "unexplainedDays", day, "absenceDate", Fixtures.weekdaysAgo(5 - day).toString());
+            cases.complete(c, "contact-parents", "outcome", "NO_CONTACT");
+        }
+        cases.complete(c, "home-visit", "visitOutcome", "NO_ANSWER");
+        cases.send(c, "ContinuousAbsence", "unexplainedDays", 10);
+
+        var referral = cases.one(c, "cme-referral");
+        String record = (String) engine.getTaskService().getVariable(referral.getId(), "schoolAttempts");
+        assertThat(record.lines().filter(l -> l.contains("Contact the parents today"))).hasSize(3);
+        assertThat(record).contains("Visit the home (safeguarding)", "Letter requested: no-contact");
+
+        var form = http.withBasicAuth(laOfficer, Fixtures.PASSWORD).getForEntity("/api/tasks/" + referral.getId() + "/form",
+                String.class);
+        assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(form.getBody()).contains("What the school tried", "Visit the home (safeguarding)")
+                .doesNotContain("{{schoolAttempts}}");
     }
 }
