@@ -25,6 +25,12 @@ class CaseSteps {
         return UUID.fromString((String) execution.getVariable("caseId"));
     }
 
+    /** The case of a process that may run without one (e.g. the planned deletion from roll), or null. */
+    static UUID caseIdIfAny(DelegateExecution execution) {
+        Object id = execution.getVariable("caseId");
+        return id == null ? null : UUID.fromString(id.toString());
+    }
+
     /** Used as {@code ${caseStages.enter(execution, 'MEETING')}} on the tasks that start a stage. */
     @Bean
     CaseStages caseStages(CaseRecords records) {

@@ -67,8 +67,11 @@ public class LadderPolicy {
 
     private int lookUp(DelegateExecution execution, String policyItem) {
         int days = days(policyItem);
-        records.addDecision(CaseSteps.caseId(execution), CaseEventKind.DECISION, "Policy: " + policyItem,
-                "days = " + days, null, DECISION, engine.latestDecisionVersion(DECISION));
+        var caseId = CaseSteps.caseIdIfAny(execution);
+        if (caseId != null) {
+            records.addDecision(caseId, CaseEventKind.DECISION, "Policy: " + policyItem,
+                    "days = " + days, null, DECISION, engine.latestDecisionVersion(DECISION));
+        }
         return days;
     }
 }

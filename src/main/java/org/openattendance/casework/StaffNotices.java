@@ -19,16 +19,18 @@ class StaffNotices {
     @Bean
     TaskListener emailNotice(CaseRecords records, ApplicationEventPublisher events) {
         return task -> {
-            UUID caseId = CaseSteps.caseId(task.getExecution());
+            UUID caseId = CaseSteps.caseIdIfAny(task.getExecution());
             String to = (String) task.getExecution().getVariableLocal("noticeTo");
             String username = "socialWorker".equals(to) ? (String) task.getVariable("socialWorker") : null;
             String virtualSchool = "virtualSchool".equals(to) ? (String) task.getVariable("laCode") : null;
             String subject = (String) task.getExecution().getVariableLocal("noticeSubject");
             String text = (String) task.getExecution().getVariableLocal("noticeText");
-            events.publishEvent(new StaffNoticeRequested(caseId + ":" + task.getId(), username, virtualSchool,
-                    subject, text, "/tasks/" + task.getId()));
-            records.addEvent(caseId, CaseEventKind.TASK, "E-mail notice requested: " + subject,
-                    username != null ? "to " + username : "to the Virtual School Head of LA " + virtualSchool, null);
+            events.publishEvent(new StaffNoticeRequested(task.getProcessInstanceId() + ":" + task.getId(), username,
+                    virtualSchool, subject, text, "/tasks/" + task.getId()));
+            if (caseId != null) {
+                records.addEvent(caseId, CaseEventKind.TASK, "E-mail notice requested: " + subject,
+                        username != null ? "to " + username : "to the Virtual School Head of LA " + virtualSchool, null);
+            }
         };
     }
 }
