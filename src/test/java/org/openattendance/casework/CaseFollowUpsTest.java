@@ -48,6 +48,8 @@ class CaseFollowUpsTest {
     SchoolAdministration schools;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    CaseSignals signals;
 
     @BeforeEach
     void setUp() {
@@ -143,5 +145,22 @@ class CaseFollowUpsTest {
         assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(form.getBody()).contains("What the school tried", "Visit the home (safeguarding)")
                 .doesNotContain("{{schoolAttempts}}");
+    }
+
+    @Test
+    void aSignalDeliveredAgainByAResubmittedPublicationChangesNothing() {
+        TestCase c = cases.openCase();
+        var kase = cases.recordOf(c);
+        var signal = new org.openattendance.attendance.AttendanceSignal(
+                org.openattendance.attendance.SignalKind.UNEXPLAINED_ABSENCE, kase.pupilId(), kase.upn(), kase.schoolUrn(),
+                kase.academicYear(), Fixtures.today(), new org.openattendance.attendance.AttendanceSnapshot(kase.pupilId(),
+                kase.academicYear(), Fixtures.today(), 20, 0, 0, 20, java.math.BigDecimal.ZERO,
+                org.openattendance.attendance.calculator.AttendanceBand.values()[0], 20, null, null, true, 1, 0));
+
+        signals.handle(signal);
+        signals.handle(signal);
+
+        assertThat(cases.open(c, "contact-parents")).hasSize(1);
+        assertThat(cases.timeline(c).stream().filter(e -> e.kind() == CaseEventKind.SIGNAL)).hasSize(1);
     }
 }
