@@ -126,7 +126,25 @@ class DemoDataLoader implements ApplicationRunner {
         jdbc.queryForObject(LOCK, String.class);
         Integer existing = jdbc.queryForObject("select count(*) from school where urn = any(?)", Integer.class,
                 (Object) DemoSchool.urns().toArray(String[]::new));
-        return existing != null && existing > 0 ? null : load(LocalDate.now(clock));
+        if (existing != null && existing > 0) {
+            addNewDemoUsers();
+            return null;
+        }
+        return load(LocalDate.now(clock));
+    }
+
+    /** Demo data loaded by an earlier version: adds the demo users it lacked and their e-mail addresses. */
+    private void addNewDemoUsers() {
+        for (NewUser user : demoUsers()) {
+            Integer found = jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class,
+                    user.username());
+            if (found == null || found == 0) {
+                users.saveDemoUser(user);
+            } else {
+                jdbc.update("update app_user set email = ? where username = ? and email is null", user.email(),
+                        user.username());
+            }
+        }
     }
 
     private Summary load(LocalDate today) {
