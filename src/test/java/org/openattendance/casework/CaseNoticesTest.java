@@ -34,6 +34,8 @@ class CaseNoticesTest {
     Fixtures fixtures;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
 
     @BeforeEach
     void setUp() {
@@ -99,6 +101,35 @@ class CaseNoticesTest {
         cases.complete(c, "tell-virtual-school", "virtualSchoolAction", "CONTACTING_CARERS", "safeguardingConcern", true);
 
         assertThat(cases.one(c, "refer-social-care")).hasName("Refer to children's social care");
+    }
+
+    @Test
+    void throughTheTaskApiTheVirtualSchoolHeadSeesAndCompletesTheirTaskAndOthersDoNot() {
+        TestCase c = cases.openCase(null, Set.of(Cohort.LOOKED_AFTER));
+        String head = fixtures.user(Role.VIRTUAL_SCHOOL_HEAD, Set.of(), c.laCode());
+        String laOfficer = fixtures.user(Role.LA_OFFICER, Set.of(), c.laCode());
+        cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1);
+        String taskId = cases.one(c, "tell-virtual-school").getId();
+
+        assertThat(taskKeys(head, c.upn())).containsExactly("tell-virtual-school");
+        assertThat(taskKeys(laOfficer, c.upn())).doesNotContain("tell-virtual-school");
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        var done = http.withBasicAuth(head, Fixtures.PASSWORD).exchange("/api/tasks/" + taskId + "/complete",
+                org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(java.util.Map.of(
+                        "virtualSchoolAction", "CONTACTING_CARERS", "safeguardingConcern", true), headers), String.class);
+
+        assertThat(done.getStatusCode().is2xxSuccessful()).as(done.getBody()).isTrue();
+        assertThat(cases.one(c, "refer-social-care")).hasCandidateGroup("school-" + c.schoolUrn() + "-headteacher");
+        assertThat(http.withBasicAuth(head, Fixtures.PASSWORD).getForEntity("/api/pupils/" + c.upn() + "/case",
+                String.class).getStatusCode().value()).isEqualTo(200);
+    }
+
+    private List<String> taskKeys(String user, String upn) {
+        var tasks = http.withBasicAuth(user, Fixtures.PASSWORD).exchange("/api/tasks?upn=" + upn,
+                org.springframework.http.HttpMethod.GET, null,
+                new org.springframework.core.ParameterizedTypeReference<List<java.util.Map<String, Object>>>() { }).getBody();
+        return tasks.stream().map(t -> (String) t.get("taskKey")).toList();
     }
 
     record Mail(String subject, String body) {
