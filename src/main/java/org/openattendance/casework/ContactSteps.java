@@ -92,7 +92,8 @@ class ContactSteps {
     }
 
     static LocalDate absenceDay(DelegateTask task) {
-        Object day = task.getVariableLocal("absenceDate");
+        // The task's input parameter lives on the task's execution, not on the task itself.
+        Object day = task.getExecution().getVariableLocal("absenceDate");
         if (day != null && !day.toString().isBlank()) {
             return LocalDate.parse(day.toString());
         }
