@@ -36,6 +36,11 @@ class LetterTemplates {
         KEYS.forEach(key -> defaults.put(key, loadDefault(key)));
     }
 
+    /** The version shipped in src/main/resources/letters, whatever an LA or the national row changed. */
+    LetterTemplate defaultTemplate(String key) {
+        return defaults.get(key);
+    }
+
     boolean exists(String key) {
         return defaults.containsKey(key);
     }

@@ -34,4 +34,26 @@ class LetterDatesTest {
         assertThat(letter.html()).contains("Review on 23 November 2026, written 2 November 2026.")
                 .doesNotContain("2026-11-23");
     }
+
+    @Test
+    void everyShippedTemplatePrintsItsDateFieldsTheBritishWay() {
+        var templates = new LetterTemplates(null);
+        for (String key : LetterTemplates.KEYS) {
+            var template = templates.defaultTemplate(key);
+            var fields = new java.util.HashMap<String, String>();
+            java.util.regex.Matcher field = java.util.regex.Pattern.compile("fields\\.(\\w+)").matcher(template.body());
+            while (field.find()) {
+                fields.put(field.group(1), "2026-11-23");
+            }
+            var model = new LetterModel("Alex", "Example", 4, "Example School", "Sam Example", LocalDate.of(2026, 11, 2),
+                    fields, List.of());
+
+            var letter = renderer.render(template, model);
+
+            assertThat(letter.html()).as(key).contains("2 November 2026").doesNotContain("2026-11-23");
+            if (!fields.isEmpty()) {
+                assertThat(letter.html()).as(key).contains("23 November 2026");
+            }
+        }
+    }
 }
