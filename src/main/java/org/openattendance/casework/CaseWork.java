@@ -1,11 +1,13 @@
 package org.openattendance.casework;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.TaskService;
 import org.openattendance.security.StaffUser;
@@ -78,6 +80,37 @@ public class CaseWork {
     public Optional<CaseRecords.CaseRecord> caseOf(String upn) {
         return records.latestFor(upn);
     }
+
+    /** The pupil's case for one academic year, if there is one. */
+    public Optional<CaseRecords.CaseRecord> caseOf(long pupilId, String academicYear) {
+        return records.find(pupilId, academicYear);
+    }
+
+    /**
+     * The stages the case has been at, from the stage changes on its timeline, and the stage it is at now. The
+     * stage a case opened at is not on the timeline: it is the current stage until the first change.
+     */
+    public Set<Stage> stagesReached(CaseRecords.CaseRecord kase) {
+        var reached = EnumSet.of(kase.stage());
+        for (CaseRecords.CaseEvent event : records.timeline(kase.id())) {
+            if (event.kind() != CaseEventKind.STAGE || event.name() == null) {
+                continue;
+            }
+            for (String prefix : STAGE_EVENT_PREFIXES) {
+                if (event.name().startsWith(prefix)) {
+                    try {
+                        reached.add(Stage.valueOf(event.name().substring(prefix.length()).trim()));
+                    } catch (IllegalArgumentException e) {
+                        // not a stage name: nothing to add
+                    }
+                }
+            }
+        }
+        return reached;
+    }
+
+    /** How CaseSteps names stage changes on the timeline. */
+    private static final List<String> STAGE_EVENT_PREFIXES = List.of("Stage: ", "Handed over to the legal stages: ");
 
     /**
      * Checks the submission against the task's form and completes the task as the user. Throws

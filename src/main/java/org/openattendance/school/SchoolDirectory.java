@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.openattendance.security.AccessPolicy;
+import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -17,8 +18,10 @@ public class SchoolDirectory {
     private final SchoolRepository schools;
     private final PupilRepository pupils;
     private final AccessPolicy access;
+    private final PupilRoll roll;
 
-    SchoolDirectory(SchoolRepository schools, PupilRepository pupils, AccessPolicy access) {
+    SchoolDirectory(SchoolRepository schools, PupilRepository pupils, AccessPolicy access, PupilRoll roll) {
+        this.roll = roll;
         this.schools = schools;
         this.pupils = pupils;
         this.access = access;
@@ -44,6 +47,15 @@ public class SchoolDirectory {
         access.checkPupilVisible(pupil.getUpn(), school.getUrn(), school.getLaCode(), pupil.getSocialWorker(),
                 pupil.getCohorts().contains(Cohort.LOOKED_AFTER));
         return pupil;
+    }
+
+    /** Pupils matching a name or UPN, only among those the signed-in user may see (as {@link AccessPolicy} decides). */
+    public List<PupilRoll.PupilMatch> searchVisiblePupils(String text, int limit) {
+        StaffUser user = access.currentUser();
+        boolean laRole = user.has(Role.LA_OFFICER) || user.has(Role.MANAGER);
+        var scope = new PupilRoll.SearchScope(user.isAdmin(), user.schools(), laRole ? user.laCode() : null,
+                user.has(Role.SOCIAL_WORKER) ? user.username() : null);
+        return roll.search(text, scope, limit);
     }
 
     public List<School> visibleSchools() {
