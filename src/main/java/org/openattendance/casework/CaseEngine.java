@@ -3,6 +3,7 @@ package org.openattendance.casework;
 import java.util.Date;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -22,8 +23,10 @@ public class CaseEngine {
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final TaskService tasks;
+    private final HistoryService history;
 
-    CaseEngine(RuntimeService runtime, RepositoryService repository, TaskService tasks) {
+    CaseEngine(RuntimeService runtime, RepositoryService repository, TaskService tasks, HistoryService history) {
+        this.history = history;
         this.runtime = runtime;
         this.repository = repository;
         this.tasks = tasks;
@@ -46,6 +49,18 @@ public class CaseEngine {
     public int correlate(String processInstanceId, String messageName, Map<String, Object> variables) {
         return runtime.createMessageCorrelation(messageName).processInstanceId(processInstanceId)
                 .setVariables(variables).correlateAllWithResult().size();
+    }
+
+    /** Starts a process unless one with this business key ever ran; answers whether it started one. */
+    public boolean startOnce(String processKey, String businessKey, Map<String, Object> variables) {
+        boolean ran = runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(businessKey).count() > 0
+                || history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(businessKey).count() > 0;
+        if (!ran) {
+            runtime.startProcessInstanceByKey(processKey, businessKey, variables);
+        }
+        return !ran;
     }
 
     public boolean isRunning(String processInstanceId) {

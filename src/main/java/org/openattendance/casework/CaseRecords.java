@@ -56,6 +56,15 @@ public class CaseRecords {
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
+    /**
+     * Records that the case received this signal; false if it had already (a redelivered event publication), in
+     * which case the caller does nothing. In the caller's transaction, so a failed handling records nothing.
+     */
+    public boolean firstReceipt(UUID caseId, String signalKey) {
+        return jdbc.update("insert into case_signal_received (case_id, signal_key) values (?, ?) on conflict do nothing",
+                caseId, cut(signalKey, 200)) == 1;
+    }
+
     public void linkProcess(UUID caseId, String processInstanceId) {
         jdbc.update("update attendance_case set process_instance_id = ? where id = ?", processInstanceId, caseId);
     }

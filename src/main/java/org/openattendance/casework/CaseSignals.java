@@ -101,6 +101,10 @@ class CaseSignals {
             existing = records.find(signal.pupilId(), signal.academicYear());
         }
         var record = existing.orElseThrow();
+        if (!records.firstReceipt(record.id(), signalKey(signal))) {
+            LOG.debug("{} for {} as of {} was handled before; ignored", signal.kind(), signal.upn(), signal.asOf());
+            return;
+        }
         if ("CLOSED".equals(record.status()) || !engine.isRunning(record.processInstanceId())) {
             if (!concerning) {
                 return;
@@ -138,6 +142,13 @@ class CaseSignals {
         String instanceId = engine.startCase(signal.upn() + "-" + signal.academicYear(), variables);
         records.linkProcess(caseId, instanceId);
         records.addEvent(caseId, CaseEventKind.STAGE, "Case opened", "Opened on " + describe(signal), null);
+    }
+
+    /** What makes a signal the same signal when it is delivered again. */
+    static String signalKey(AttendanceSignal signal) {
+        var s = signal.snapshot();
+        return signal.kind() + ":" + signal.asOf() + ":" + s.unexplainedStreakDays() + ":" + s.attendancePercent()
+                + ":" + s.penaltySessions() + ":" + s.illnessDays();
     }
 
     static String describe(AttendanceSignal signal) {

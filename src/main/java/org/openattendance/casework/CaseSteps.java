@@ -25,6 +25,12 @@ class CaseSteps {
         return UUID.fromString((String) execution.getVariable("caseId"));
     }
 
+    /** The case of a process that may run without one (e.g. the planned deletion from roll), or null. */
+    static UUID caseIdIfAny(DelegateExecution execution) {
+        Object id = execution.getVariable("caseId");
+        return id == null ? null : UUID.fromString(id.toString());
+    }
+
     /** Used as {@code ${caseStages.enter(execution, 'MEETING')}} on the tasks that start a stage. */
     @Bean
     CaseStages caseStages(CaseRecords records) {
@@ -60,10 +66,37 @@ class CaseSteps {
     }
 
     /**
+     * The first school day of the pupil's current run of unexplained absence, from the day of the signal and the
+     * run's length: {@code ${absenceRun.start(execution)}}, so that a step can happen once per run.
+     */
+    @Bean
+    AbsenceRun absenceRun(SchoolDays schoolDays) {
+        return new AbsenceRun(schoolDays);
+    }
+
+    public static class AbsenceRun {
+        private final SchoolDays schoolDays;
+
+        AbsenceRun(SchoolDays schoolDays) {
+            this.schoolDays = schoolDays;
+        }
+
+        public String start(DelegateExecution execution) {
+            Object date = execution.getVariable("absenceDate");
+            Object days = execution.getVariable("unexplainedDays");
+            java.time.LocalDate day = date == null ? CaseEngine.now().toInstant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()
+                    : java.time.LocalDate.parse(date.toString());
+            int back = days instanceof Number n ? Math.max(n.intValue() - 1, 0) : 0;
+            return schoolDays.before((String) execution.getVariable("schoolUrn"), day, back).toString();
+        }
+    }
+
+    /**
      * Input parameters {@code letterTemplate} and {@code letterFields}: a map from each field the template needs to
      * where its value comes from, a field of the form just completed or else a variable of the case. A value not
      * found is left out (the notification module then holds the letter and says which field is missing). The step
-     * key makes the letter unique to this step.
+     * key makes the letter unique to this step; the optional {@code letterStep} names the step instead (e.g. once per
+     * run of absence rather than each time the step is reached).
      */
     @Bean
     JavaDelegate requestLetter(CaseRecords records, ApplicationEventPublisher events) {
@@ -71,7 +104,8 @@ class CaseSteps {
             UUID id = caseId(execution);
             var record = records.find(id).orElseThrow();
             String template = (String) execution.getVariableLocal("letterTemplate");
-            String stepKey = id + ":" + execution.getActivityInstanceId();
+            Object step = execution.getVariableLocal("letterStep");
+            String stepKey = id + ":" + (step == null ? execution.getActivityInstanceId() : step);
             Map<String, String> fields = letterFields(execution);
             events.publishEvent(new LetterRequested(stepKey, template, id, record.pupilId(), record.upn(),
                     record.schoolUrn(), record.laCode(), fields));

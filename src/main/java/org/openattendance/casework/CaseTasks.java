@@ -9,6 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -33,6 +39,9 @@ class CaseTasks {
     record TaskView(String id, String name, String taskKey, String processInstanceId, String businessKey, Date due,
                     String assignee) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
 
     private final TaskService tasks;
     private final FormService forms;
@@ -144,10 +153,34 @@ class CaseTasks {
     byte[] form(StaffUser user, String taskId) {
         visible(user, taskId);
         try (InputStream in = forms.getDeployedTaskForm(taskId)) {
-            return in.readAllBytes();
+            return withValues(taskId, in.readAllBytes());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Fills the {@code {{name}}} placeholders of the form's text components with the task's variables (e.g. the
+     * school's record of what it tried on a children-missing-education referral), as Camunda's Tasklist does.
+     */
+    private byte[] withValues(String taskId, byte[] formJson) throws IOException {
+        JsonNode form = JSON.readTree(formJson);
+        boolean changed = false;
+        for (JsonNode component : form.path("components")) {
+            String text = component.path("text").asText("");
+            if ("text".equals(component.path("type").asText()) && text.contains("{{")) {
+                Matcher placeholder = PLACEHOLDER.matcher(text);
+                var filled = new StringBuilder();
+                while (placeholder.find()) {
+                    Object value = tasks.getVariable(taskId, placeholder.group(1));
+                    placeholder.appendReplacement(filled, Matcher.quoteReplacement(value == null ? "" : value.toString()));
+                }
+                placeholder.appendTail(filled);
+                ((ObjectNode) component).put("text", filled.toString());
+                changed = true;
+            }
+        }
+        return changed ? JSON.writeValueAsBytes(form) : formJson;
     }
 
     /**

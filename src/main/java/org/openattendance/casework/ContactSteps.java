@@ -46,8 +46,9 @@ class ContactSteps {
     }
 
     /**
-     * On completing a task whose form can record a concern (first-day contact, home visit, meeting): a ticked
-     * {@code safeguardingConcern} starts the referral to children's social care (message
+     * On completing a task whose form can record a concern (first-day contact, home visit, meeting, the social
+     * worker's and the Virtual School Head's notes): a ticked {@code safeguardingConcern}, or the social worker's
+     * answer "Safeguarding concern" ({@code socialWorkerAction} SAFEGUARDING), starts the referral to children's social care (message
      * {@code SafeguardingConcern}); a ticked {@code referToLaNow} starts the children-missing-education referral at
      * once (message {@code ContinuousAbsence}), the "or sooner" of the 10-day rule. Both go on the timeline.
      */
@@ -56,7 +57,8 @@ class ContactSteps {
         return task -> {
             UUID caseId = CaseSteps.caseId(task.getExecution());
             String who = recorder(task).username();
-            if (ticked(task, "safeguardingConcern")) {
+            boolean concern = ticked(task, "safeguardingConcern");
+            if (answered(task, "socialWorkerAction", "SAFEGUARDING") || concern) {
                 records.addEvent(caseId, CaseEventKind.STAGE, "Safeguarding concern recorded",
                         "On: " + task.getName() + "; referral task for the designated safeguarding lead", who);
                 engine.correlate(task.getProcessInstanceId(), "SafeguardingConcern", java.util.Map.of());
@@ -79,8 +81,19 @@ class ContactSteps {
         return Boolean.TRUE.equals(value) || "true".equals(value.toString());
     }
 
+    /** A choice of the form just submitted; cleared like a checkbox, so the next task does not inherit it. */
+    private static boolean answered(DelegateTask task, String key, String value) {
+        Object answer = task.getVariable(key);
+        if (answer == null) {
+            return false;
+        }
+        task.getExecution().removeVariable(key);
+        return value.equals(answer.toString());
+    }
+
     static LocalDate absenceDay(DelegateTask task) {
-        Object day = task.getVariableLocal("absenceDate");
+        // The task's input parameter lives on the task's execution, not on the task itself.
+        Object day = task.getExecution().getVariableLocal("absenceDate");
         if (day != null && !day.toString().isBlank()) {
             return LocalDate.parse(day.toString());
         }

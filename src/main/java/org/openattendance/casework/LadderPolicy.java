@@ -22,6 +22,7 @@ public class LadderPolicy {
     public static final String DECISION = "ladder-policy";
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final LocalTime END_OF_DAY = LocalTime.of(17, 0);
+    private static final LocalTime START_OF_DAY = LocalTime.of(8, 0);
 
     private final DecisionService decisions;
     private final CaseEngine engine;
@@ -53,15 +54,24 @@ public class LadderPolicy {
         return Date.from(due.isAfter(now) ? due : now.plusSeconds(3600));
     }
 
-    /** A period for a timer, e.g. "P42D". */
-    public String period(DelegateExecution execution, String policyItem) {
-        return "P" + lookUp(execution, policyItem) + "D";
+    /**
+     * The end of a period (support-plan review, monitoring): the start of the school day the policy's number of
+     * school days from today, on the school's calendar, so that it never falls in a weekend or a holiday.
+     */
+    public Date periodEnd(DelegateExecution execution, String policyItem) {
+        int days = lookUp(execution, policyItem);
+        Instant now = CaseEngine.now().toInstant();
+        LocalDate day = schoolDays.after((String) execution.getVariable("schoolUrn"), now.atZone(LONDON).toLocalDate(), days);
+        return Date.from(day.atTime(START_OF_DAY).atZone(LONDON).toInstant());
     }
 
     private int lookUp(DelegateExecution execution, String policyItem) {
         int days = days(policyItem);
-        records.addDecision(CaseSteps.caseId(execution), CaseEventKind.DECISION, "Policy: " + policyItem,
-                "days = " + days, null, DECISION, engine.latestDecisionVersion(DECISION));
+        var caseId = CaseSteps.caseIdIfAny(execution);
+        if (caseId != null) {
+            records.addDecision(caseId, CaseEventKind.DECISION, "Policy: " + policyItem,
+                    "days = " + days, null, DECISION, engine.latestDecisionVersion(DECISION));
+        }
         return days;
     }
 }

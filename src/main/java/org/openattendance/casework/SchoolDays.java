@@ -46,6 +46,25 @@ class SchoolDays {
         return day;
     }
 
+    /** The {@code days}-th school day before {@code from}; {@code from} itself when days is 0. */
+    LocalDate before(String schoolUrn, LocalDate from, int days) {
+        if (days <= 0 || schoolUrn == null) {
+            return from.minusDays(Math.max(days, 0));
+        }
+        AcademicYear year = AcademicYear.containing(from);
+        SchoolCalendar calendar = calendars.forYears(schoolUrn, List.of(new AcademicYear(year.startYear() - 1), year));
+        Set<AcademicYear> known = calendar.terms().stream().map(SchoolCalendar.Term::academicYear)
+                .collect(Collectors.toSet());
+        LocalDate day = from;
+        for (int counted = 0, looked = 0; counted < days && looked < LOOK_AHEAD; looked++) {
+            day = day.minusDays(1);
+            if (isSchoolDay(calendar, known, day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
     private static boolean isSchoolDay(SchoolCalendar calendar, Set<AcademicYear> known, LocalDate day) {
         if (known.contains(AcademicYear.containing(day))) {
             return calendar.isOpen(day, Session.AM) || calendar.isOpen(day, Session.PM);

@@ -58,6 +58,8 @@ class DemoDataLoader implements ApplicationRunner {
     static final String LOCK = "select pg_advisory_xact_lock(hashtext('open-attendance'), hashtext('demo-data'))::text";
     static final String PASSWORD = "demo";
     static final String SOCIAL_WORKER = "social.worker";
+    static final String VIRTUAL_SCHOOL = "virtual.school";
+    static final String EMAIL_DOMAIN = "northshire.example";
     /** The same demo data every time (for the same day): 19 August 2024, when the 2024 regulations came in. */
     private static final long SEED = 20_240_819L;
     private static final Recorder MIS_IMPORT = new Recorder("mis-import", "ATTENDANCE_OFFICER", MarkSource.DEMO);
@@ -98,11 +100,12 @@ class DemoDataLoader implements ApplicationRunner {
                 user("manager." + CASTLE_HILL.shortName(), "Tom Baxter", Role.MANAGER, Set.of(CASTLE_HILL.urn()), null),
                 user("la.officer", "Jo Barker", Role.LA_OFFICER, Set.of(), LA_CODE),
                 user("la.manager", "Catherine Hughes", Role.MANAGER, Set.of(), LA_CODE),
-                user(SOCIAL_WORKER, "Femi Adebayo", Role.SOCIAL_WORKER, Set.of(), null));
+                user(SOCIAL_WORKER, "Femi Adebayo", Role.SOCIAL_WORKER, Set.of(), null),
+                user(VIRTUAL_SCHOOL, "Grace Okafor", Role.VIRTUAL_SCHOOL_HEAD, Set.of(), LA_CODE));
     }
 
     private static NewUser user(String username, String displayName, Role role, Set<String> schools, String laCode) {
-        return new NewUser(username, PASSWORD, displayName, Set.of(role), schools, laCode);
+        return new NewUser(username, PASSWORD, displayName, Set.of(role), schools, laCode, username + "@" + EMAIL_DOMAIN);
     }
 
     @Override
@@ -123,7 +126,25 @@ class DemoDataLoader implements ApplicationRunner {
         jdbc.queryForObject(LOCK, String.class);
         Integer existing = jdbc.queryForObject("select count(*) from school where urn = any(?)", Integer.class,
                 (Object) DemoSchool.urns().toArray(String[]::new));
-        return existing != null && existing > 0 ? null : load(LocalDate.now(clock));
+        if (existing != null && existing > 0) {
+            addNewDemoUsers();
+            return null;
+        }
+        return load(LocalDate.now(clock));
+    }
+
+    /** Demo data loaded by an earlier version: adds the demo users it lacked and their e-mail addresses. */
+    private void addNewDemoUsers() {
+        for (NewUser user : demoUsers()) {
+            Integer found = jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class,
+                    user.username());
+            if (found == null || found == 0) {
+                users.saveDemoUser(user);
+            } else {
+                jdbc.update("update app_user set email = ? where username = ? and email is null", user.email(),
+                        user.username());
+            }
+        }
     }
 
     private Summary load(LocalDate today) {

@@ -21,6 +21,7 @@ record LetterModel(String forename, String surname, int yearGroup, String school
                    LocalDate today, Map<String, String> fields, List<Addressee> addressees) {
 
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     record Addressee(String name, List<String> lines) {
         Map<String, Object> asMap() {
@@ -41,9 +42,30 @@ record LetterModel(String forename, String surname, int yearGroup, String school
         variables.put("school", Map.of("name", schoolName));
         variables.put("parent", Map.of("name", parentName));
         variables.put("today", LONG_DATE.format(today));
-        variables.put("fields", fields);
+        variables.put("fields", fields instanceof AnyField ? fields : withBritishDates(fields));
         variables.put("addressees", addressees.stream().map(Addressee::asMap).toList());
         return variables;
+    }
+
+    /**
+     * Forms record dates as ISO dates (2026-11-23); a letter prints them the British way (23 November 2026). Any
+     * field whose whole value is an ISO date is printed so, in every template.
+     */
+    static Map<String, String> withBritishDates(Map<String, String> fields) {
+        var printed = new java.util.LinkedHashMap<String, String>();
+        fields.forEach((name, value) -> printed.put(name, britishDate(value)));
+        return printed;
+    }
+
+    static String britishDate(String value) {
+        if (value == null || !ISO_DATE.matcher(value.strip()).matches()) {
+            return value;
+        }
+        try {
+            return LONG_DATE.format(LocalDate.parse(value.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return value;
+        }
     }
 
     /** Answers any field name with "[name]", so a template can be tried before any case sends real values. */

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class LetterTemplates {
 
-    static final List<String> KEYS = List.of("below-95-percent", "meeting-invitation", "support-plan",
+    static final List<String> KEYS = List.of("below-95-percent", "no-contact", "meeting-invitation", "support-plan",
             "notice-to-improve", "penalty-notice", "leave-decision");
 
     private final JdbcTemplate jdbc;
@@ -34,6 +34,11 @@ class LetterTemplates {
     LetterTemplates(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         KEYS.forEach(key -> defaults.put(key, loadDefault(key)));
+    }
+
+    /** The version shipped in src/main/resources/letters, whatever an LA or the national row changed. */
+    LetterTemplate defaultTemplate(String key) {
+        return defaults.get(key);
     }
 
     boolean exists(String key) {

@@ -57,8 +57,18 @@ class Outbox {
 
     /** Queues an e-mail that is not a letter; its body is wiped once the mail server has taken it. */
     void queueMessage(String recipient, String subject, String body, Instant now) {
-        jdbc.update("insert into outbox_message (recipient, subject, body, next_attempt_at) values (?, ?, ?, ?)",
-                recipient, subject, body, Timestamp.from(now));
+        queueMessage(recipient, subject, body, null, now);
+    }
+
+    /**
+     * Queues an e-mail that is not a letter, once per {@code onceKey}: a second call with the same key (a step
+     * retried, an event delivered again) queues nothing. A null key never clashes.
+     */
+    void queueMessage(String recipient, String subject, String body, String onceKey, Instant now) {
+        jdbc.update("""
+                insert into outbox_message (recipient, subject, body, notice_key, next_attempt_at)
+                values (?, ?, ?, ?, ?) on conflict (notice_key) do nothing""",
+                recipient, subject, body, onceKey, Timestamp.from(now));
     }
 
     void markAttemptFailed(long id, int attempts, String error, Instant nextAttemptAt, boolean giveUp) {

@@ -60,13 +60,7 @@ class OutboxSender {
 
     private void send(Outbox.Claimed message) throws MessagingException {
         if (message.letterId() == null) {
-            var mime = mail.createMimeMessage();
-            var helper = new MimeMessageHelper(mime, false, "UTF-8");
-            helper.setFrom(settings.from());
-            helper.setTo(message.recipient());
-            helper.setSubject(message.subject());
-            helper.setText(message.body());
-            mail.send(mime);
+            sendNotice(message);
             return;
         }
         var letter = letters.find(message.letterId()).orElseThrow();
@@ -78,6 +72,16 @@ class OutboxSender {
         helper.setText(Jsoup.parse(letter.html()).body().wholeText().strip(), letter.html());
         LocalDate date = LocalDate.ofInstant(letter.createdAt(), LONDON);
         helper.addAttachment("letter-" + date + ".pdf", new ByteArrayResource(letter.pdf()), "application/pdf");
+        mail.send(mime);
+    }
+
+    private void sendNotice(Outbox.Claimed message) throws MessagingException {
+        var mime = mail.createMimeMessage();
+        var helper = new MimeMessageHelper(mime, false, "UTF-8");
+        helper.setFrom(settings.from());
+        helper.setTo(message.recipient());
+        helper.setSubject(message.subject());
+        helper.setText(message.body(), false);
         mail.send(mime);
     }
 

@@ -22,6 +22,7 @@ import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
 import org.openattendance.shared.Session;
 import org.openattendance.shared.Upn;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,10 +67,12 @@ public class SchoolAdministration implements ScopeDirectory {
     private final StaffUsers users;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SchoolAdministration(SchoolRepository schools, PupilRepository pupils, SchoolCalendars calendars,
-                         StaffUsers users, JdbcTemplate jdbc, Clock clock) {
+                         StaffUsers users, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.clock = clock;
+        this.events = events;
         this.schools = schools;
         this.pupils = pupils;
         this.calendars = calendars;
@@ -181,12 +184,22 @@ public class SchoolAdministration implements ScopeDirectory {
                     pupil.admissionDate(), pupil.cohorts() == null || pupil.cohorts().isEmpty()
                             ? EnumSet.noneOf(Cohort.class) : EnumSet.copyOf(pupil.cohorts()),
                     blankToNull(pupil.socialWorker()), parentsOf(pupil));
+            boolean newDeletion = pupil.deletionDate() != null && !pupil.deletionDate().equals(entity.getDeletionDate());
             if (pupil.deletionDate() != null) {
                 entity.deleteFromRoll(pupil.deletionDate(), pupil.deletionGround().trim());
             }
             pupils.save(entity);
+            if (newDeletion && !pupil.deletionDate().isBefore(LocalDate.now(clock))) {
+                events.publishEvent(new DeletionFromRollPlanned(entity.getId(), upn, urn, laCodeOf(urn),
+                        pupil.deletionDate(), entity.getDeletionGround(), entity.getSocialWorker(),
+                        entity.getCohorts().contains(Cohort.LOOKED_AFTER)));
+            }
         }
         return new PupilsSaved(created, data.size() - created);
+    }
+
+    private String laCodeOf(String urn) {
+        return schools.findById(urn).map(School::getLaCode).orElse(null);
     }
 
     private List<Problem> problemsWith(String at, PupilData pupil, Set<String> seen) {

@@ -44,7 +44,8 @@ public class SchoolDirectory {
         String normalised = upn == null ? "" : upn.trim().toUpperCase();
         Pupil pupil = pupils.findByUpn(normalised).orElseThrow(() -> new NotFoundException("No pupil with UPN " + upn));
         School school = schools.findById(pupil.getSchoolUrn()).orElseThrow();
-        access.checkPupilVisible(pupil.getUpn(), school.getUrn(), school.getLaCode(), pupil.getSocialWorker());
+        access.checkPupilVisible(pupil.getUpn(), school.getUrn(), school.getLaCode(), pupil.getSocialWorker(),
+                pupil.getCohorts().contains(Cohort.LOOKED_AFTER));
         return pupil;
     }
 

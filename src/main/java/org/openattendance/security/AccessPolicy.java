@@ -29,8 +29,15 @@ public class AccessPolicy {
     }
 
     public boolean canSeePupil(StaffUser user, String urn, String laCode, String socialWorker) {
+        return canSeePupil(user, urn, laCode, socialWorker, false);
+    }
+
+    /** As above; a Virtual School Head also sees the looked-after pupils of schools in their LA. */
+    public boolean canSeePupil(StaffUser user, String urn, String laCode, String socialWorker, boolean lookedAfter) {
         return canSeeSchool(user, urn, laCode)
-                || (user.has(Role.SOCIAL_WORKER) && user.username().equals(socialWorker));
+                || (user.has(Role.SOCIAL_WORKER) && user.username().equals(socialWorker))
+                || (lookedAfter && user.has(Role.VIRTUAL_SCHOOL_HEAD) && user.laCode() != null
+                    && user.laCode().equals(laCode));
     }
 
     public void checkSchoolVisible(String urn, String laCode) {
@@ -40,7 +47,11 @@ public class AccessPolicy {
     }
 
     public void checkPupilVisible(String upn, String urn, String laCode, String socialWorker) {
-        if (!canSeePupil(currentUser(), urn, laCode, socialWorker)) {
+        checkPupilVisible(upn, urn, laCode, socialWorker, false);
+    }
+
+    public void checkPupilVisible(String upn, String urn, String laCode, String socialWorker, boolean lookedAfter) {
+        if (!canSeePupil(currentUser(), urn, laCode, socialWorker, lookedAfter)) {
             throw new NotFoundException("No pupil with UPN " + upn);
         }
     }

@@ -34,6 +34,11 @@ public final class CamundaGroups {
         return "la-" + laCode + "-managers";
     }
 
+    /** The LA's Virtual School Head, told of looked-after pupils' absences. */
+    public static String laVirtualSchool(String laCode) {
+        return "la-" + laCode + "-virtual-school";
+    }
+
     static List<String> of(StaffUser user) {
         var groups = new ArrayList<String>();
         if (user.isAdmin()) {
@@ -56,6 +61,9 @@ public final class CamundaGroups {
             }
             if (user.has(Role.MANAGER)) {
                 groups.add(laManagers(user.laCode()));
+            }
+            if (user.has(Role.VIRTUAL_SCHOOL_HEAD)) {
+                groups.add(laVirtualSchool(user.laCode()));
             }
         }
         return List.copyOf(groups);

@@ -10,13 +10,23 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A signed-in member of staff with their roles and scope: the schools they work for, or their LA. */
+/**
+ * A signed-in member of staff with their roles and scope: the schools they work for, or their LA.
+ *
+ * @param email where the system e-mails them notices of their tasks (may be null: then the task alone tells them)
+ */
 public record StaffUser(String username, String passwordHash, String displayName, Set<Role> roles,
-                        Set<String> schools, String laCode, boolean enabled) implements UserDetails {
+                        Set<String> schools, String laCode, boolean enabled, String email) implements UserDetails {
 
     public StaffUser {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         schools = Set.copyOf(schools);
+    }
+
+    /** A user without an e-mail address. */
+    public StaffUser(String username, String passwordHash, String displayName, Set<Role> roles, Set<String> schools,
+                     String laCode, boolean enabled) {
+        this(username, passwordHash, displayName, roles, schools, laCode, enabled, null);
     }
 
     public boolean has(Role role) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
@@ -19,9 +20,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAdministration {
 
+    /** @param email optional; where notices of the user's tasks are e-mailed */
     public record NewUser(String username, String password, String displayName, Set<Role> roles,
-                          Set<String> schools, String laCode) {
+                          Set<String> schools, String laCode, String email) {
+
+        /** A user without an e-mail address. */
+        public NewUser(String username, String password, String displayName, Set<Role> roles, Set<String> schools,
+                       String laCode) {
+            this(username, password, displayName, roles, schools, laCode, null);
+        }
     }
+
+    /** Deliberately simple: one @, no spaces, a dot in the domain; the mail server has the last word. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
     /** What an administrator may change about an existing user, apart from the password and whether it is enabled. */
     public record UserChange(String displayName, Set<Role> roles, Set<String> schools, String laCode) {
@@ -83,7 +94,7 @@ public class UserAdministration {
         }
         var changed = new StaffUser(existing.username(), existing.passwordHash(), blankToNull(change.displayName()),
                 change.roles(), change.schools() == null ? Set.of() : change.schools(), blankToNull(change.laCode()),
-                existing.enabled());
+                existing.enabled(), existing.email());
         users.save(changed);
         camunda.register(changed);
         return changed;
@@ -94,7 +105,7 @@ public class UserAdministration {
     public StaffUser setEnabled(String username, boolean enabled) {
         StaffUser existing = existing(username);
         var changed = new StaffUser(existing.username(), existing.passwordHash(), existing.displayName(),
-                existing.roles(), existing.schools(), existing.laCode(), enabled);
+                existing.roles(), existing.schools(), existing.laCode(), enabled, existing.email());
         users.save(changed);
         return changed;
     }
@@ -108,7 +119,7 @@ public class UserAdministration {
             throw new InvalidInputException("The password cannot be set", problems);
         }
         users.save(new StaffUser(existing.username(), passwords.encode(password), existing.displayName(),
-                existing.roles(), existing.schools(), existing.laCode(), existing.enabled()));
+                existing.roles(), existing.schools(), existing.laCode(), existing.enabled(), existing.email()));
     }
 
     private StaffUser existing(String username) {
@@ -140,7 +151,8 @@ public class UserAdministration {
 
     private StaffUser saveUnchecked(NewUser user) {
         var saved = new StaffUser(user.username(), passwords.encode(user.password()), user.displayName(),
-                user.roles(), user.schools() == null ? Set.of() : user.schools(), blankToNull(user.laCode()), true);
+                user.roles(), user.schools() == null ? Set.of() : user.schools(), blankToNull(user.laCode()), true,
+                blankToNull(user.email()));
         users.save(saved);
         camunda.register(saved);
         return saved;
@@ -150,6 +162,10 @@ public class UserAdministration {
         var problems = new ArrayList<Problem>();
         if (user.username() == null || !user.username().matches("[A-Za-z0-9._@-]{2,100}")) {
             problems.add(new Problem("username", "must be 2 to 100 letters, digits or . _ @ -"));
+        }
+        String email = blankToNull(user.email());
+        if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
+            problems.add(new Problem("email", "must be an e-mail address such as name@example.org"));
         }
         if (user.displayName() != null && user.displayName().length() > MAX_DISPLAY_NAME_LENGTH) {
             problems.add(new Problem("displayName", "must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters"));
@@ -171,6 +187,9 @@ public class UserAdministration {
         }
         if (roles.contains(Role.LA_OFFICER) && la == null) {
             problems.add(new Problem("laCode", "LA officers need the code of their local authority"));
+        }
+        if (roles.contains(Role.VIRTUAL_SCHOOL_HEAD) && la == null) {
+            problems.add(new Problem("laCode", "a Virtual School Head needs the code of their local authority"));
         }
         if (roles.contains(Role.MANAGER) && la == null && schools.isEmpty()) {
             problems.add(new Problem("laCode", "managers need a local authority or at least one school"));

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     record UserRequest(String username, String password, String displayName, Set<Role> roles, Set<String> schools,
-                       String laCode) {
+                       String laCode, String email) {
     }
 
     private final UserAdministration administration;
@@ -31,9 +31,9 @@ class UserController {
     Map<String, Object> create(@RequestBody UserRequest request) {
         access.checkAdmin();
         StaffUser user = administration.save(new UserAdministration.NewUser(request.username(), request.password(),
-                request.displayName(), request.roles(), request.schools(), request.laCode()));
+                request.displayName(), request.roles(), request.schools(), request.laCode(), request.email()));
         audit.record(AuditTrail.Action.CHANGE_USERS, "user", user.username(), "roles " + user.rolesText());
         return Map.of("username", user.username(), "roles", user.roles(), "schools", user.schools(),
-                "laCode", user.laCode() == null ? "" : user.laCode());
+                "laCode", user.laCode() == null ? "" : user.laCode(), "email", user.email() == null ? "" : user.email());
     }
 }

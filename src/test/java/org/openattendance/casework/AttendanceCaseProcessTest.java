@@ -133,14 +133,14 @@ class AttendanceCaseProcessTest {
     }
 
     @Test
-    void aLookedAfterPupilsVirtualSchoolHeadIsToldOfEachUnexplainedAbsenceThroughTheLaTeam() {
+    void aLookedAfterPupilsVirtualSchoolHeadIsToldOfEachUnexplainedAbsence() {
         TestCase c = cases.openCase(null, Set.of(Cohort.LOOKED_AFTER));
         cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1);
 
-        assertThat(cases.one(c, "tell-virtual-school")).hasName("Tell the Virtual School Head")
-                .hasCandidateGroup("la-" + c.laCode() + "-attendance");
+        assertThat(cases.one(c, "tell-virtual-school")).hasName("Note the unexplained absence (Virtual School Head)")
+                .hasCandidateGroup("la-" + c.laCode() + "-virtual-school");
         assertThat(cases.open(c, "tell-social-worker")).isEmpty();
-        cases.complete(c, "tell-virtual-school", "virtualSchoolTold", "PHONE");
+        cases.complete(c, "tell-virtual-school", "virtualSchoolAction", "NOTED");
         cases.complete(c, "contact-parents", "outcome", "NO_CONTACT");
         cases.send(c, "UnexplainedAbsence", "unexplainedDays", 2);
         assertThat(cases.open(c, "tell-virtual-school")).hasSize(1);
@@ -350,6 +350,9 @@ class AttendanceCaseProcessTest {
 
     @Test
     void recoveredAttendanceIsMonitoredAndTheCaseClosesWithItsReasonEndingOpenTasks() {
+        // From a Monday, 30 school days (the policy; every weekday is a school day ahead) end 6 weeks later.
+        var monday = Fixtures.today().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        ClockUtil.setCurrentTime(java.util.Date.from(monday.atTime(10, 0).atZone(java.time.ZoneId.of("Europe/London")).toInstant()));
         TestCase c = cases.openCase();
         cases.send(c, "IllnessDaysReached");
         cases.send(c, "AttendanceRecovered");

@@ -21,9 +21,9 @@ class PolicyTablesTest {
 
     @ParameterizedTest
     @CsvSource({"firstDayContact,0", "homeVisit,1", "socialWorkerNotice,1", "cmeReferral,2", "letterReview,2",
-            "meeting,10", "reasonableAdjustments,10", "supportPlan,10", "supportPlanReviewPeriod,42",
+            "meeting,10", "reasonableAdjustments,10", "supportPlan,10", "supportPlanReviewPeriod,30",
             "supportPlanReview,5", "taf,20", "attendanceContract,15", "considerNotice,10", "laNoticeDecision,10",
-            "jointApproach,10", "sicknessReturn,5", "monitoringPeriod,42", "overdueFollowUp,2",
+            "jointApproach,10", "sicknessReturn,5", "monitoringPeriod,30", "overdueFollowUp,2",
             "virtualSchoolNotice,1", "safeguardingReferral,0"})
     void ladderPolicyRows(String item, int days) {
         var result = decisions.evaluateDecisionTableByKey("ladder-policy", Map.of("policyItem", item));

@@ -41,7 +41,7 @@ class DemoDataTest {
     static final String[] URNS = {"136201", "114932", "145870"};
     static final List<String> USERS = List.of("admin", "officer.millbrook", "head.millbrook", "officer.stannes",
             "head.stannes", "officer.castlehill", "head.castlehill", "manager.castlehill", "la.officer", "la.manager",
-            "social.worker");
+            "social.worker", "virtual.school");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -149,6 +149,15 @@ class DemoDataTest {
         assertThat((double) persistent / pupils.size()).as("share of pupils with 10 % or more absence in " + year)
                 .isBetween(0.08, 0.30);
         assertThat(severe).as("pupils with 50 % or more absence in " + year).isPositive();
+    }
+
+    @Test
+    void everyDemoUserHasANorthshireAddressAndTheVirtualSchoolHeadServesTheDemoLa() {
+        assertThat(jdbc.queryForList("select username from app_user where email = username || '@northshire.example'",
+                String.class)).containsAll(USERS);
+        assertThat(jdbc.queryForObject("select r.role || ' ' || u.la_code from app_user u join app_user_role r "
+                + "on r.username = u.username where u.username = 'virtual.school'", String.class))
+                .isEqualTo("VIRTUAL_SCHOOL_HEAD 881");
     }
 
     @Test

@@ -28,6 +28,8 @@ class ScopeEnforcementTest {
     Fixtures fixtures;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.openattendance.school.SchoolAdministration schools;
 
     TestSchool schoolA;
     TestSchool schoolB;
@@ -90,6 +92,45 @@ class ScopeEnforcementTest {
         assertThat(status(socialWorker, "/api/pupils/" + allocatedPupil + "/marks")).isEqualTo(HttpStatus.OK);
         assertThat(status(socialWorker, "/api/pupils/" + pupilB + "/attendance")).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(status(socialWorker, "/api/schools/" + schoolB.urn() + "/pupils")).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aVirtualSchoolHeadSeesTheLookedAfterPupilsOfTheirLaOnly() {
+        String lookedAfter = fixtures.newUpn();
+        String lookedAfterElsewhere = fixtures.newUpn();
+        schools.savePupils(schoolB.urn(), java.util.List.of(fixtures.pupilData(lookedAfter, null,
+                Set.of(org.openattendance.school.Cohort.LOOKED_AFTER))));
+        schools.savePupils(otherLaSchool.urn(), java.util.List.of(fixtures.pupilData(lookedAfterElsewhere, null,
+                Set.of(org.openattendance.school.Cohort.LOOKED_AFTER))));
+        String head = fixtures.user(Role.VIRTUAL_SCHOOL_HEAD, Set.of(), schoolA.laCode());
+
+        assertThat(status(head, "/api/pupils/" + lookedAfter + "/attendance")).isEqualTo(HttpStatus.OK);
+        assertThat(status(head, "/api/pupils/" + pupilB + "/attendance")).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status(head, "/api/pupils/" + lookedAfterElsewhere + "/attendance")).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status(head, "/api/schools/" + schoolB.urn() + "/pupils")).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aVirtualSchoolHeadNeedsAnLaAndAnEmailAddressMustLookLikeOne() {
+        String admin = fixtures.admin();
+        var noLa = java.util.Map.of("username", "vsh.no.la", "password", "long-enough-password", "roles",
+                java.util.List.of("VIRTUAL_SCHOOL_HEAD"));
+        var badEmail = java.util.Map.of("username", "vsh.bad.email", "password", "long-enough-password", "roles",
+                java.util.List.of("VIRTUAL_SCHOOL_HEAD"), "laCode", schoolA.laCode(), "email", "not an address");
+        var good = java.util.Map.of("username", "vsh." + schoolA.laCode(), "password", "long-enough-password", "roles",
+                java.util.List.of("VIRTUAL_SCHOOL_HEAD"), "laCode", schoolA.laCode(), "email", "vsh@la.example");
+
+        var refused = http.withBasicAuth(admin, PASSWORD).postForEntity("/api/users", noLa, String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("laCode");
+        var refusedEmail = http.withBasicAuth(admin, PASSWORD).postForEntity("/api/users", badEmail, String.class);
+        assertThat(refusedEmail.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refusedEmail.getBody()).contains("email");
+        assertThat(jdbc.queryForObject("select count(*) from app_user where username = 'vsh.bad.email'", Integer.class)).isZero();
+        var created = http.withBasicAuth(admin, PASSWORD).postForEntity("/api/users", good, String.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.queryForObject("select email from app_user where username = ?", String.class,
+                "vsh." + schoolA.laCode())).isEqualTo("vsh@la.example");
     }
 
     @Test

@@ -121,6 +121,14 @@ public class Fixtures {
         return username;
     }
 
+    /** A user with the e-mail address {@code <username>@test.example}. */
+    public String userWithEmail(Role role, Set<String> schoolUrns, String laCode) {
+        String username = role.name().toLowerCase().replace('_', '.') + "." + SEQUENCE.incrementAndGet();
+        users.save(new UserAdministration.NewUser(username, PASSWORD, "Test " + role, Set.of(role), schoolUrns, laCode,
+                username + "@test.example"));
+        return username;
+    }
+
     public String admin() {
         return user(Role.ADMIN, Set.of(), null);
     }
