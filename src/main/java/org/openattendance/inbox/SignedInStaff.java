@@ -65,6 +65,11 @@ public class SignedInStaff {
         return new Summary(name, user.username(), roles, scope(user));
     }
 
+    /** A Virtual School Head with no other LA-wide role sees only the LA's looked-after children. */
+    private static boolean onlyLookedAfter(StaffUser user) {
+        return user.has(Role.VIRTUAL_SCHOOL_HEAD) && !user.has(Role.LA_OFFICER) && !user.has(Role.MANAGER);
+    }
+
     private List<String> scope(StaffUser user) {
         var scope = new ArrayList<String>();
         if (user.isAdmin()) {
@@ -73,7 +78,8 @@ public class SignedInStaff {
         user.schools().stream().sorted().forEach(urn -> scope.add(directory.school(urn)
                 .map(School::getName).map(name -> name + " (" + urn + ")").orElse("School " + urn)));
         if (user.laCode() != null) {
-            scope.add(scopes.localAuthorityName(user.laCode()).orElse("Local authority " + user.laCode()));
+            String la = scopes.localAuthorityName(user.laCode()).orElse("Local authority " + user.laCode());
+            scope.add(onlyLookedAfter(user) ? "Looked-after children of " + la : la);
         }
         if (user.has(Role.SOCIAL_WORKER)) {
             scope.add("Your caseload");

@@ -68,7 +68,12 @@ public class PupilRoll {
     }
 
     /** Who a search may find: everyone (admin), or the union of some schools, an LA's schools and a caseload. */
-    public record SearchScope(boolean everyone, Collection<String> schoolUrns, String laCode, String socialWorker) {
+    /**
+     * Whose pupils a search may find: everyone's, some schools', an LA's, a social worker's caseload, or an LA's
+     * looked-after children (a Virtual School Head's).
+     */
+    public record SearchScope(boolean everyone, Collection<String> schoolUrns, String laCode, String socialWorker,
+                              String lookedAfterInLa) {
     }
 
     /**
@@ -84,11 +89,13 @@ public class PupilRoll {
         var sql = new StringBuilder("""
                 select p.id, p.upn, p.forename, p.surname, p.year_group, p.school_urn, p.deletion_date
                 from pupil p join school s on s.urn = p.school_urn
-                where (? or p.school_urn = any(?) or s.la_code = ? or p.social_worker = ?)
+                where (? or p.school_urn = any(?) or s.la_code = ? or p.social_worker = ?
+                       or (s.la_code = ? and exists (select 1 from pupil_cohort c
+                                                    where c.pupil_id = p.id and c.cohort = 'LOOKED_AFTER')))
                 and (p.upn = ? or (""");
         var args = new ArrayList<Object>(List.of(scope.everyone(), scope.schoolUrns().toArray(String[]::new),
                 scope.laCode() == null ? "" : scope.laCode(), scope.socialWorker() == null ? "" : scope.socialWorker(),
-                text.trim().toUpperCase(Locale.ROOT)));
+                scope.lookedAfterInLa() == null ? "" : scope.lookedAfterInLa(), text.trim().toUpperCase(Locale.ROOT)));
         for (int i = 0; i < words.size(); i++) {
             sql.append(i == 0 ? "" : " and ").append("lower(p.forename || ' ' || p.surname) like ? escape '\\'");
             args.add("%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");

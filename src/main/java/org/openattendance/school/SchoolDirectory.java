@@ -54,7 +54,8 @@ public class SchoolDirectory {
         StaffUser user = access.currentUser();
         boolean laRole = user.has(Role.LA_OFFICER) || user.has(Role.MANAGER);
         var scope = new PupilRoll.SearchScope(user.isAdmin(), user.schools(), laRole ? user.laCode() : null,
-                user.has(Role.SOCIAL_WORKER) ? user.username() : null);
+                user.has(Role.SOCIAL_WORKER) ? user.username() : null,
+                user.has(Role.VIRTUAL_SCHOOL_HEAD) ? user.laCode() : null);
         return roll.search(text, scope, limit);
     }
 

@@ -228,6 +228,22 @@ class PupilPagesTest {
     }
 
     @Test
+    void aVirtualSchoolHeadFindsOnlyTheirLasLookedAfterChildren() throws Exception {
+        jdbc.update("insert into pupil_cohort (pupil_id, cohort) values (?, 'LOOKED_AFTER')", pupilId);
+        StaffUser head = staff("vsh." + school.urn(), Role.VIRTUAL_SCHOOL_HEAD, Set.of(), school.laCode());
+        StaffUser elsewhere = staff("vsh.elsewhere." + school.urn(), Role.VIRTUAL_SCHOOL_HEAD, Set.of(), fixtures.newLaCode());
+
+        mvc.perform(post("/pupils").param("q", surname).with(user(head)).with(csrf()))
+                .andExpect(content().string(containsString("href=\"/pupils/" + upn + "\"")));
+        mvc.perform(post("/pupils").param("q", presentUpn).with(user(head)).with(csrf()))
+                .andExpect(content().string(containsString("0 pupils found")));
+        mvc.perform(post("/pupils").param("q", upn).with(user(elsewhere)).with(csrf()))
+                .andExpect(content().string(containsString("0 pupils found")));
+        mvc.perform(get("/pupils/{upn}", upn).with(user(head))).andExpect(status().isOk());
+        mvc.perform(get("/pupils/{upn}", presentUpn).with(user(head))).andExpect(status().isNotFound());
+    }
+
+    @Test
     void theSearchIsPostedWithTheCsrfTokenAndSaysWhenNothingWasEntered() throws Exception {
         mvc.perform(get("/pupils").with(user(officer)))
                 .andExpect(status().isOk())
