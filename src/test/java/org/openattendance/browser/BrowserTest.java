@@ -33,6 +33,8 @@ abstract class BrowserTest {
     static void startBrowser() {
         playwright = Browsers.playwright();
         browser = Browsers.chromium(playwright);
+        // A shared 2-core CI machine can be slow to answer: wait longer than Playwright's 5 seconds.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
     }
 
     @AfterAll

@@ -63,7 +63,7 @@ final class Browsers {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port).setViewportSize(WIDTH, HEIGHT).setLocale("en-GB")
                 .setTimezoneId("Europe/London"));
-        context.setDefaultTimeout(15_000);
+        context.setDefaultTimeout(20_000);
         return context;
     }
 
@@ -83,12 +83,17 @@ final class Browsers {
         }
     }
 
-    /** Saves a screenshot under docs/screenshots/ when the build runs with -Dscreenshots=true. */
+    /** Saves the whole page under docs/screenshots/ when the build runs with -Dscreenshots=true. */
     static void screenshot(Page page, String name) {
+        screenshot(page, name, true);
+    }
+
+    /** Saves the whole page, or only what fits the window, under docs/screenshots/ with -Dscreenshots=true. */
+    static void screenshot(Page page, String name, boolean fullPage) {
         if (!Boolean.getBoolean("screenshots")) {
             return;
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(fullPage));
     }
 
     /** Presses Tab until an element matching the selector has the focus; fails when it cannot be reached. */
