@@ -31,6 +31,7 @@ abstract class BrowserTest {
 
     @BeforeAll
     static void startBrowser() {
+        Browsers.requireChromium();
         playwright = Browsers.playwright();
         browser = Browsers.chromium(playwright);
         // A shared 2-core CI machine can be slow to answer: wait longer than Playwright's 5 seconds.

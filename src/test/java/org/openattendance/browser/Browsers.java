@@ -45,11 +45,15 @@ final class Browsers {
         return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
-    static Browser chromium(Playwright playwright) {
+    /** Fails (never skips) the browser tests when there is no Chromium to drive. */
+    static void requireChromium() {
         if (!Files.isExecutable(CHROMIUM)) {
             fail("The browser tests need Chromium at " + CHROMIUM + ": install it with `apt-get install chromium` "
                     + "(CI's .ci/run does) or name another with -Dchromium.path=...");
         }
+    }
+
+    static Browser chromium(Playwright playwright) {
         var args = new ArrayList<String>();
         if ("root".equals(System.getProperty("user.name"))) {
             args.add("--no-sandbox"); // Chromium refuses to start its sandbox as root (CI runs as root)

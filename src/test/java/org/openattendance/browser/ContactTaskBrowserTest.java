@@ -3,7 +3,6 @@ package org.openattendance.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
@@ -11,7 +10,8 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.security.Role;
+import org.openattendance.school.SchoolAdministration;
+import org.openattendance.security.UserAdministration;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,6 +27,10 @@ class ContactTaskBrowserTest extends BrowserTest {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SchoolAdministration schools;
+    @Autowired
+    UserAdministration users;
 
     Casework casework;
     String officer;
@@ -37,9 +41,10 @@ class ContactTaskBrowserTest extends BrowserTest {
     @BeforeEach
     void aDayOfUnexplainedAbsence() {
         casework = new Casework(http, jdbc);
-        var school = fixtures.school(fixtures.newLaCode());
-        officer = fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(school.urn()), null);
-        upn = fixtures.pupils(school, 1).get(0);
+        var readable = new ReadableFixtures(fixtures, schools, users);
+        var school = readable.school();
+        officer = readable.officer(school);
+        upn = readable.pupil(school);
         task = casework.unexplainedAbsence(officer, school.urn(), upn);
         day = Fixtures.weekdaysAgo(1).toString();
     }

@@ -3,7 +3,6 @@ package org.openattendance.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -11,7 +10,8 @@ import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.security.Role;
+import org.openattendance.school.SchoolAdministration;
+import org.openattendance.security.UserAdministration;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,6 +21,10 @@ class RegisterUploadBrowserTest extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    SchoolAdministration schools;
+    @Autowired
+    UserAdministration users;
 
     Fixtures.TestSchool school;
     String officer;
@@ -28,9 +32,10 @@ class RegisterUploadBrowserTest extends BrowserTest {
 
     @BeforeEach
     void aSchoolWithAPupil() {
-        school = fixtures.school(fixtures.newLaCode());
-        officer = fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(school.urn()), null);
-        upn = fixtures.pupils(school, 1).get(0);
+        var readable = new ReadableFixtures(fixtures, schools, users);
+        school = readable.school();
+        officer = readable.officer(school);
+        upn = readable.pupil(school);
     }
 
     @Test
@@ -42,8 +47,9 @@ class RegisterUploadBrowserTest extends BrowserTest {
                 + upn + "," + Fixtures.weekdaysAgo(2) + ",AM,H\n";
 
         signIn(officer);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Upload register for Test School " + school.urn()))
-                .click();
+        Browsers.screenshot(page, "home");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("Upload register for " + ReadableFixtures.schoolName())).click();
         assertThat(page.locator("h1")).hasText("Upload register marks");
         Browsers.assertAccessible(page);
 

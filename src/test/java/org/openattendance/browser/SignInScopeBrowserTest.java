@@ -79,7 +79,6 @@ class SignInScopeBrowserTest extends BrowserTest {
         assertThat(schoolRows()).hasCount(1);
         assertThat(schoolRows()).containsText(new String[] {"Test School " + school.urn()});
         Browsers.assertAccessible(page);
-        Browsers.screenshot(page, "home");
 
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Menu"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Your tasks")).click();
