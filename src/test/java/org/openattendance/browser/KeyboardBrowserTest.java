@@ -3,8 +3,10 @@ package org.openattendance.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
+import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.security.Role;
@@ -87,5 +89,38 @@ class KeyboardBrowserTest extends BrowserTest {
 
         assertThat(page.locator(".govuk-notification-banner--success")).containsText("Task completed");
         assertThat(casework.codes(officer, upn, Fixtures.weekdaysAgo(1).toString())).containsExactly("I", "I");
+    }
+
+    @Test
+    void uploadARegisterWithTheKeyboardAlone() {
+        var school = fixtures.school(fixtures.newLaCode());
+        String officer = fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(school.urn()), null);
+        String upn = fixtures.pupils(school, 1).get(0);
+        signInByKeyboard(officer);
+
+        Browsers.tabTo(page, "a[href='/schools/" + school.urn() + "/register/upload']");
+        Browsers.assertFocusVisible(page);
+        page.keyboard().press("Enter");
+        assertThat(page.locator("h1")).hasText("Upload register marks");
+        Browsers.tabTo(page, "#file");
+        Browsers.assertFocusVisible(page);
+        // Space opens the system's file chooser; Playwright answers it as a person picking the file would.
+        page.waitForFileChooser(() -> page.keyboard().press("Space")).setFiles(new FilePayload("register.csv", "text/csv",
+                ("upn,date,session,code\n" + upn + "," + Fixtures.weekdaysAgo(1) + ",AM,/\n").getBytes(StandardCharsets.UTF_8)));
+        Browsers.tabTo(page, "main form button[type=submit]");
+        page.keyboard().press("Enter");
+
+        assertThat(page.locator(".govuk-notification-banner--success")).containsText("all 1 rows are in the register");
+        assertThat(page.locator("#accepted")).hasText("1");
+    }
+
+    private void signInByKeyboard(String username) {
+        page.navigate("/login");
+        Browsers.tabTo(page, "#username");
+        page.keyboard().type(username);
+        Browsers.tabTo(page, "#password");
+        page.keyboard().type(Fixtures.PASSWORD);
+        page.keyboard().press("Enter");
+        assertThat(page.locator("h1")).hasText("Your schools");
     }
 }
