@@ -6,6 +6,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,18 +38,20 @@ abstract class BrowserTest {
         playwright = Browsers.playwright();
         browser = Browsers.chromium(playwright);
         // A shared 2-core CI machine can be slow to answer: wait longer than Playwright's 5 seconds.
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
     }
 
     @AfterAll
     static void stopBrowser() {
         if (playwright != null) {
             playwright.close(); // closes the browser too
+            playwright = null;
         }
     }
 
     @BeforeEach
     void openContext() {
+        browserErrors.setLength(0);
         context = Browsers.context(browser, port);
         page = context.newPage();
         // A script or style the content security policy refuses, a failed module import, a broken asset: all errors here.
@@ -66,7 +71,7 @@ abstract class BrowserTest {
     @AfterEach
     void closeContext() {
         context.close();
-        org.assertj.core.api.Assertions.assertThat(browserErrors.toString()).as("errors the browser logged").isEmpty();
+        Assertions.assertThat(browserErrors.toString()).as("errors the browser logged").isEmpty();
     }
 
     /** Signs in through the sign-in page and lands on the home page. */
@@ -74,8 +79,7 @@ abstract class BrowserTest {
         page.navigate("/login");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Fixtures.PASSWORD);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(page.locator("h1")).hasText("Your schools");
     }
 

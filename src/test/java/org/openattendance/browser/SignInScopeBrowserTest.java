@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -59,7 +60,7 @@ class SignInScopeBrowserTest extends BrowserTest {
     @Test
     void theSignInPageIsAccessibleAndAWrongPasswordSaysWhatIsWrong() {
         page.navigate("/inbox");
-        assertThat(page).hasURL(java.util.regex.Pattern.compile("/login$"));
+        assertThat(page).hasURL(Pattern.compile("/login$"));
         assertThat(page.locator("h1")).hasText("Sign in to Open Attendance");
         Browsers.assertAccessible(page);
         Browsers.screenshot(page, "sign-in");
