@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.openattendance.school.Phase;
 import org.openattendance.security.Role;
+import org.openattendance.security.RoleNames;
 
 /** Words for enum values as staff read them on the pages. */
 final class Labels {
@@ -12,11 +13,7 @@ final class Labels {
     }
 
     static String role(Role role) {
-        return switch (role) {
-            case ADMIN -> "Administrator";
-            case LA_OFFICER -> "LA attendance officer";
-            default -> sentence(role.name());
-        };
+        return RoleNames.of(role);
     }
 
     static String phase(Phase phase) {

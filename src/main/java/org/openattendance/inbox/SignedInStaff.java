@@ -3,12 +3,17 @@ package org.openattendance.inbox;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.Role;
+import org.openattendance.security.ScopeDirectory;
 import org.openattendance.security.StaffUser;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Who is signed in, as the page header shows it: name, roles and scope. Called from layout.html as
@@ -29,10 +34,24 @@ public class SignedInStaff {
         }
     }
 
-    private final SchoolDirectory directory;
+    /**
+     * One link of the service navigation.
+     *
+     * @param ariaCurrent "page" on the page the link goes to, "true" elsewhere in its section, otherwise null
+     */
+    public record NavLink(String id, String label, String href, String ariaCurrent) {
 
-    SignedInStaff(SchoolDirectory directory) {
+        public boolean current() {
+            return ariaCurrent != null;
+        }
+    }
+
+    private final SchoolDirectory directory;
+    private final ScopeDirectory scopes;
+
+    SignedInStaff(SchoolDirectory directory, ScopeDirectory scopes) {
         this.directory = directory;
+        this.scopes = scopes;
     }
 
     /** The signed-in member of staff, or null on pages seen before signing in. */
@@ -54,11 +73,65 @@ public class SignedInStaff {
         user.schools().stream().sorted().forEach(urn -> scope.add(directory.school(urn)
                 .map(School::getName).map(name -> name + " (" + urn + ")").orElse("School " + urn)));
         if (user.laCode() != null) {
-            scope.add("Local authority " + user.laCode());
+            scope.add(scopes.localAuthorityName(user.laCode()).orElse("Local authority " + user.laCode()));
         }
         if (user.has(Role.SOCIAL_WORKER)) {
-            scope.add("Pupils allocated to you");
+            scope.add("Your caseload");
         }
         return scope;
+    }
+
+    /** The service navigation for the signed-in user's roles, the current page marked; empty before signing in. */
+    public List<NavLink> navigation() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof StaffUser user)) {
+            return List.of();
+        }
+        String path = currentPath();
+        var links = new ArrayList<NavLink>();
+        links.add(link("nav-home", "Your schools", "/", path, path.equals("/")));
+        links.add(link("nav-inbox", "Your tasks", "/inbox", path, path.startsWith("/inbox") || path.startsWith("/tasks/")));
+        links.add(link("nav-pupils", "Pupils", "/pupils", path, path.startsWith("/pupils")
+                || (path.startsWith("/schools/") && !isUpload(path))));
+        if (registerUploader(user)) {
+            String href = user.schools().size() == 1
+                    ? "/schools/" + user.schools().iterator().next() + "/register/upload" : "/";
+            links.add(link("nav-upload", "Upload register", href, path, isUpload(path)));
+        }
+        if (user.isAdmin() || letterEditor(user)) {
+            links.add(link("nav-admin", "Admin", "/admin", path, path.equals("/admin") || path.startsWith("/admin/")));
+        }
+        if (user.isAdmin()) {
+            links.add(new NavLink("nav-camunda", "Camunda Cockpit", "/camunda/app/cockpit/default/", null));
+        }
+        return links;
+    }
+
+    /** Mirrors the letter template API: LA officers edit their own LA's letters. */
+    static boolean letterEditor(StaffUser user) {
+        return user.has(Role.LA_OFFICER) && user.laCode() != null;
+    }
+
+    private static boolean registerUploader(StaffUser user) {
+        return !user.schools().isEmpty() && (user.has(Role.ATTENDANCE_OFFICER) || user.has(Role.HEADTEACHER));
+    }
+
+    private static boolean isUpload(String path) {
+        return path.startsWith("/schools/") && path.endsWith("/register/upload");
+    }
+
+    private static NavLink link(String id, String label, String href, String path, boolean inSection) {
+        String ariaCurrent = !inSection ? null : path.equals(href) ? "page" : "true";
+        return new NavLink(id, label, href, ariaCurrent);
+    }
+
+    private static String currentPath() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            String uri = original instanceof String errorUri ? errorUri : request.getRequestURI();
+            return uri.substring(request.getContextPath().length());
+        }
+        return "";
     }
 }

@@ -69,6 +69,25 @@ class LetterTemplates {
         return new LetterTemplate(key, laCode, subject, body, now, username);
     }
 
+    /** The row for exactly this LA, or with a null LA the national row; not the shipped default. */
+    Optional<LetterTemplate> stored(String key, String laCode) {
+        return jdbc.query("""
+                        select template_key, la_code, subject, body, updated_at, updated_by from letter_template
+                        where template_key = ? and la_code is not distinct from ?""",
+                        LetterTemplates::row, key, laCode).stream().findFirst();
+    }
+
+    /** The shipped default, which no one edits. */
+    LetterTemplate shipped(String key) {
+        return Optional.ofNullable(defaults.get(key)).orElseThrow(() -> new NotFoundException("No letter template " + key));
+    }
+
+    @Transactional
+    boolean delete(String key, String laCode) {
+        return jdbc.update("delete from letter_template where template_key = ? and la_code is not distinct from ?",
+                key, laCode) > 0;
+    }
+
     private static LetterTemplate row(ResultSet rs, int n) throws SQLException {
         return new LetterTemplate(rs.getString("template_key"), rs.getString("la_code"), rs.getString("subject"),
                 rs.getString("body"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));

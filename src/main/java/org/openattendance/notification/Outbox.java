@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,6 +65,24 @@ class Outbox {
         String where = status == null ? "" : "where status = '" + status.name() + "' ";
         return jdbc.query("select * from outbox_message " + where + "order by created_at desc, id desc limit ?",
                 Outbox::entry, limit);
+    }
+
+    /** How many messages have each status; every status is present. */
+    Map<Status, Integer> counts() {
+        var counts = new EnumMap<Status, Integer>(Status.class);
+        for (Status status : Status.values()) {
+            counts.put(status, 0);
+        }
+        jdbc.query("select status, count(*) from outbox_message group by status",
+                (ResultSet rs) -> { counts.put(Status.valueOf(rs.getString(1)), rs.getInt(2)); });
+        return counts;
+    }
+
+    /** The messages that failed for good, then those still being retried after a failed attempt. */
+    List<Entry> troubled(int limit) {
+        return jdbc.query("""
+                select * from outbox_message where status = 'FAILED' or (status = 'PENDING' and attempts > 0)
+                order by status, next_attempt_at, id limit ?""", Outbox::entry, limit);
     }
 
     /** Puts a FAILED message back in the queue with a fresh set of attempts; false if it is not FAILED. */

@@ -1,5 +1,6 @@
 package org.openattendance.school;
 
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -7,8 +8,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.openattendance.security.Role;
@@ -297,5 +300,24 @@ public class SchoolAdministration implements ScopeDirectory {
     public boolean localAuthorityExists(String laCode) {
         Integer count = jdbc.queryForObject("select count(*) from local_authority where code = ?", Integer.class, laCode);
         return count != null && count > 0;
+    }
+
+    @Override
+    public Optional<String> schoolName(String urn) {
+        return schools.findById(urn).map(School::getName);
+    }
+
+    @Override
+    public Optional<String> localAuthorityName(String laCode) {
+        return jdbc.queryForList("select name from local_authority where code = ?", String.class, laCode)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Map<String, String> localAuthorities() {
+        var authorities = new LinkedHashMap<String, String>();
+        jdbc.query("select code, name from local_authority order by name, code",
+                (ResultSet rs) -> { authorities.put(rs.getString("code"), rs.getString("name")); });
+        return authorities;
     }
 }

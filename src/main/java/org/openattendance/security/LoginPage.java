@@ -9,14 +9,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The sign-in page. Spring Security handles the POST to /login (form login) and the POST to /logout; a failed
- * sign-in comes back as /login?error and a sign-out as /login?signedOut.
+ * sign-in comes back as /login?error, a sign-out as /login?signedOut and a request with a session that timed out as
+ * /login?timedOut.
  */
 @Controller
 class LoginPage {
 
     @GetMapping("/login")
     String login(Authentication authentication, @RequestParam(required = false) String error,
-                 @RequestParam(required = false) String signedOut, Model model) {
+                 @RequestParam(required = false) String signedOut, @RequestParam(required = false) String timedOut,
+                 Model model) {
         if (authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)) {
             return "redirect:/";
@@ -24,6 +26,7 @@ class LoginPage {
         // Thymeleaf does not let templates read request parameters in attributes; the page gets flags instead.
         model.addAttribute("failed", error != null);
         model.addAttribute("signedOut", signedOut != null);
+        model.addAttribute("timedOut", timedOut != null);
         return "security/login";
     }
 }

@@ -1,8 +1,19 @@
 package org.openattendance.security;
 
+import java.util.Map;
+import java.util.Optional;
+
 /** Answers whether the schools and LAs named in a user's scope exist; implemented by the school module. */
 public interface ScopeDirectory {
     boolean schoolExists(String urn);
 
     boolean localAuthorityExists(String laCode);
+
+    /** For pages that name a user's scope. */
+    Optional<String> schoolName(String urn);
+
+    Optional<String> localAuthorityName(String laCode);
+
+    /** Every LA by code, ordered by name. */
+    Map<String, String> localAuthorities();
 }

@@ -1,9 +1,12 @@
 package org.openattendance.security;
 
+import java.sql.ResultSet;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -39,6 +42,23 @@ public class StaffUsers implements UserDetailsService {
                             rs.getString(4), rs.getBoolean(5));
                 }, username);
         return users.stream().findFirst();
+    }
+
+    /** Every user, by username: three queries whatever the number of users. */
+    @Transactional(readOnly = true)
+    public List<StaffUser> all() {
+        var roles = new HashMap<String, Set<Role>>();
+        jdbc.query("select username, role from app_user_role", (ResultSet rs) -> {
+            roles.computeIfAbsent(rs.getString(1), u -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
+        });
+        var schools = new HashMap<String, Set<String>>();
+        jdbc.query("select username, school_urn from app_user_school", (ResultSet rs) -> {
+            schools.computeIfAbsent(rs.getString(1), u -> new HashSet<>()).add(rs.getString(2));
+        });
+        return jdbc.query("select username, password_hash, display_name, la_code, enabled from app_user order by username",
+                (rs, i) -> new StaffUser(rs.getString(1), rs.getString(2), rs.getString(3),
+                        roles.getOrDefault(rs.getString(1), Set.of()), schools.getOrDefault(rs.getString(1), Set.of()),
+                        rs.getString(4), rs.getBoolean(5)));
     }
 
     public boolean hasRole(String username, Role role) {

@@ -1,5 +1,6 @@
 package org.openattendance.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Set;
 
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
+import org.openattendance.shared.NotFoundException;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,7 +23,14 @@ public class UserAdministration {
                           Set<String> schools, String laCode) {
     }
 
+    /** What an administrator may change about an existing user, apart from the password and whether it is enabled. */
+    public record UserChange(String displayName, Set<Role> roles, Set<String> schools, String laCode) {
+    }
+
     static final int MIN_PASSWORD_LENGTH = 12;
+    /** BCrypt reads no more than 72 bytes; Spring Security refuses longer passwords rather than cut them. */
+    static final int MAX_PASSWORD_BYTES = 72;
+    static final int MAX_DISPLAY_NAME_LENGTH = 200;
 
     private final StaffUsers users;
     private final PasswordEncoder passwords;
@@ -42,13 +51,78 @@ public class UserAdministration {
     @Transactional
     public StaffUser save(NewUser user) {
         List<Problem> problems = problemsWith(user);
-        if (user.password() == null || user.password().length() < MIN_PASSWORD_LENGTH) {
-            problems.add(new Problem("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
-        }
+        problems.addAll(passwordProblems(user.password()));
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The user cannot be saved", problems);
         }
         return saveUnchecked(user);
+    }
+
+    /** Creates a user; unlike {@link #save} it never replaces one whose username is taken. */
+    @Transactional
+    public StaffUser create(NewUser user) {
+        List<Problem> problems = problemsWith(user);
+        if (user.username() != null && users.find(user.username().trim()).isPresent()) {
+            problems.add(new Problem("username", "is already taken by another user"));
+        }
+        problems.addAll(passwordProblems(user.password()));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The user cannot be saved", problems);
+        }
+        return saveUnchecked(user);
+    }
+
+    /** Changes a user's name, roles and scope; the password and whether the account is enabled stay as they are. */
+    @Transactional
+    public StaffUser change(String username, UserChange change) {
+        StaffUser existing = existing(username);
+        List<Problem> problems = problemsWith(new NewUser(existing.username(), null, change.displayName(),
+                change.roles(), change.schools(), change.laCode()));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The user cannot be saved", problems);
+        }
+        var changed = new StaffUser(existing.username(), existing.passwordHash(), blankToNull(change.displayName()),
+                change.roles(), change.schools() == null ? Set.of() : change.schools(), blankToNull(change.laCode()),
+                existing.enabled());
+        users.save(changed);
+        camunda.register(changed);
+        return changed;
+    }
+
+    /** A disabled user cannot sign in; their tasks and records stay. */
+    @Transactional
+    public StaffUser setEnabled(String username, boolean enabled) {
+        StaffUser existing = existing(username);
+        var changed = new StaffUser(existing.username(), existing.passwordHash(), existing.displayName(),
+                existing.roles(), existing.schools(), existing.laCode(), enabled);
+        users.save(changed);
+        return changed;
+    }
+
+    /** Sets a new password, under the same rules as a new user's. */
+    @Transactional
+    public void resetPassword(String username, String password) {
+        StaffUser existing = existing(username);
+        List<Problem> problems = passwordProblems(password);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The password cannot be set", problems);
+        }
+        users.save(new StaffUser(existing.username(), passwords.encode(password), existing.displayName(),
+                existing.roles(), existing.schools(), existing.laCode(), existing.enabled()));
+    }
+
+    private StaffUser existing(String username) {
+        return users.find(username).orElseThrow(() -> new NotFoundException("No user " + username));
+    }
+
+    private static List<Problem> passwordProblems(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            return List.of(new Problem("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return List.of(new Problem("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes long (72 letters without accents)"));
+        }
+        return List.of();
     }
 
     /** For the demo profile only: saves a user without the password length rule. */
@@ -76,6 +150,9 @@ public class UserAdministration {
         var problems = new ArrayList<Problem>();
         if (user.username() == null || !user.username().matches("[A-Za-z0-9._@-]{2,100}")) {
             problems.add(new Problem("username", "must be 2 to 100 letters, digits or . _ @ -"));
+        }
+        if (user.displayName() != null && user.displayName().length() > MAX_DISPLAY_NAME_LENGTH) {
+            problems.add(new Problem("displayName", "must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters"));
         }
         Set<Role> roles = user.roles() == null || user.roles().isEmpty() ? Set.of() : EnumSet.copyOf(user.roles());
         if (roles.isEmpty()) {
