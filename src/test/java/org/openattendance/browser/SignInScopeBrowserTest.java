@@ -141,7 +141,7 @@ class SignInScopeBrowserTest extends BrowserTest {
     }
 
     @Test
-    void anAdministratorSeesEverySchoolAndTheEngineLinkAndCanSignOut() {
+    void anAdministratorSeesEverySchoolAndTheAdminPagesAndCanSignOut() {
         signIn(fixtures.admin());
         for (var s : new Fixtures.TestSchool[] {school, neighbour, elsewhere}) {
             assertThat(page.locator("main")).containsText("Test School " + s.urn());
@@ -149,6 +149,25 @@ class SignInScopeBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
                 .setName("Camunda Cockpit, Tasklist and Admin (process engine)"))).isVisible();
         Browsers.assertAccessible(page);
+
+        page.locator("#nav-admin").click();
+        assertThat(page.locator("h1")).hasText("Administration");
+        Browsers.assertAccessible(page);
+        for (String[] link : new String[][] {{"#admin-users", "Users"}, {"#admin-letters", "Letter templates"},
+                {"#admin-outbox", "Mail outbox"}}) {
+            page.navigate("/admin");
+            page.locator(link[0]).click();
+            assertThat(page.locator("h1")).hasText(link[1]);
+            Browsers.assertAccessible(page);
+        }
+        page.navigate("/admin/users/new");
+        assertThat(page.locator("h1")).hasText("Add a user");
+        Browsers.assertAccessible(page);
+        page.navigate("/admin/letters");
+        page.locator("main table a").first().click();
+        assertThat(page.locator("form")).not().hasCount(0);
+        Browsers.assertAccessible(page);
+        page.navigate("/");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         assertThat(page.locator(".govuk-notification-banner")).containsText("You have signed out");
