@@ -76,6 +76,11 @@ public class AttendanceSnapshots {
         return Optional.ofNullable(table.find(List.of(pupilId), year.toString()).get(pupilId));
     }
 
+    /** The stored snapshots of the given pupils for one year, by pupil id (pupils without one are missing). */
+    public Map<Long, AttendanceSnapshot> forPupils(List<Long> pupilIds, AcademicYear year) {
+        return pupilIds.isEmpty() ? Map.of() : table.find(pupilIds, year.toString());
+    }
+
     /** Calculates one pupil over any period, straight from the register. */
     public PupilSummary calculate(long pupilId, LocalDate from, LocalDate to) {
         PupilRoll.Enrolment enrolment = roll.byIds(List.of(pupilId)).get(0);

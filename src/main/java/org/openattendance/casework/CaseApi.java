@@ -89,13 +89,15 @@ class CaseApi {
 
     private List<Map<String, Object>> describe(List<CaseTasks.TaskView> views) {
         var cases = records.byProcessInstances(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
+        var upns = tasks.upnsOf(views.stream().map(CaseTasks.TaskView::processInstanceId)
+                .filter(id -> !cases.containsKey(id)).distinct().toList());
         return views.stream().map(t -> {
             var c = cases.get(t.processInstanceId());
             var row = new LinkedHashMap<String, Object>();
             row.put("id", t.id());
             row.put("name", t.name());
             row.put("taskKey", t.taskKey());
-            row.put("upn", c == null ? null : c.upn());
+            row.put("upn", c == null ? upns.get(t.processInstanceId()) : c.upn());
             row.put("stage", c == null ? null : c.stage());
             row.put("due", t.due() == null ? null : t.due().toInstant());
             row.put("assignee", t.assignee());

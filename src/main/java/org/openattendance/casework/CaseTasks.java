@@ -2,6 +2,8 @@ package org.openattendance.casework;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -9,12 +11,19 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
 import org.openattendance.security.StaffUser;
+import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.NotFoundException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** The engine's task calls for the task API, scoped to what a member of staff may work. */
@@ -28,11 +37,20 @@ class CaseTasks {
     private final TaskService tasks;
     private final FormService forms;
     private final IdentityService identity;
+    private final RuntimeService runtime;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final String taskTable;
+    private final String linkTable;
 
-    CaseTasks(TaskService tasks, FormService forms, IdentityService identity) {
+    CaseTasks(TaskService tasks, FormService forms, IdentityService identity, RuntimeService runtime,
+              ManagementService management, NamedParameterJdbcTemplate jdbc) {
+        this.runtime = runtime;
         this.tasks = tasks;
         this.forms = forms;
         this.identity = identity;
+        this.jdbc = jdbc;
+        this.taskTable = management.getTableName(Task.class);
+        this.linkTable = management.getTableName(IdentityLinkEntity.class);
     }
 
     /** Open tasks the user may work: offered to one of their groups and unclaimed, or assigned to them. */
@@ -44,9 +62,69 @@ class CaseTasks {
         return query.orderByDueDate().asc().list().stream().map(CaseTasks::view).toList();
     }
 
+    /**
+     * One page of the tasks in reach that pass the filter, read by the engine's native task query: filters, order
+     * and page are applied in the database, so the cost follows the page size, not the number of tasks.
+     */
+    List<TaskView> page(StaffUser user, CaseWork.TaskFilter filter, int first, int max) {
+        InboxQuery inbox = inbox(user, filter, name -> "#{" + name + "}");
+        NativeTaskQuery query = tasks.createNativeTaskQuery().sql(inbox.select(filter.byPriority()));
+        inbox.parameters().forEach(query::parameter);
+        return query.listPage(first, max).stream().map(CaseTasks::view).toList();
+    }
+
+    /** How many tasks in reach pass the filter. */
+    long matching(StaffUser user, CaseWork.TaskFilter filter) {
+        InboxQuery inbox = inbox(user, filter, name -> "#{" + name + "}");
+        NativeTaskQuery query = tasks.createNativeTaskQuery().sql(inbox.count());
+        inbox.parameters().forEach(query::parameter);
+        return query.count();
+    }
+
+    /** The engine's count queries: nothing but four numbers leaves the database. */
+    CaseWork.TaskCounts counts(StaffUser user, Instant startOfToday, Instant startOfTomorrow) {
+        long mine = tasks.createTaskQuery().taskAssignee(user.username()).count();
+        List<String> groups = user.camundaGroups();
+        // A candidate-group query leaves out assigned tasks: these are the team's unclaimed ones.
+        long team = groups.isEmpty() ? 0 : tasks.createTaskQuery().taskCandidateGroupIn(groups).count();
+        long overdue = scoped(user).dueBefore(Date.from(startOfToday)).count();
+        // dueAfter is strictly after: one millisecond back takes in a task due at midnight.
+        long dueToday = scoped(user).dueAfter(Date.from(startOfToday.minusMillis(1)))
+                .dueBefore(Date.from(startOfTomorrow)).count();
+        return new CaseWork.TaskCounts(mine, team, overdue, dueToday);
+    }
+
+    /** School (null when the task has no case), stage and task type of the tasks in reach, once each. */
+    List<CaseWork.TaskChoice> choices(StaffUser user) {
+        InboxQuery inbox = inbox(user, null, name -> ":" + name);
+        return jdbc.query(inbox.choices(), inbox.parameters(), (rs, i) -> new CaseWork.TaskChoice(rs.getString(1),
+                rs.getString(2) == null ? null : Stage.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)));
+    }
+
+    private InboxQuery inbox(StaffUser user, CaseWork.TaskFilter filter, java.util.function.Function<String, String> marker) {
+        return new InboxQuery(user, filter, taskTable, linkTable, marker);
+    }
+
     List<TaskView> openTasksOf(String processInstanceId) {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).orderByDueDate().asc().list().stream()
                 .map(CaseTasks::view).toList();
+    }
+
+    /**
+     * The pupil of each process instance from its {@code upn} variable, in one query: tasks of processes that
+     * belong to no case (a leave request) still name their pupil.
+     */
+    Map<String, String> upnsOf(Collection<String> processInstanceIds) {
+        var found = new HashMap<String, String>();
+        if (!processInstanceIds.isEmpty()) {
+            runtime.createVariableInstanceQuery().processInstanceIdIn(processInstanceIds.toArray(String[]::new))
+                    .variableName("upn").list().forEach(v -> {
+                        if (v.getValue() instanceof String upn) {
+                            found.put(v.getProcessInstanceId(), upn);
+                        }
+                    });
+        }
+        return found;
     }
 
     /** The task if the user may work it (or has claimed it); otherwise it does not exist for them. */
@@ -91,6 +169,14 @@ class CaseTasks {
         identity.setAuthentication(user.username(), user.camundaGroups());
         try {
             tasks.complete(taskId, variables);
+        } catch (ProcessEngineException e) {
+            // A step of the process (a task listener) found the submission wanting: answer its problems (400).
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidInputException invalid) {
+                    throw invalid;
+                }
+            }
+            throw e;
         } finally {
             identity.clearAuthentication();
         }

@@ -1,11 +1,13 @@
 package org.openattendance.casework;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.TaskService;
 import org.openattendance.security.StaffUser;
@@ -19,9 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseWork {
 
-    /** A task the user may work, with its case (null when the task belongs to no case). */
+    /**
+     * A task the user may work, with its case (null when the task belongs to no case) and its pupil's UPN (from the
+     * case, or from the process of a request such as leave of absence; null when the task is about no pupil).
+     */
     public record WorkItem(String id, String name, String taskKey, Instant due, String assignee,
-                           CaseRecords.CaseRecord kase) {
+                           CaseRecords.CaseRecord kase, String upn) {
 
         public boolean severeAbsence() {
             return kase != null && kase.priority() == Priority.TOP;
@@ -32,6 +37,33 @@ public class CaseWork {
             String text = ((name == null ? "" : name) + " " + (taskKey == null ? "" : taskKey)).toLowerCase(Locale.ROOT);
             return text.contains("safeguard");
         }
+    }
+
+    /**
+     * What a page of the inbox shows: tasks of one school, stage (a {@link Stage} name) and task type (blank: any),
+     * earliest due first or by the case's priority first (top, high, normal, then tasks without a case).
+     */
+    public record TaskFilter(String schoolUrn, String stage, String taskKey, boolean byPriority) {
+        public static final TaskFilter ALL = new TaskFilter(null, null, null, false);
+    }
+
+    /** A page of tasks and how many tasks pass the filter in all. */
+    public record TaskPage(List<WorkItem> items, long matching) {
+    }
+
+    /**
+     * Counts over every task in reach, whatever the filter: assigned to the user, unclaimed for their team,
+     * overdue (due before today) and due today.
+     */
+    public record TaskCounts(long assignedToMe, long team, long overdue, long dueToday) {
+        /** Every task in reach: the user's own and the team's unclaimed ones. */
+        public long total() {
+            return assignedToMe + team;
+        }
+    }
+
+    /** A school (null for a task without a case), stage and task type found among the tasks in reach. */
+    public record TaskChoice(String schoolUrn, Stage stage, String taskKey, String taskName) {
     }
 
     private final CaseTasks tasks;
@@ -47,6 +79,29 @@ public class CaseWork {
     /** Open tasks the user may work (offered to their groups, or assigned to them), earliest due first. */
     public List<WorkItem> workable(StaffUser user) {
         return items(tasks.workable(user, null));
+    }
+
+    /** Open tasks of one pupil's cases that the user may work, earliest due first. */
+    public List<WorkItem> workableFor(StaffUser user, String upn) {
+        return items(tasks.workable(user, upn));
+    }
+
+    /**
+     * One page of the tasks the user may work that pass the filter ({@code first} counts from 0), with their cases;
+     * filter, order and page are applied in the database.
+     */
+    public TaskPage workable(StaffUser user, TaskFilter filter, int first, int max) {
+        return new TaskPage(items(tasks.page(user, filter, first, max)), tasks.matching(user, filter));
+    }
+
+    /** Counts of the tasks the user may work; "today" runs from {@code startOfToday} to {@code startOfTomorrow}. */
+    public TaskCounts counts(StaffUser user, Instant startOfToday, Instant startOfTomorrow) {
+        return tasks.counts(user, startOfToday, startOfTomorrow);
+    }
+
+    /** What the inbox's filters can offer: the schools, stages and task types among the tasks the user may work. */
+    public List<TaskChoice> choices(StaffUser user) {
+        return tasks.choices(user);
     }
 
     /** The task if the user may work it; otherwise {@link org.openattendance.shared.NotFoundException}. */
@@ -79,6 +134,37 @@ public class CaseWork {
         return records.latestFor(upn);
     }
 
+    /** The pupil's case for one academic year, if there is one. */
+    public Optional<CaseRecords.CaseRecord> caseOf(long pupilId, String academicYear) {
+        return records.find(pupilId, academicYear);
+    }
+
+    /**
+     * The stages the case has been at, from the stage changes on its timeline, and the stage it is at now. The
+     * stage a case opened at is not on the timeline: it is the current stage until the first change.
+     */
+    public Set<Stage> stagesReached(CaseRecords.CaseRecord kase) {
+        var reached = EnumSet.of(kase.stage());
+        for (CaseRecords.CaseEvent event : records.timeline(kase.id())) {
+            if (event.kind() != CaseEventKind.STAGE || event.name() == null) {
+                continue;
+            }
+            for (String prefix : STAGE_EVENT_PREFIXES) {
+                if (event.name().startsWith(prefix)) {
+                    try {
+                        reached.add(Stage.valueOf(event.name().substring(prefix.length()).trim()));
+                    } catch (IllegalArgumentException e) {
+                        // not a stage name: nothing to add
+                    }
+                }
+            }
+        }
+        return reached;
+    }
+
+    /** How CaseSteps names stage changes on the timeline. */
+    private static final List<String> STAGE_EVENT_PREFIXES = List.of("Stage: ", "Handed over to the legal stages: ");
+
     /**
      * Checks the submission against the task's form and completes the task as the user. Throws
      * {@link InvalidInputException} with one problem per field (where = the field's key) and completes nothing
@@ -92,7 +178,12 @@ public class CaseWork {
 
     private List<WorkItem> items(List<CaseTasks.TaskView> views) {
         var cases = records.byProcessInstances(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
-        return views.stream().map(t -> new WorkItem(t.id(), t.name(), t.taskKey(),
-                t.due() == null ? null : t.due().toInstant(), t.assignee(), cases.get(t.processInstanceId()))).toList();
+        var upns = tasks.upnsOf(views.stream().map(CaseTasks.TaskView::processInstanceId)
+                .filter(id -> !cases.containsKey(id)).distinct().toList());
+        return views.stream().map(t -> {
+            var kase = cases.get(t.processInstanceId());
+            return new WorkItem(t.id(), t.name(), t.taskKey(), t.due() == null ? null : t.due().toInstant(), t.assignee(),
+                    kase, kase == null ? upns.get(t.processInstanceId()) : kase.upn());
+        }).toList();
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +13,10 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.openattendance.casework.CaseWork;
+import org.openattendance.casework.CaseWork.TaskChoice;
+import org.openattendance.casework.CaseWork.TaskCounts;
+import org.openattendance.casework.CaseWork.TaskFilter;
+import org.openattendance.casework.CaseWork.TaskPage;
 import org.openattendance.casework.CaseWork.WorkItem;
 import org.openattendance.casework.Priority;
 import org.openattendance.school.PupilRoll;
@@ -21,6 +24,7 @@ import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.StaffUser;
+import org.openattendance.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +32,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The task inbox: the tasks the signed-in user may work, with counts, filters (school, stage, task type, as a
- * GET form that works without JavaScript), sorting by due date or priority, and claim / unclaim buttons.
+ * GET form that works without JavaScript), sorting by due date or priority, claim / unclaim buttons, and pages of
+ * {@value #PAGE_SIZE} tasks. Counts, filters, order and page are worked out in the database, so the page costs
+ * about the same with ten tasks or ten thousand (docs/performance.md).
  */
 @Controller
 class InboxPage {
@@ -41,8 +48,11 @@ class InboxPage {
     /** One task as the inbox table shows it. */
     record Row(String id, String name, String pupilName, String upn, String school, String stage, LocalDate due,
                String dueText, boolean overdue, boolean dueToday, String assignee, boolean mine, boolean severe,
-               boolean safeguarding, int priorityRank) {
+               boolean safeguarding) {
     }
+
+    /** Tasks on one page of the inbox. */
+    static final int PAGE_SIZE = 50;
 
     /** A choice in a filter's select. */
     record Option(String value, String label, boolean selected) {
@@ -65,54 +75,51 @@ class InboxPage {
     @GetMapping("/inbox")
     String inbox(@RequestParam(required = false) String school, @RequestParam(required = false) String stage,
                  @RequestParam(required = false) String type, @RequestParam(required = false) String sort,
-                 Model model) {
+                 @RequestParam(required = false) String page, Model model) {
         StaffUser user = access.currentUser();
         ZoneId zone = clock.getZone();
         LocalDate today = LocalDate.now(clock);
-        List<WorkItem> items = work.workable(user);
+        int pageNumber = pageNumber(page);
 
-        // Names only, in one query: loading whole pupil records (parents, cohorts) per task would not scale.
-        var pupils = roll.namesOf(items.stream().filter(i -> i.kase() != null).map(i -> i.kase().pupilId())
-                .distinct().toList()).stream().collect(Collectors.toMap(PupilRoll.PupilName::pupilId, Function.identity()));
-        var schoolNames = new TreeMap<String, String>();
-        items.stream().filter(i -> i.kase() != null).map(i -> i.kase().schoolUrn()).distinct()
-                .forEach(urn -> schoolNames.put(urn, directory.school(urn).map(School::getName).orElse("School " + urn)));
+        // Counts are over every task in reach, not only the filtered ones; the engine counts them.
+        TaskCounts counts = work.counts(user, today.atStartOfDay(zone).toInstant(),
+                today.plusDays(1).atStartOfDay(zone).toInstant());
+        model.addAttribute("assignedToMe", counts.assignedToMe());
+        model.addAttribute("myTeam", counts.team());
+        model.addAttribute("overdue", counts.overdue());
+        model.addAttribute("dueToday", counts.dueToday());
+        model.addAttribute("total", counts.total());
 
-        List<Row> all = items.stream().map(i -> {
-            var k = i.kase();
-            PupilRoll.PupilName p = k == null ? null : pupils.get(k.pupilId());
-            LocalDate due = i.due() == null ? null : i.due().atZone(zone).toLocalDate();
-            return new Row(i.id(), i.name(), p == null ? "" : p.forename() + " " + p.surname(),
-                    k == null ? "" : k.upn(), k == null ? "" : schoolNames.get(k.schoolUrn()),
-                    k == null ? "" : Labels.stage(k.stage()), due, due == null ? "No due date" : DAY.format(due),
-                    due != null && due.isBefore(today), today.equals(due), i.assignee(),
-                    user.username().equals(i.assignee()), i.severeAbsence(), i.safeguarding(),
-                    k == null ? 3 : switch (k.priority()) { case TOP -> 0; case HIGH -> 1; default -> 2; });
-        }).toList();
-
-        // Counts are over every task in reach, not only the filtered ones.
-        model.addAttribute("assignedToMe", all.stream().filter(Row::mine).count());
-        model.addAttribute("myTeam", all.stream().filter(r -> r.assignee() == null).count());
-        model.addAttribute("overdue", all.stream().filter(Row::overdue).count());
-        model.addAttribute("dueToday", all.stream().filter(Row::dueToday).count());
-
-        var filtered = items.stream()
-                .filter(i -> blank(school) || (i.kase() != null && school.equals(i.kase().schoolUrn())))
-                .filter(i -> blank(stage) || (i.kase() != null && stage.equals(i.kase().stage().name())))
-                .filter(i -> blank(type) || type.equals(i.taskKey()))
-                .map(WorkItem::id).collect(Collectors.toSet());
-        Comparator<Row> byDue = Comparator.comparing(Row::due, Comparator.nullsLast(Comparator.naturalOrder()));
         boolean byPriority = "priority".equals(sort);
-        Comparator<Row> order = byPriority ? Comparator.comparingInt(Row::priorityRank).thenComparing(byDue) : byDue;
-        model.addAttribute("rows", all.stream().filter(r -> filtered.contains(r.id())).sorted(order).toList());
-        model.addAttribute("total", all.size());
+        var filter = new TaskFilter(school, stage, type, byPriority);
+        TaskPage tasks = work.workable(user, filter, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE);
+        long matching = tasks.matching();
+        int pages = (int) Math.max(1, (matching + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (pageNumber > pages) {
+            // A page that has emptied (tasks completed since the link was made): show the last one.
+            pageNumber = pages;
+            tasks = work.workable(user, filter, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE);
+        }
+
+        List<TaskChoice> choices = work.choices(user);
+        var schoolNames = new TreeMap<String, String>();
+        choices.stream().map(TaskChoice::schoolUrn).filter(Objects::nonNull).distinct()
+                .forEach(urn -> schoolNames.put(urn, directory.school(urn).map(School::getName).orElse("School " + urn)));
+        model.addAttribute("rows", rows(user, tasks.items(), schoolNames, zone, today));
+        model.addAttribute("matching", matching);
+        model.addAttribute("pageNumber", pageNumber);
+        model.addAttribute("pages", pages);
+        model.addAttribute("firstShown", matching == 0 ? 0 : (long) (pageNumber - 1) * PAGE_SIZE + 1);
+        model.addAttribute("lastShown", Math.min(matching, (long) pageNumber * PAGE_SIZE));
+        model.addAttribute("pagination", Pagination.of(pageNumber, pages, number -> link(school, stage, type, sort, number)));
+        model.addAttribute("here", link(school, stage, type, sort, pageNumber));
 
         model.addAttribute("schoolOptions", options(schoolNames, school));
         var stages = new TreeMap<String, String>();
-        items.stream().filter(i -> i.kase() != null).forEach(i -> stages.put(i.kase().stage().name(), Labels.stage(i.kase().stage())));
+        choices.stream().filter(c -> c.stage() != null).forEach(c -> stages.put(c.stage().name(), Labels.stage(c.stage())));
         model.addAttribute("stageOptions", options(stages, stage));
         var types = new TreeMap<String, String>();
-        items.stream().filter(i -> i.taskKey() != null).forEach(i -> types.put(i.taskKey(), i.name()));
+        choices.stream().filter(c -> c.taskKey() != null).forEach(c -> types.put(c.taskKey(), c.taskName()));
         model.addAttribute("typeOptions", options(types, type));
         model.addAttribute("sortOptions", List.of(new Option("due", "Due date", !byPriority),
                 new Option("priority", "Priority (severe absence first)", byPriority)));
@@ -121,21 +128,79 @@ class InboxPage {
         return "inbox/inbox";
     }
 
+    /** The page's rows: pupil names in one query for the page's tasks only. */
+    private List<Row> rows(StaffUser user, List<WorkItem> items, Map<String, String> schoolNames, ZoneId zone,
+                           LocalDate today) {
+        var pupils = roll.namesOf(items.stream().filter(i -> i.kase() != null).map(i -> i.kase().pupilId())
+                .distinct().toList()).stream().collect(Collectors.toMap(PupilRoll.PupilName::pupilId, Function.identity()));
+        return items.stream().map(i -> {
+            var k = i.kase();
+            PupilRoll.PupilName p = k == null ? null : pupils.get(k.pupilId());
+            LocalDate due = i.due() == null ? null : i.due().atZone(zone).toLocalDate();
+            return new Row(i.id(), i.name(), p == null ? "" : p.forename() + " " + p.surname(),
+                    i.upn() == null ? "" : i.upn(), k == null ? "" : schoolName(schoolNames, k.schoolUrn()),
+                    k == null ? "" : Labels.stage(k.stage()), due, due == null ? "No due date" : DAY.format(due),
+                    due != null && due.isBefore(today), today.equals(due), i.assignee(),
+                    user.username().equals(i.assignee()), i.severeAbsence(), i.safeguarding());
+        }).toList();
+    }
+
+    private String schoolName(Map<String, String> known, String urn) {
+        return known.computeIfAbsent(urn, u -> directory.school(u).map(School::getName).orElse("School " + u));
+    }
+
+    /** The inbox with the same filters and sort on another page. */
+    private static String link(String school, String stage, String type, String sort, int page) {
+        var uri = UriComponentsBuilder.fromPath("/inbox");
+        for (var param : new String[][] {{"school", school}, {"stage", stage}, {"type", type}, {"sort", sort}}) {
+            if (!blank(param[1])) {
+                uri.queryParam(param[0], param[1]);
+            }
+        }
+        if (page > 1) {
+            uri.queryParam("page", page);
+        }
+        return uri.encode().build().toUriString();
+    }
+
+    private static int pageNumber(String page) {
+        if (blank(page)) {
+            return 1;
+        }
+        try {
+            int number = Integer.parseInt(page.trim());
+            if (number >= 1) {
+                return Math.min(number, Integer.MAX_VALUE / PAGE_SIZE);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidInputException("The page must be a whole number from 1 upwards, not '" + page + "'",
+                List.of(new InvalidInputException.Problem("page", "must be a whole number from 1 upwards")));
+    }
+
     @PostMapping("/tasks/{id}/claim")
-    String claim(@PathVariable String id, RedirectAttributes redirect) {
+    String claim(@PathVariable String id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
         try {
             work.claim(access.currentUser(), id);
         } catch (TaskAlreadyClaimedException e) {
             redirect.addFlashAttribute("problem", "Someone else has already claimed that task");
         }
-        return "redirect:/inbox";
+        return "redirect:" + backToInbox(back);
     }
 
     @PostMapping("/tasks/{id}/unclaim")
-    String unclaim(@PathVariable String id) {
+    String unclaim(@PathVariable String id, @RequestParam(required = false) String back) {
         work.unclaim(access.currentUser(), id);
-        return "redirect:/inbox";
+        return "redirect:" + backToInbox(back);
     }
+
+    /** The inbox page the button was on (its filters, sort and page); only ever a page of the inbox. */
+    static String backToInbox(String back) {
+        return back != null && INBOX_LINK.matcher(back).matches() ? back : "/inbox";
+    }
+
+    private static final java.util.regex.Pattern INBOX_LINK = java.util.regex.Pattern.compile("/inbox(\\?[A-Za-z0-9_=&%.+-]*)?");
 
     private static List<Option> options(Map<String, String> choices, String selected) {
         var list = new java.util.ArrayList<Option>();

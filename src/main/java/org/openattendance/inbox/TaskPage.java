@@ -1,6 +1,7 @@
 package org.openattendance.inbox;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,13 +13,10 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.openattendance.attendance.AttendanceSnapshot;
-import org.openattendance.attendance.AttendanceSnapshots;
 import org.openattendance.casework.CaseRecords;
 import org.openattendance.casework.CaseWork;
 import org.openattendance.casework.CaseWork.WorkItem;
 import org.openattendance.school.Pupil;
-import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.StaffUser;
@@ -46,10 +44,6 @@ class TaskPage {
     record Event(String when, String name, String detail, String actor) {
     }
 
-    /** A parent or carer's contact details. */
-    record Contact(String name, String relationship, String phone, String email, String address) {
-    }
-
     /** One problem for the error summary. */
     record Problem(String anchor, String message) {
     }
@@ -57,14 +51,14 @@ class TaskPage {
     private final CaseWork work;
     private final AccessPolicy access;
     private final SchoolDirectory directory;
-    private final AttendanceSnapshots snapshots;
+    private final PupilGlance glances;
     private final Clock clock;
 
-    TaskPage(CaseWork work, AccessPolicy access, SchoolDirectory directory, AttendanceSnapshots snapshots, Clock clock) {
+    TaskPage(CaseWork work, AccessPolicy access, SchoolDirectory directory, PupilGlance glances, Clock clock) {
         this.work = work;
         this.access = access;
         this.directory = directory;
-        this.snapshots = snapshots;
+        this.glances = glances;
         this.clock = clock;
     }
 
@@ -135,40 +129,46 @@ class TaskPage {
         return directory.pupilsByIds(List.of(kase.pupilId())).stream().findFirst();
     }
 
+    /** A case's timeline, newest first, as the pages show it. */
+    static List<Event> events(List<CaseRecords.CaseEvent> timeline, Clock clock) {
+        return timeline.stream()
+                .sorted(Comparator.comparing(CaseRecords.CaseEvent::at).thenComparing(CaseRecords.CaseEvent::id).reversed())
+                .map(e -> new Event(WHEN.format(e.at().atZone(clock.getZone())), e.name(), e.detail(), e.actor()))
+                .toList();
+    }
+
     private void prepare(WorkItem task, Model model) {
         model.addAttribute("task", task);
         model.addAttribute("due", task.due() == null ? null : InboxPage.DAY.format(task.due().atZone(clock.getZone())));
         var kase = task.kase();
         model.addAttribute("kase", kase);
         if (kase == null) {
+            prepareWithoutCase(task, model);
             return;
         }
         model.addAttribute("stage", Labels.stage(kase.stage()));
         model.addAttribute("priority", Labels.constant(kase.priority()));
         Pupil pupil = pupil(kase).orElse(null);
         model.addAttribute("pupil", pupil);
-        model.addAttribute("school", directory.school(kase.schoolUrn()).map(School::getName).orElse("School " + kase.schoolUrn()));
-        if (pupil != null) {
-            model.addAttribute("cohorts", pupil.getCohorts().stream().map(Labels::constant).sorted().toList());
-            model.addAttribute("contacts", pupil.getParents().stream().map(p -> new Contact(p.getName(),
-                    p.getRelationship(), p.getPhone(), p.getEmail(), p.getAddress())).toList());
-            AttendanceSnapshot snapshot = null;
-            try {
-                snapshot = snapshots.find(pupil.getId(), AcademicYear.parse(kase.academicYear())).orElse(null);
-            } catch (RuntimeException e) {
-                // an unreadable year leaves the figures out
-            }
-            model.addAttribute("snapshot", snapshot);
-            model.addAttribute("band", snapshot == null ? null : Labels.constant(snapshot.band()));
-            model.addAttribute("bandClass", snapshot == null ? null : switch (snapshot.band()) {
-                case SEVERE -> "govuk-tag--red";
-                case PERSISTENT -> "govuk-tag--orange";
-                default -> "govuk-tag--grey";
-            });
+        model.addAttribute("school", glances.schoolName(kase.schoolUrn()));
+        AcademicYear year = null;
+        try {
+            year = AcademicYear.parse(kase.academicYear());
+        } catch (IllegalArgumentException e) {
+            // an unreadable year leaves the figures out
         }
-        model.addAttribute("timeline", work.timeline(kase).stream()
-                .sorted(Comparator.comparing(CaseRecords.CaseEvent::at).thenComparing(CaseRecords.CaseEvent::id).reversed())
-                .map(e -> new Event(WHEN.format(e.at().atZone(clock.getZone())), e.name(), e.detail(), e.actor()))
-                .toList());
+        model.addAttribute("glance", pupil == null || year == null ? null : glances.of(pupil, year));
+        model.addAttribute("timeline", events(work.timeline(kase), clock));
+    }
+
+    /** A task outside any case (a leave request's) still shows its pupil when the process names one. */
+    private void prepareWithoutCase(WorkItem task, Model model) {
+        if (task.upn() == null) {
+            return;
+        }
+        directory.pupil(task.upn()).ifPresent(pupil -> {
+            model.addAttribute("pupil", pupil);
+            model.addAttribute("glance", glances.of(pupil, AcademicYear.containing(LocalDate.now(clock))));
+        });
     }
 }

@@ -66,7 +66,8 @@ class LetterController {
                 .body(letter.html());
     }
 
-    @GetMapping("/api/letters/{id}/pdf")
+    // Also a page route: the staff pages link here with the session sign-in (the /api door is HTTP Basic only).
+    @GetMapping({"/api/letters/{id}/pdf", "/letters/{id}/pdf"})
     @Transactional
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         var letter = visibleLetter(id, "letter PDF");

@@ -4,8 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -24,6 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Letters {
 
     public record IssuedLetter(UUID id, boolean newlyIssued) {
+    }
+
+    /** A letter as a list of the pupil's letters shows it. */
+    public record LetterSummary(UUID id, String templateKey, String subject, Instant createdAt, List<String> recipients) {
     }
 
     record StoredLetter(UUID id, String upn, String templateKey, String subject, String html, byte[] pdf, Instant createdAt) {
@@ -71,6 +78,23 @@ public class Letters {
         }
         parents.forEach(parent -> addRecipient(id, parent, rendered.subject()));
         return new IssuedLetter(id, true);
+    }
+
+    /** The pupil's letters, newest first, with who each went to (name and channel). Unchecked: the caller checks scope. */
+    public List<LetterSummary> ofPupil(long pupilId) {
+        var recipients = new HashMap<UUID, List<String>>();
+        jdbc.query("""
+                select r.letter_id, r.parent_name, r.channel from letter_recipient r
+                join letter l on l.id = r.letter_id where l.pupil_id = ? order by r.id""", rs -> {
+            recipients.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                    .add(rs.getString(2) + " (" + rs.getString(3).toLowerCase(Locale.ROOT) + ")");
+        }, pupilId);
+        return jdbc.query("select id, template_key, subject, created_at from letter where pupil_id = ? order by created_at desc",
+                (rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    return new LetterSummary(id, rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                            recipients.getOrDefault(id, List.of()));
+                }, pupilId);
     }
 
     Optional<StoredLetter> find(UUID id) {

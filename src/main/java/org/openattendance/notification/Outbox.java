@@ -19,7 +19,8 @@ class Outbox {
 
     enum Status { PENDING, SENT, FAILED }
 
-    record Claimed(long id, UUID letterId, String recipient, String subject, int attempts) {
+    /** @param body the text of an e-mail that is not a letter (null for letters) */
+    record Claimed(long id, UUID letterId, String recipient, String subject, int attempts, String body) {
     }
 
     record Entry(long id, UUID letterId, String recipient, String subject, Status status, int attempts,
@@ -42,16 +43,22 @@ class Outbox {
                         where id in (select id from outbox_message
                                      where status = 'PENDING' and next_attempt_at <= ?
                                      order by next_attempt_at limit ? for update skip locked)
-                        returning id, letter_id, recipient, subject, attempts""",
+                        returning id, letter_id, recipient, subject, attempts, body""",
                 (rs, n) -> new Claimed(rs.getLong("id"), rs.getObject("letter_id", UUID.class), rs.getString("recipient"),
-                        rs.getString("subject"), rs.getInt("attempts")),
+                        rs.getString("subject"), rs.getInt("attempts"), rs.getString("body")),
                 Timestamp.from(now.plus(lease)), Timestamp.from(now), limit);
     }
 
     void markSent(long id, Instant now) {
         jdbc.update("""
-                update outbox_message set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null
+                update outbox_message set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null, body = null
                 where id = ? and status = 'PENDING'""", Timestamp.from(now), id);
+    }
+
+    /** Queues an e-mail that is not a letter; its body is wiped once the mail server has taken it. */
+    void queueMessage(String recipient, String subject, String body, Instant now) {
+        jdbc.update("insert into outbox_message (recipient, subject, body, next_attempt_at) values (?, ?, ?, ?)",
+                recipient, subject, body, Timestamp.from(now));
     }
 
     void markAttemptFailed(long id, int attempts, String error, Instant nextAttemptAt, boolean giveUp) {

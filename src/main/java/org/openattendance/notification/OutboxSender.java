@@ -59,6 +59,16 @@ class OutboxSender {
     }
 
     private void send(Outbox.Claimed message) throws MessagingException {
+        if (message.letterId() == null) {
+            var mime = mail.createMimeMessage();
+            var helper = new MimeMessageHelper(mime, false, "UTF-8");
+            helper.setFrom(settings.from());
+            helper.setTo(message.recipient());
+            helper.setSubject(message.subject());
+            helper.setText(message.body());
+            mail.send(mime);
+            return;
+        }
         var letter = letters.find(message.letterId()).orElseThrow();
         var mime = mail.createMimeMessage();
         var helper = new MimeMessageHelper(mime, true, "UTF-8");

@@ -77,4 +77,27 @@ public class RegisterService {
         }
         return loader.load(school, rows, recorder, LocalDate.now(clock));
     }
+
+    /**
+     * Records the marks a leave-of-absence request decides: granted leave (C or C1) ahead of the days, so the
+     * register shows it before the pupil goes; later, refused days the pupil was away as G. Each mark carries the
+     * reason (which request, which decision) and who decided; a mark already held becomes an amendment. Unlike
+     * every other way into the register, future dates are accepted here, but only for granted leave.
+     */
+    @Transactional
+    public RegisterLoadResult recordLeaveOfAbsence(School school, String upn, List<SessionSlot> sessions, String code,
+                                                   String reason, Recorder recorder) {
+        if (sessions.isEmpty()) {
+            return new RegisterLoadResult(0, 0, 0, List.of());
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate last = sessions.stream().map(SessionSlot::date).max(LocalDate::compareTo).orElseThrow();
+        boolean grantedLeave = "C".equals(code) || "C1".equals(code);
+        String cut = reason.length() <= 500 ? reason : reason.substring(0, 500);
+        List<MarkRow> rows = new ArrayList<>();
+        for (SessionSlot slot : sessions) {
+            rows.add(new MarkRow(rows.size() + 1, upn, slot.date().toString(), slot.session().name(), code, null, cut));
+        }
+        return loader.load(school, rows, recorder, grantedLeave && last.isAfter(today) ? last : today);
+    }
 }

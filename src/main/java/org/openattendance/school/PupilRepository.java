@@ -10,4 +10,6 @@ public interface PupilRepository extends JpaRepository<Pupil, Long> {
     Optional<Pupil> findByUpn(String upn);
 
     List<Pupil> findByUpnIn(Collection<String> upns);
+
+    List<Pupil> findBySchoolUrnAndDateOfBirth(String schoolUrn, java.time.LocalDate dateOfBirth);
 }

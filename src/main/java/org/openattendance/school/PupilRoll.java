@@ -3,8 +3,12 @@ package org.openattendance.school;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,6 +60,46 @@ public class PupilRoll {
     /** The names of the given pupils, in one query (for lists of tasks or cases). */
     public List<PupilName> namesOf(List<Long> pupilIds) {
         return jdbc.query(NAMES + " where id = any(?)", (rs, i) -> pupilName(rs), (Object) pupilIds.toArray(Long[]::new));
+    }
+
+    /** A pupil found by a search, with their school. */
+    public record PupilMatch(long pupilId, String upn, String forename, String surname, int yearGroup, String schoolUrn,
+                             LocalDate deletionDate) {
+    }
+
+    /** Who a search may find: everyone (admin), or the union of some schools, an LA's schools and a caseload. */
+    public record SearchScope(boolean everyone, Collection<String> schoolUrns, String laCode, String socialWorker) {
+    }
+
+    /**
+     * Pupils whose UPN is the text, or whose name contains every word of it (forename or surname, any case),
+     * within the scope; at most {@code limit}, by surname.
+     */
+    public List<PupilMatch> search(String text, SearchScope scope, int limit) {
+        var words = Arrays.stream(text.trim().toLowerCase(Locale.ROOT).split("\\s+"))
+                .filter(w -> !w.isEmpty()).toList();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        var sql = new StringBuilder("""
+                select p.id, p.upn, p.forename, p.surname, p.year_group, p.school_urn, p.deletion_date
+                from pupil p join school s on s.urn = p.school_urn
+                where (? or p.school_urn = any(?) or s.la_code = ? or p.social_worker = ?)
+                and (p.upn = ? or (""");
+        var args = new ArrayList<Object>(List.of(scope.everyone(), scope.schoolUrns().toArray(String[]::new),
+                scope.laCode() == null ? "" : scope.laCode(), scope.socialWorker() == null ? "" : scope.socialWorker(),
+                text.trim().toUpperCase(Locale.ROOT)));
+        for (int i = 0; i < words.size(); i++) {
+            sql.append(i == 0 ? "" : " and ").append("lower(p.forename || ' ' || p.surname) like ? escape '\\'");
+            args.add("%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        sql.append(")) order by p.surname, p.forename, p.upn limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), (rs, i) -> {
+            var deletion = rs.getDate(7);
+            return new PupilMatch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                    rs.getString(6), deletion == null ? null : deletion.toLocalDate());
+        }, args.toArray());
     }
 
     private static final String NAMES = "select id, upn, forename, surname, year_group from pupil";

@@ -75,6 +75,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/assets/**", "/favicon.ico",
                                 "/error", "/actuator/health").permitAll()
+                        // A parent's leave-of-absence request: no staff sign-in; the e-mailed links identify them.
+                        .requestMatchers("/leave-request", "/leave-request/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))

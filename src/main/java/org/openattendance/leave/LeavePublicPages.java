@@ -1,0 +1,156 @@
+package org.openattendance.leave;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.openattendance.school.School;
+import org.openattendance.school.SchoolDirectory;
+import org.openattendance.shared.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The parent's pages, without a staff sign-in: ask for leave, confirm it with the e-mailed one-time link, see its
+ * status and withdraw it with the status link. The page answers the same whether or not the details matched a
+ * pupil and a parent, so it cannot be used to find out who is at a school.
+ */
+@Controller
+class LeavePublicPages {
+
+    /** What the parent typed, given back to the page when something needs correcting. */
+    record LeaveForm(String school, String forename, String surname, String dobDay, String dobMonth, String dobYear,
+                     String email, String fromDate, String fromSession, String toDate, String toSession, String reason,
+                     String details, String parentsTravelling) {
+
+        static LeaveForm empty() {
+            return new LeaveForm(null, null, null, null, null, null, null, null, "AM", null, "PM", null, null, null);
+        }
+
+        LocalDate dateOfBirth() {
+            try {
+                return LocalDate.of(Integer.parseInt(dobYear.strip()), Integer.parseInt(dobMonth.strip()),
+                        Integer.parseInt(dobDay.strip()));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        NewLeaveRequest asked() {
+            return new NewLeaveRequest(fromDate, fromSession, toDate, toSession, reason, details,
+                    LeavePageSupport.names(parentsTravelling));
+        }
+    }
+
+    private final LeaveRequests requests;
+    private final SchoolDirectory directory;
+
+    LeavePublicPages(LeaveRequests requests, SchoolDirectory directory) {
+        this.requests = requests;
+        this.directory = directory;
+    }
+
+    @GetMapping("/leave-request")
+    String form(Model model) {
+        return page(model, LeaveForm.empty(), Map.of());
+    }
+
+    @PostMapping("/leave-request")
+    String ask(@ModelAttribute LeaveForm form, @RequestParam(name = "evidence", required = false) List<MultipartFile> files,
+               Model model, HttpServletResponse response) {
+        try {
+            requests.askOnline(new LeaveRequests.ParentIdentity(form.school(), form.forename(), form.surname(),
+                    form.dateOfBirth(), form.email()), form.asked(), LeavePageSupport.evidence(files));
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            var errors = LeavePageSupport.errors(e);
+            return page(model, form, errors);
+        }
+        return "redirect:/leave-request/sent";
+    }
+
+    @GetMapping("/leave-request/sent")
+    String sent() {
+        return "leave/sent";
+    }
+
+    @GetMapping("/leave-request/confirm/{token}")
+    String confirmPage(@PathVariable String token, Model model, HttpServletResponse response) {
+        // Opening the link only asks: e-mail scanners that fetch links must not use up the one-time link.
+        if (!requests.confirmable(token)) {
+            return linkNotValid(response);
+        }
+        model.addAttribute("token", token);
+        return "leave/confirm";
+    }
+
+    @PostMapping("/leave-request/confirm/{token}")
+    String confirm(@PathVariable String token, HttpServletResponse response) {
+        return requests.confirm(token).map(status -> "redirect:/leave-request/status/" + status)
+                .orElseGet(() -> linkNotValid(response));
+    }
+
+    @GetMapping("/leave-request/status/{token}")
+    String status(@PathVariable String token, Model model, HttpServletResponse response) {
+        var request = requests.byStatusLink(token);
+        if (request.isEmpty()) {
+            return linkNotValid(response);
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("request", request.get());
+        model.addAttribute("pupil", directory.pupilsByIds(List.of(request.get().pupilId())).get(0));
+        model.addAttribute("schoolName", directory.school(request.get().schoolUrn()).map(School::getName).orElse(""));
+        model.addAttribute("statusText", statusText(request.get().status()));
+        model.addAttribute("canWithdraw", request.get().status().awaitsDecision());
+        return "leave/status";
+    }
+
+    @PostMapping("/leave-request/status/{token}/withdraw")
+    String withdraw(@PathVariable String token, HttpServletResponse response) {
+        if (requests.byStatusLink(token).isEmpty()) {
+            return linkNotValid(response);
+        }
+        try {
+            requests.withdrawByParent(token);
+        } catch (LeaveRequests.NotWithdrawableException e) {
+            // Decided in the meantime: the status page shows the decision.
+        }
+        return "redirect:/leave-request/status/" + token;
+    }
+
+    private String page(Model model, LeaveForm form, Map<String, String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("schools", directory.allSchools());
+        model.addAttribute("reasons", LeaveReason.values());
+        model.addAttribute("maxFiles", EvidenceCheck.MAX_FILES);
+        return "leave/request";
+    }
+
+    private static String linkNotValid(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_GONE);
+        return "leave/link-not-valid";
+    }
+
+
+
+    static String statusText(LeaveStatus status) {
+        return switch (status) {
+            case UNCONFIRMED -> "Not confirmed yet";
+            case SUBMITTED -> "Received: the school office will check it";
+            case CHECKED -> "Checked: waiting for the headteacher's decision";
+            case GRANTED -> "Granted";
+            case PARTLY_GRANTED -> "Partly granted";
+            case REFUSED -> "Refused";
+            case WITHDRAWN -> "Withdrawn";
+            case TAKEN_UNAUTHORISED -> "Refused, and the absence was recorded as unauthorised";
+        };
+    }
+}

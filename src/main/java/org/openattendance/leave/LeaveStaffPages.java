@@ -1,0 +1,174 @@
+package org.openattendance.leave;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.openattendance.school.Pupil;
+import org.openattendance.school.School;
+import org.openattendance.school.SchoolDirectory;
+import org.openattendance.security.AccessPolicy;
+import org.openattendance.security.AuditTrail;
+import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.NotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The staff pages: a pupil's leave requests, a paper request entered by the office, one request in full. */
+@Controller
+class LeaveStaffPages {
+
+    /** The paper form as typed in by the office. */
+    record PaperForm(String requestedBy, String fromDate, String fromSession, String toDate, String toSession,
+                     String reason, String details, String parentsTravelling) {
+
+        static PaperForm empty() {
+            return new PaperForm(null, null, "AM", null, "PM", null, null, null);
+        }
+
+        NewLeaveRequest asked() {
+            return new NewLeaveRequest(fromDate, fromSession, toDate, toSession, reason, details,
+                    LeavePageSupport.names(parentsTravelling));
+        }
+    }
+
+    private final LeaveRequests requests;
+    private final SchoolDirectory directory;
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+
+    LeaveStaffPages(LeaveRequests requests, SchoolDirectory directory, AccessPolicy access, AuditTrail audit) {
+        this.requests = requests;
+        this.directory = directory;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @GetMapping("/pupils/{upn}/leave-requests")
+    String list(@PathVariable String upn, Model model) {
+        Pupil pupil = directory.visiblePupil(upn);
+        var found = requests.ofPupil(pupil.getUpn());
+        audit.record(AuditTrail.Action.READ_PUPIL, "leave-request", pupil.getUpn(), "leave requests page");
+        model.addAttribute("pupil", pupil);
+        model.addAttribute("requests", found);
+        model.addAttribute("statusText", statusTexts());
+        model.addAttribute("canEnter", access.canChangeSchoolRecords(access.currentUser(), pupil.getSchoolUrn()));
+        return "leave/staff-list";
+    }
+
+    @GetMapping("/pupils/{upn}/leave-requests/new")
+    String newRequest(@PathVariable String upn, Model model) {
+        Pupil pupil = directory.visiblePupil(upn);
+        directory.writableSchool(pupil.getSchoolUrn());
+        return paperPage(model, pupil, PaperForm.empty(), Map.of());
+    }
+
+    @PostMapping("/pupils/{upn}/leave-requests")
+    String enter(@PathVariable String upn, @ModelAttribute PaperForm form,
+                 @RequestParam(name = "evidence", required = false) List<MultipartFile> files, Model model,
+                 HttpServletResponse response) {
+        Pupil pupil = directory.visiblePupil(upn);
+        try {
+            var made = requests.enterForPupil(access.currentUser(), pupil.getUpn(), form.asked(), form.requestedBy(),
+                    LeavePageSupport.evidence(files), "PAPER");
+            return "redirect:/leave-requests/" + made.id();
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            var errors = LeavePageSupport.errors(e);
+            return paperPage(model, pupil, form, errors);
+        }
+    }
+
+    @GetMapping("/leave-requests/{id}")
+    String request(@PathVariable String id, Model model) {
+        LeaveRequest request = requests.visible(uuid(id));
+        Pupil pupil = directory.visiblePupil(request.upn());
+        audit.record(AuditTrail.Action.READ_PUPIL, "leave-request", request.upn(), "leave request " + request.id());
+        model.addAttribute("request", request);
+        model.addAttribute("pupil", pupil);
+        model.addAttribute("schoolName", directory.school(request.schoolUrn()).map(School::getName).orElse(""));
+        model.addAttribute("status", LeavePublicPages.statusText(request.status()));
+        model.addAttribute("sessions", requests.requestedSessions(request).size());
+        model.addAttribute("made", request.submittedAt() == null ? "" : java.time.format.DateTimeFormatter
+                .ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK).format(request.submittedAt().atZone(LeaveProcess.LONDON)));
+        model.addAttribute("advice", advice(request.screenAdvice()));
+        model.addAttribute("outOfTerm", requests.weekdaysOutOfTerm(request));
+        model.addAttribute("evidence", requests.evidence(request));
+        model.addAttribute("canWithdraw", request.status().awaitsDecision()
+                && access.canChangeSchoolRecords(access.currentUser(), request.schoolUrn()));
+        return "leave/staff-request";
+    }
+
+    @GetMapping("/leave-requests/{id}/evidence/{evidenceId}")
+    ResponseEntity<byte[]> evidence(@PathVariable String id, @PathVariable long evidenceId) {
+        LeaveRequest request = requests.visible(uuid(id));
+        var file = requests.evidenceFile(request, evidenceId).orElseThrow(() -> new NotFoundException("No such evidence"));
+        audit.record(AuditTrail.Action.READ_PUPIL, "leave-request", request.upn(), "evidence " + evidenceId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"")
+                .body(file.content());
+    }
+
+    @PostMapping("/leave-requests/{id}/withdraw")
+    String withdraw(@PathVariable String id, RedirectAttributes redirect) {
+        try {
+            requests.withdrawByStaff(access.currentUser(), uuid(id));
+            redirect.addFlashAttribute("message", "The request has been withdrawn.");
+        } catch (LeaveRequests.NotWithdrawableException e) {
+            redirect.addFlashAttribute("message", e.getMessage());
+        }
+        return "redirect:/leave-requests/" + id;
+    }
+
+    private String paperPage(Model model, Pupil pupil, PaperForm form, Map<String, String> errors) {
+        model.addAttribute("pupil", pupil);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("reasons", LeaveReason.values());
+        model.addAttribute("parents", pupil.getParents());
+        return "leave/staff-new";
+    }
+
+    static String advice(String code) {
+        if (code == null) {
+            return null;
+        }
+        return switch (code) {
+            case "LIKELY_C1" -> "Likely a regulated performance or employment abroad: code C1 if granted";
+            case "LIKELY_C" -> "Usually exceptional: code C if granted";
+            case "NOT_EXCEPTIONAL_UNLESS_HEAD_FINDS_OTHERWISE" -> "Not exceptional unless the headteacher finds otherwise";
+            case "HEADTEACHER_WEIGHS_IT" -> "The headteacher weighs it: rare, significant, unavoidable, short?";
+            default -> code;
+        };
+    }
+
+    private static Map<LeaveStatus, String> statusTexts() {
+        var texts = new LinkedHashMap<LeaveStatus, String>();
+        for (LeaveStatus s : LeaveStatus.values()) {
+            texts.put(s, LeavePublicPages.statusText(s));
+        }
+        return texts;
+    }
+
+
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No leave request " + id);
+        }
+    }
+}
