@@ -104,9 +104,10 @@ class KeyboardBrowserTest extends BrowserTest {
         assertThat(page.locator("h1")).hasText("Upload register marks");
         Browsers.tabTo(page, "#file");
         Browsers.assertFocusVisible(page);
-        // Space opens the system's file chooser; Playwright answers it as a person picking the file would.
-        page.waitForFileChooser(() -> page.keyboard().press("Space")).setFiles(new FilePayload("register.csv", "text/csv",
+        // The file itself is picked in the system's own dialog, outside the page: set it on the focused input.
+        page.locator("#file").setInputFiles(new FilePayload("register.csv", "text/csv",
                 ("upn,date,session,code\n" + upn + "," + Fixtures.weekdaysAgo(1) + ",AM,/\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(page.locator("#file")).isFocused();
         Browsers.tabTo(page, "main form button[type=submit]");
         page.keyboard().press("Enter");
 
