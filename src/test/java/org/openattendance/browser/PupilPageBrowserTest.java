@@ -1,0 +1,86 @@
+package org.openattendance.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openattendance.IntegrationTest;
+import org.openattendance.school.SchoolAdministration;
+import org.openattendance.security.Role;
+import org.openattendance.security.UserAdministration;
+import org.openattendance.support.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A pupil's page with the register calendar, as the school's officer and as the pupil's social worker. */
+@IntegrationTest
+class PupilPageBrowserTest extends BrowserTest {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SchoolAdministration schools;
+    @Autowired
+    UserAdministration users;
+
+    Fixtures.TestSchool school;
+    String officer;
+    String upn;
+
+    @BeforeEach
+    void aPupilWithADayOfUnexplainedAbsence() {
+        var readable = new ReadableFixtures(fixtures, schools, users);
+        school = readable.school();
+        officer = readable.officer(school);
+        upn = readable.pupil(school);
+        new Casework(http, jdbc).unexplainedAbsence(officer, school.urn(), upn);
+    }
+
+    @Test
+    void theOfficerSeesThePupilsRegisterCalendarWithTheDaysMarks() {
+        signIn(officer);
+        var response = page.navigate("/pupils/" + upn);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(page.locator("h1")).hasText("Alex Morgan");
+
+        LocalDate day = Fixtures.weekdaysAgo(1);
+        var week = page.locator("#register-calendar tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHas(page.locator("th", new com.microsoft.playwright.Page.LocatorOptions().setHasText(
+                        day.with(DayOfWeek.MONDAY).format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK))))));
+        assertThat(week).hasCount(1);
+        int am = (day.getDayOfWeek().getValue() - 1) * 2;
+        assertThat(week.locator("td").nth(am).locator("[aria-hidden=true]")).hasText("N");
+        assertThat(week.locator("td").nth(am + 1).locator("[aria-hidden=true]")).hasText("N");
+        Browsers.assertAccessible(page);
+        Browsers.screenshot(page, "pupil");
+    }
+
+    @Test
+    void anotherSchoolsOfficerGetsNotFoundAndASocialWorkerSeesOnlyTheirOwnPupil() {
+        var other = fixtures.school(school.laCode());
+        signIn(fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(other.urn()), null));
+        assertThat(page.navigate("/pupils/" + upn).status()).isEqualTo(404);
+        Browsers.assertAccessible(page);
+        context.clearCookies();
+
+        String socialWorker = fixtures.user(Role.SOCIAL_WORKER, Set.of(), null);
+        String allocated = fixtures.pupilWithSocialWorker(school, socialWorker);
+        signIn(socialWorker);
+        assertThat(page.navigate("/pupils/" + allocated).status()).isEqualTo(200);
+        assertThat(page.locator("#register-calendar")).isVisible();
+        Browsers.assertAccessible(page);
+        assertThat(page.navigate("/pupils/" + upn).status()).isEqualTo(404);
+    }
+}
