@@ -176,7 +176,7 @@ class CaseSteps {
         return task -> {
             UUID id = caseId(task.getExecution());
             if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-                records.addEvent(id, CaseEventKind.TASK, "Task: " + task.getName(), "due " + task.getDueDate(), null);
+                records.addEvent(id, CaseEventKind.TASK, "Task: " + task.getName(), dueText(task.getDueDate()), null);
             } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
                 Object submission = task.getVariable("submission");
                 records.addEvent(id, CaseEventKind.TASK, "Completed: " + task.getName(),
@@ -203,5 +203,14 @@ class CaseSteps {
             records.addDecision(caseId(execution), CaseEventKind.DECISION, element.getName(),
                     result + " = " + execution.getVariable(result), null, key, engine.latestDecisionVersion(key));
         };
+    }
+
+    private static final java.time.format.DateTimeFormatter DUE =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+
+    /** "due 23 November 2026" on the timeline, the school's day in England, not the server's date format. */
+    static String dueText(java.util.Date due) {
+        return due == null ? "no due date"
+                : "due " + DUE.format(due.toInstant().atZone(java.time.ZoneId.of("Europe/London")));
     }
 }
