@@ -84,7 +84,7 @@ class HomePageTest {
                 .andExpect(content().string(containsString(mine.getUrn())))
                 .andExpect(content().string(containsString(elsewhere.getUrn())))
                 .andExpect(content().string(containsString("/schools/" + elsewhere.getUrn() + "/register/upload")))
-                .andExpect(content().string(containsString("href=\"/camunda/app/cockpit/\"")))
+                .andExpect(content().string(containsString("href=\"/camunda/app/cockpit/default/\"")))
                 .andExpect(content().string(containsString("<span>Administrator</span>")))
                 .andExpect(content().string(containsString("<span>All schools</span>")));
     }
