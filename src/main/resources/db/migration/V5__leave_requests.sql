@@ -36,6 +36,9 @@ create table leave_request (
     granted_code         varchar(2),
     granted_from_date    date,
     granted_to_date      date,
+    -- A partial grant runs from a session of its first day to a session of its last day.
+    granted_from_session varchar(2) check (granted_from_session in ('AM', 'PM')),
+    granted_to_session   varchar(2) check (granted_to_session in ('AM', 'PM')),
     withdrawn_at         timestamptz,
     withdrawn_by         varchar(200),
     recoded_sessions     int,

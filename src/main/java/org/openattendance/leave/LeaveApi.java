@@ -126,8 +126,10 @@ class LeaveApi {
             decision.put("at", r.decidedAt());
             decision.put("reasons", r.decisionReasons());
             decision.put("code", r.grantedCode());
-            decision.put("grantedFrom", r.grantedFrom());
-            decision.put("grantedTo", r.grantedTo());
+            decision.put("grantedFrom", r.grantedFrom() == null ? null
+                    : Map.of("date", r.grantedFrom(), "session", r.grantedFromSession()));
+            decision.put("grantedTo", r.grantedTo() == null ? null
+                    : Map.of("date", r.grantedTo(), "session", r.grantedToSession()));
         }
         body.put("decision", decision.isEmpty() ? null : decision);
         body.put("recodedSessions", r.recodedSessions());

@@ -13,6 +13,7 @@ record LeaveRequest(UUID id, long pupilId, String upn, String schoolUrn, LocalDa
                     Instant createdAt, Instant submittedAt, boolean afterTheFact, String checkNotes, String checkedBy,
                     String screenAdvice, String screenDecisionKey, Integer screenDecisionVersion,
                     String decisionReasons, String decidedBy, String decidedRole, Instant decidedAt, String grantedCode,
-                    LocalDate grantedFrom, LocalDate grantedTo, Instant withdrawnAt, String withdrawnBy,
+                    LocalDate grantedFrom, Session grantedFromSession, LocalDate grantedTo, Session grantedToSession,
+                    Instant withdrawnAt, String withdrawnBy,
                     Integer recodedSessions, String processInstanceId) {
 }

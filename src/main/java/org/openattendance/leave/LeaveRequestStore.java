@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.openattendance.register.SessionSlot;
 import org.openattendance.shared.Session;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -107,12 +108,15 @@ class LeaveRequestStore {
     }
 
     void decided(UUID id, LeaveStatus status, String reasons, String by, String role, Instant at, String code,
-                 LocalDate grantedFrom, LocalDate grantedTo) {
+                 SessionSlot grantedFrom, SessionSlot grantedTo) {
         jdbc.update("""
                 update leave_request set status = ?, decision_reasons = ?, decided_by = ?, decided_role = ?, decided_at = ?,
-                  granted_code = ?, granted_from_date = ?, granted_to_date = ? where id = ?""", status.name(), reasons, by,
-                role, Timestamp.from(at), code, grantedFrom == null ? null : Date.valueOf(grantedFrom),
-                grantedTo == null ? null : Date.valueOf(grantedTo), id);
+                  granted_code = ?, granted_from_date = ?, granted_from_session = ?, granted_to_date = ?,
+                  granted_to_session = ? where id = ?""", status.name(), reasons, by,
+                role, Timestamp.from(at), code, grantedFrom == null ? null : Date.valueOf(grantedFrom.date()),
+                grantedFrom == null ? null : grantedFrom.session().name(),
+                grantedTo == null ? null : Date.valueOf(grantedTo.date()),
+                grantedTo == null ? null : grantedTo.session().name(), id);
     }
 
     void withdrawn(UUID id, String by, Instant at) {
@@ -121,6 +125,11 @@ class LeaveRequestStore {
 
     void recoded(UUID id, int sessions) {
         jdbc.update("update leave_request set status = 'TAKEN_UNAUTHORISED', recoded_sessions = ? where id = ?", sessions, id);
+    }
+
+    private static Session session(ResultSet rs, String column) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? null : Session.valueOf(value);
     }
 
     private static LeaveRequest row(ResultSet rs, int i) throws SQLException {
@@ -134,7 +143,8 @@ class LeaveRequestStore {
                 rs.getString("checked_by"), rs.getString("screen_advice"), rs.getString("screen_decision_key"),
                 (Integer) rs.getObject("screen_decision_version"), rs.getString("decision_reasons"),
                 rs.getString("decided_by"), rs.getString("decided_role"), instant(rs, "decided_at"), rs.getString("granted_code"),
-                date(rs, "granted_from_date"), date(rs, "granted_to_date"), instant(rs, "withdrawn_at"),
+                date(rs, "granted_from_date"), session(rs, "granted_from_session"), date(rs, "granted_to_date"),
+                session(rs, "granted_to_session"), instant(rs, "withdrawn_at"),
                 rs.getString("withdrawn_by"), (Integer) rs.getObject("recoded_sessions"),
                 rs.getString("process_instance_id"));
     }

@@ -305,7 +305,7 @@ public class LeaveRequests {
         return new LeaveRequest(UUID.randomUUID(), pupil.getId(), pupil.getUpn(), pupil.getSchoolUrn(), c.from(),
                 c.fromSession(), c.to(), c.toSession(), c.reason(), c.details(), c.parentsTravelling(), requestedBy,
                 parentId, channel, enteredBy, status, now, status == LeaveStatus.UNCONFIRMED ? null : now, afterTheFact,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static boolean blank(String text) {

@@ -83,7 +83,9 @@ class LeaveSessions {
         if (r.grantedFrom() == null || r.grantedTo() == null) {
             return List.of();
         }
-        return requested.stream().filter(s -> !s.date().isBefore(r.grantedFrom()) && !s.date().isAfter(r.grantedTo())).toList();
+        var first = new SessionSlot(r.grantedFrom(), r.grantedFromSession() == null ? Session.AM : r.grantedFromSession());
+        var last = new SessionSlot(r.grantedTo(), r.grantedToSession() == null ? Session.PM : r.grantedToSession());
+        return requested.stream().filter(s -> s.compareTo(first) >= 0 && s.compareTo(last) <= 0).toList();
     }
 
     static List<SessionSlot> refused(LeaveRequest r, List<SessionSlot> requested) {

@@ -29,6 +29,7 @@ import org.openattendance.register.SessionSlot;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
+import org.openattendance.shared.Session;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -119,18 +120,25 @@ final class LeaveSteps {
             LeaveRequest request = store.find(requestId(task)).orElseThrow();
             String decision = field(task, "decision");
             String code = "C1".equals(field(task, "code")) ? "C1" : "C";
-            LocalDate from = null;
-            LocalDate to = null;
+            SessionSlot from = null;
+            SessionSlot to = null;
             if ("GRANT".equals(decision)) {
-                from = request.fromDate();
-                to = request.toDate();
+                from = new SessionSlot(request.fromDate(), request.fromSession());
+                to = new SessionSlot(request.toDate(), request.toSession());
             } else if ("GRANT_PART".equals(decision)) {
                 var problems = new ArrayList<Problem>();
-                from = day(task, "grantedFrom", problems);
-                to = day(task, "grantedTo", problems);
-                if (problems.isEmpty() && (from.isAfter(to) || from.isBefore(request.fromDate()) || to.isAfter(request.toDate()))) {
-                    problems.add(new Problem("grantedTo", "the days granted must lie within " + request.fromDate() + " to "
-                            + request.toDate() + ", first day first"));
+                LocalDate fromDay = day(task, "grantedFrom", problems);
+                LocalDate toDay = day(task, "grantedTo", problems);
+                if (problems.isEmpty()) {
+                    from = new SessionSlot(fromDay, session(task, "grantedFromSession", Session.AM));
+                    to = new SessionSlot(toDay, session(task, "grantedToSession", Session.PM));
+                    var asked = new SessionSlot(request.fromDate(), request.fromSession());
+                    var askedTo = new SessionSlot(request.toDate(), request.toSession());
+                    if (from.compareTo(to) > 0 || from.compareTo(asked) < 0 || to.compareTo(askedTo) > 0) {
+                        problems.add(new Problem("grantedTo", "the sessions granted must lie within " + request.fromDate()
+                                + " " + request.fromSession() + " to " + request.toDate() + " " + request.toSession()
+                                + ", first session first"));
+                    }
                 }
                 if (!problems.isEmpty()) {
                     throw new InvalidInputException("The decision has " + problems.size() + " problem(s)", problems);
@@ -173,12 +181,19 @@ final class LeaveSteps {
             }
         }
 
-        private static LeaveRequest withGrant(LeaveRequest r, LocalDate from, LocalDate to) {
+        private static Session session(DelegateTask task, String key, Session otherwise) {
+            String text = field(task, key);
+            return "AM".equals(text) ? Session.AM : "PM".equals(text) ? Session.PM : otherwise;
+        }
+
+        private static LeaveRequest withGrant(LeaveRequest r, SessionSlot from, SessionSlot to) {
             return new LeaveRequest(r.id(), r.pupilId(), r.upn(), r.schoolUrn(), r.fromDate(), r.fromSession(), r.toDate(),
                     r.toSession(), r.reason(), r.details(), r.parentsTravelling(), r.requestedBy(), r.requestedByParent(),
                     r.channel(), r.enteredBy(), r.status(), r.createdAt(), r.submittedAt(), r.afterTheFact(), r.checkNotes(),
                     r.checkedBy(), r.screenAdvice(), r.screenDecisionKey(), r.screenDecisionVersion(), r.decisionReasons(),
-                    r.decidedBy(), r.decidedRole(), r.decidedAt(), r.grantedCode(), from, to, r.withdrawnAt(), r.withdrawnBy(),
+                    r.decidedBy(), r.decidedRole(), r.decidedAt(), r.grantedCode(), from == null ? null : from.date(),
+                    from == null ? null : from.session(), to == null ? null : to.date(), to == null ? null : to.session(),
+                    r.withdrawnAt(), r.withdrawnBy(),
                     r.recodedSessions(), r.processInstanceId());
         }
     }
@@ -208,8 +223,10 @@ final class LeaveSteps {
             fields.put("leaveStart", LONG_DATE.format(r.fromDate()));
             fields.put("leaveEnd", LONG_DATE.format(r.toDate()));
             if (r.grantedFrom() != null) {
-                fields.put("grantedStart", LONG_DATE.format(r.grantedFrom()));
-                fields.put("grantedEnd", LONG_DATE.format(r.grantedTo()));
+                fields.put("grantedStart", LONG_DATE.format(r.grantedFrom())
+                        + (r.grantedFromSession() == Session.PM ? " (from the afternoon)" : ""));
+                fields.put("grantedEnd", LONG_DATE.format(r.grantedTo())
+                        + (r.grantedToSession() == Session.AM ? " (until the end of the morning)" : ""));
             }
             fields.put("reason", r.decisionReasons() == null ? "" : r.decisionReasons());
             fields.put("contactName", directory.school(r.schoolUrn()).map(s -> "the office at " + s.getName())

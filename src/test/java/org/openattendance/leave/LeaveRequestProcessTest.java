@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.Session;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -126,6 +127,30 @@ class LeaveRequestProcessTest {
         assertThat(s.instance()).isWaitingAt("week-after-leave");
         assertThat(jdbc.queryForObject("select html from letter where pupil_id = ?", String.class, f.pupilId()))
                 .contains("part");
+    }
+
+    @Test
+    void aPartGrantCanStartAndEndHalfWayThroughADay() {
+        var f = leave.family();
+        LocalDate from = LeaveTestSupport.weekdaysAhead(5);
+        LocalDate last = LeaveTestSupport.weekdaysAhead(6);
+        var s = leave.start(f, from, last, LeaveReason.FUNERAL);
+        leave.complete(s, "check-request", "fromParentLivingWithPupil", "YES", "complete", "YES");
+
+        leave.complete(s, "decide", "decision", "GRANT_PART", "code", "C", "grantedFrom", from.toString(),
+                "grantedFromSession", "PM", "grantedTo", last.toString(), "grantedToSession", "AM",
+                "form", Map.of("decisionReasons", "The afternoon of the funeral and the next morning."));
+
+        var r = leave.request(s);
+        assertThat(r.status()).isEqualTo(LeaveStatus.PARTLY_GRANTED);
+        assertThat(r.grantedFromSession()).isEqualTo(Session.PM);
+        assertThat(r.grantedToSession()).isEqualTo(Session.AM);
+        assertThat(leave.code(f, from, "AM")).isNull();
+        assertThat(leave.code(f, from, "PM")).isEqualTo("C");
+        assertThat(leave.code(f, last, "AM")).isEqualTo("C");
+        assertThat(leave.code(f, last, "PM")).isNull();
+        assertThat(jdbc.queryForObject("select html from letter where pupil_id = ?", String.class, f.pupilId()))
+                .contains("(from the afternoon)").contains("(until the end of the morning)");
     }
 
     @Test

@@ -110,7 +110,7 @@ class LeaveTestSupport {
             Instant now = ClockUtil.getCurrentTime().toInstant();
             var request = new LeaveRequest(UUID.randomUUID(), f.pupilId(), f.upn(), f.urn(), from, Session.AM, to,
                     Session.PM, reason, "Details", "Ann", "Ann " + f.surname(), null, "PAPER", "test", LeaveStatus.SUBMITTED,
-                    now, now, false, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                    now, now, false, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             store.insert(request);
             double days = Math.max(1, jdbc.queryForObject("select count(*) from generate_series(?::date, ?::date, '1 day') d "
                     + "where extract(isodow from d) < 6", Integer.class, from, to));
