@@ -27,7 +27,8 @@ class ApplicationStartsTest {
     void deploysTheProcessesAndFormsFromTheTopLevelFoldersUnderStableNames() {
         var deployment = repository.createDeploymentQuery().orderByDeploymentTime().desc().list().get(0);
         var resources = repository.getDeploymentResourceNames(deployment.getId());
-        assertThat(resources).contains("processes/first-day-contact.bpmn", "forms/first-day-contact.form");
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("first-day-contact").count()).isPositive();
+        assertThat(resources).contains("processes/attendance-case.bpmn", "processes/leave-request.bpmn",
+                "processes/ladder-policy.dmn", "forms/first-day-contact.form");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("attendance-case").count()).isPositive();
     }
 }

@@ -49,10 +49,10 @@ class CamundaLockDownTest {
 
     @Test
     void anAdministratorReachesTheEngineRestApi() {
-        var response = http.withBasicAuth(fixtures.admin(), PASSWORD).getForEntity("/engine-rest/process-definition?key=first-day-contact", String.class);
+        var response = http.withBasicAuth(fixtures.admin(), PASSWORD).getForEntity("/engine-rest/process-definition?key=attendance-case", String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody()).contains("first-day-contact");
+        assertThat(response.getBody()).contains("attendance-case");
     }
 
     @Test
