@@ -48,10 +48,6 @@ class SchoolPupilsPage {
     record Option(String value, String label, boolean selected) {
     }
 
-    /** A link of the pagination component. */
-    record PageLink(int number, String href, boolean current) {
-    }
-
     /** The band filter's choices; PERSISTENT includes SEVERE, as a severely absent pupil is also persistently absent. */
     enum BandFilter {
         ALL("All pupils", s -> true),
@@ -148,13 +144,7 @@ class SchoolPupilsPage {
         model.addAttribute("pages", pages);
         String base = "/schools/" + school.getUrn() + "/pupils?band=" + filter.name().toLowerCase(Locale.ROOT)
                 + "&sort=" + order + (yearGroup == null ? "" : "&yearGroup=" + yearGroup) + "&page=";
-        var links = new ArrayList<PageLink>();
-        for (int i = 1; i <= pages; i++) {
-            links.add(new PageLink(i, base + i, i == pageNumber));
-        }
-        model.addAttribute("pageLinks", links);
-        model.addAttribute("previous", pageNumber > 1 ? base + (pageNumber - 1) : null);
-        model.addAttribute("next", pageNumber < pages ? base + (pageNumber + 1) : null);
+        model.addAttribute("pagination", Pagination.of(pageNumber, pages, number -> base + number));
         return "inbox/school-pupils";
     }
 
