@@ -66,6 +66,12 @@ public class LeaveRequests {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
+    /** A request the school received on paper without scans, as {@link #enterForPupil} with no evidence; its id. */
+    public UUID enterWithoutEvidence(StaffUser user, String upn, NewLeaveRequest asked, String requestedBy,
+                                     String channel) {
+        return enterForPupil(user, upn, asked, requestedBy, List.of(), channel).id();
+    }
+
     /** A request the school received (on paper, by letter): made at once, for a pupil in the user's school. */
     @Transactional
     public LeaveRequest enterForPupil(StaffUser user, String upn, NewLeaveRequest asked, String requestedBy,

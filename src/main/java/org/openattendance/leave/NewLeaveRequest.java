@@ -9,7 +9,7 @@ import org.openattendance.shared.InvalidInputException.Problem;
 import org.openattendance.shared.Session;
 
 /** What someone asks for, before it is checked: as the API and the parent's page receive it. */
-record NewLeaveRequest(String fromDate, String fromSession, String toDate, String toSession, String reason,
+public record NewLeaveRequest(String fromDate, String fromSession, String toDate, String toSession, String reason,
                        String details, List<String> parentsTravelling) {
 
     static final int LONGEST_DAYS = 70;

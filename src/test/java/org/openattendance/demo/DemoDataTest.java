@@ -226,4 +226,23 @@ class DemoDataTest {
     private static long absent(Map<String, Object> pupil) {
         return ((Number) pupil.get("absent")).longValue();
     }
+
+    @Test
+    void leavesAHolidayRequestForTheOfficeAndAFuneralForTheHeadteacherAtCastleHill() {
+        LocalDate from = LocalDate.now(clock).plusDays(15);
+        SchoolCalendar calendar = calendars.forYears("145870", List.of(AcademicYear.containing(from)));
+        long daysAhead = from.datesUntil(from.plusDays(120))
+                .filter(d -> calendar.isOpen(d, Session.AM) && calendar.isOpen(d, Session.PM)).limit(8).count();
+        List<Map<String, Object>> requests = jdbc.queryForList("""
+                select reason, status, channel, process_instance_id from leave_request where school_urn = '145870'
+                order by from_date""");
+        if (daysAhead < 8) {
+            // Too near the end of the calendar's year for a request in term: the demo makes none rather than fail.
+            assertThat(requests).isEmpty();
+            return;
+        }
+        assertThat(requests).extracting(r -> r.get("reason") + " " + r.get("status") + " " + r.get("channel"))
+                .containsExactly("FAMILY_HOLIDAY SUBMITTED PAPER", "FUNERAL CHECKED PAPER");
+        assertThat(requests).allSatisfy(r -> assertThat(r.get("process_instance_id")).isNotNull());
+    }
 }
