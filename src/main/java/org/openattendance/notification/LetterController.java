@@ -9,9 +9,6 @@ import java.util.UUID;
 import org.openattendance.school.Pupil;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AuditTrail;
-import org.openattendance.shared.NotFoundException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,13 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LetterController {
 
-    private final Letters letters;
     private final SchoolDirectory directory;
     private final AuditTrail audit;
     private final JdbcTemplate jdbc;
+    private final VisibleLetters visible;
 
-    LetterController(Letters letters, SchoolDirectory directory, AuditTrail audit, JdbcTemplate jdbc) {
-        this.letters = letters;
+    LetterController(SchoolDirectory directory, AuditTrail audit, JdbcTemplate jdbc, VisibleLetters visible) {
+        this.visible = visible;
         this.directory = directory;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -59,32 +56,16 @@ class LetterController {
     @GetMapping("/api/letters/{id}")
     @Transactional
     ResponseEntity<String> html(@PathVariable UUID id) {
-        var letter = visibleLetter(id, "letter");
+        var letter = visible.find(id, "letter");
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 // The letter is already cleaned of scripts; this keeps it that way if a layout ever changes.
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                 .body(letter.html());
     }
 
-    // Also a page route: the staff pages link here with the session sign-in (the /api door is HTTP Basic only).
-    @GetMapping({"/api/letters/{id}/pdf", "/letters/{id}/pdf"})
+    @GetMapping("/api/letters/{id}/pdf")
     @Transactional
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
-        var letter = visibleLetter(id, "letter PDF");
-        String filename = "letter-" + letter.templateKey() + "-" + letter.id() + ".pdf";
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
-                .body(letter.pdf());
-    }
-
-    private Letters.StoredLetter visibleLetter(UUID id, String what) {
-        var letter = letters.find(id).orElseThrow(() -> new NotFoundException("No letter " + id));
-        try {
-            directory.visiblePupil(letter.upn());
-        } catch (NotFoundException e) {
-            throw new NotFoundException("No letter " + id);
-        }
-        audit.record(AuditTrail.Action.READ_PUPIL, "pupil", letter.upn(), what + " " + id);
-        return letter;
+        return LetterPdfPage.inline(visible.find(id, "letter PDF"));
     }
 }
