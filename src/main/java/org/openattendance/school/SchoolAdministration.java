@@ -173,6 +173,7 @@ public class SchoolAdministration implements ScopeDirectory {
             throw new InvalidInputException("No pupil was saved: " + problems.size() + " problem(s) found", problems);
         }
         int created = 0;
+        var changed = new ArrayList<Long>(data.size());
         for (PupilData pupil : data) {
             String upn = Upn.of(pupil.upn()).value();
             Pupil entity = existing.get(upn);
@@ -188,13 +189,15 @@ public class SchoolAdministration implements ScopeDirectory {
             if (pupil.deletionDate() != null) {
                 entity.deleteFromRoll(pupil.deletionDate(), pupil.deletionGround().trim());
             }
-            pupils.save(entity);
+            entity = pupils.save(entity);
+            changed.add(entity.getId());
             if (newDeletion && !pupil.deletionDate().isBefore(LocalDate.now(clock))) {
                 events.publishEvent(new DeletionFromRollPlanned(entity.getId(), upn, urn, laCodeOf(urn),
                         pupil.deletionDate(), entity.getDeletionGround(), entity.getSocialWorker(),
                         entity.getCohorts().contains(Cohort.LOOKED_AFTER)));
             }
         }
+        events.publishEvent(new PupilsChanged(urn, List.copyOf(changed)));
         return new PupilsSaved(created, data.size() - created);
     }
 
