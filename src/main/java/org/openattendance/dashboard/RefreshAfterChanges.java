@@ -2,8 +2,10 @@ package org.openattendance.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.openattendance.register.MarksRecorded;
+import org.openattendance.school.PupilDeletedFromRoll;
 import org.openattendance.school.PupilsChanged;
 import org.openattendance.shared.AcademicYear;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,6 +37,17 @@ class RefreshAfterChanges {
                 && year.compareTo(current) <= 0; year = new AcademicYear(year.startYear() + 1)) {
             aggregates.refresh(event.schoolUrn(), event.pupilIds(), year);
         }
+    }
+
+    /** A deletion from roll (through the pupils API or the deletion API) ends the pupil's enrolment. */
+    @ApplicationModuleListener
+    void on(PupilDeletedFromRoll event) {
+        AcademicYear current = AcademicYear.containing(LocalDate.now(clock));
+        AcademicYear year = AcademicYear.containing(event.deletionDate());
+        if (year.compareTo(current) < 0) {
+            aggregates.refresh(event.schoolUrn(), List.of(event.pupilId()), year);
+        }
+        aggregates.refresh(event.schoolUrn(), List.of(event.pupilId()), current);
     }
 
     @ApplicationModuleListener
