@@ -1,4 +1,4 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.shell;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.pupils;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -20,6 +20,8 @@ import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.staffweb.shell.Labels;
+import org.openattendance.staffweb.shell.Pagination;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,7 +84,7 @@ class SchoolPupilsPage {
     String schools(Model model) {
         model.addAttribute("schools", directory.visibleSchools().stream()
                 .map(s -> new SchoolItem(s.getUrn(), s.getName(), Labels.phase(s.getPhase()))).toList());
-        return "inbox/schools";
+        return "pupils/schools";
     }
 
     @GetMapping("/schools/{urn}/pupils")
@@ -145,7 +147,7 @@ class SchoolPupilsPage {
         String base = "/schools/" + school.getUrn() + "/pupils?band=" + filter.name().toLowerCase(Locale.ROOT)
                 + "&sort=" + order + (yearGroup == null ? "" : "&yearGroup=" + yearGroup) + "&page=";
         model.addAttribute("pagination", Pagination.of(pageNumber, pages, number -> base + number));
-        return "inbox/school-pupils";
+        return "pupils/school-pupils";
     }
 
     private static BandFilter bandFilter(String band) {

@@ -1,4 +1,4 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.pupils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

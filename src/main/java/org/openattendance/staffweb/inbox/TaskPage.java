@@ -1,10 +1,8 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.inbox;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,8 @@ import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.staffweb.pupils.PupilGlance;
+import org.openattendance.staffweb.shell.Labels;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,12 +37,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class TaskPage {
-
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
-
-    /** A timeline entry as the page shows it. */
-    record Event(String when, String name, String detail, String actor) {
-    }
 
     /** One problem for the error summary. */
     record Problem(String anchor, String message) {
@@ -129,17 +123,9 @@ class TaskPage {
         return directory.pupilsByIds(List.of(kase.pupilId())).stream().findFirst();
     }
 
-    /** A case's timeline, newest first, as the pages show it. */
-    static List<Event> events(List<CaseRecords.CaseEvent> timeline, Clock clock) {
-        return timeline.stream()
-                .sorted(Comparator.comparing(CaseRecords.CaseEvent::at).thenComparing(CaseRecords.CaseEvent::id).reversed())
-                .map(e -> new Event(WHEN.format(e.at().atZone(clock.getZone())), e.name(), e.detail(), e.actor()))
-                .toList();
-    }
-
     private void prepare(WorkItem task, Model model) {
         model.addAttribute("task", task);
-        model.addAttribute("due", task.due() == null ? null : InboxPage.DAY.format(task.due().atZone(clock.getZone())));
+        model.addAttribute("due", task.due() == null ? null : Labels.DAY.format(task.due().atZone(clock.getZone())));
         var kase = task.kase();
         model.addAttribute("kase", kase);
         if (kase == null) {
@@ -158,7 +144,7 @@ class TaskPage {
             // an unreadable year leaves the figures out
         }
         model.addAttribute("glance", pupil == null || year == null ? null : glances.of(pupil, year));
-        model.addAttribute("timeline", events(work.timeline(kase), clock));
+        model.addAttribute("timeline", PupilGlance.timeline(work.timeline(kase), clock));
     }
 
     /** A task outside any case (a leave request's) still shows its pupil when the process names one. */

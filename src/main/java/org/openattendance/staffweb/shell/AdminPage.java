@@ -1,4 +1,4 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.shell;
 
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.StaffUser;
@@ -28,6 +28,6 @@ class AdminPage {
             throw new AccessDeniedException("Only administrators and LA officers have admin pages");
         }
         model.addAttribute("admin", user.isAdmin());
-        return "inbox/admin";
+        return "admin";
     }
 }

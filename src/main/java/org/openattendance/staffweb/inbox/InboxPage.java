@@ -1,9 +1,8 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.inbox;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +24,8 @@ import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.staffweb.shell.Labels;
+import org.openattendance.staffweb.shell.Pagination;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +43,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class InboxPage {
-
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     /** One task as the inbox table shows it. */
     record Row(String id, String name, String pupilName, String upn, String school, String stage, LocalDate due,
@@ -139,7 +138,7 @@ class InboxPage {
             LocalDate due = i.due() == null ? null : i.due().atZone(zone).toLocalDate();
             return new Row(i.id(), i.name(), p == null ? "" : p.forename() + " " + p.surname(),
                     i.upn() == null ? "" : i.upn(), k == null ? "" : schoolName(schoolNames, k.schoolUrn()),
-                    k == null ? "" : Labels.stage(k.stage()), due, due == null ? "No due date" : DAY.format(due),
+                    k == null ? "" : Labels.stage(k.stage()), due, due == null ? "No due date" : Labels.DAY.format(due),
                     due != null && due.isBefore(today), today.equals(due), i.assignee(),
                     user.username().equals(i.assignee()), i.severeAbsence(), i.safeguarding());
         }).toList();

@@ -1,4 +1,4 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.pupils;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.openattendance.staffweb.shell.Labels;
 
 /**
  * The geometry of the attendance chart, drawn server-side as inline SVG (presentation attributes only, which the
@@ -55,7 +56,7 @@ final class AttendanceChart {
             var week = withFigures.get(i);
             double x = LEFT + (withFigures.size() == 1 ? plotWidth / 2 : plotWidth * i / (withFigures.size() - 1));
             double y = TOP + plotHeight * (100 - week.percentToDate().doubleValue()) / (100 - floor);
-            points.add(new Point(round(x), round(y), week.monday(), InboxPage.DAY.format(week.monday()), week.percentToDate()));
+            points.add(new Point(round(x), round(y), week.monday(), Labels.DAY.format(week.monday()), week.percentToDate()));
         }
         var grid = new ArrayList<GridLine>();
         for (int value = floor; value <= 100; value += 10) {

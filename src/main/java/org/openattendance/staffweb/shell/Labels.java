@@ -1,22 +1,29 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.shell;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.openattendance.school.Phase;
 import org.openattendance.security.Role;
 import org.openattendance.security.RoleNames;
 
-/** Words for enum values as staff read them on the pages. */
-final class Labels {
+/** Words for enum values, and dates, as staff read them on the pages. */
+public final class Labels {
+
+    /** A day as tables and lists show it: "7 Jan 2027". */
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+    /** A moment as timelines show it: "7 Jan 2027, 14:05". */
+    public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private Labels() {
     }
 
-    static String role(Role role) {
+    public static String role(Role role) {
         return RoleNames.of(role);
     }
 
-    static String phase(Phase phase) {
+    public static String phase(Phase phase) {
         if (phase == null) {
             return "";
         }
@@ -26,7 +33,7 @@ final class Labels {
         };
     }
 
-    static String stage(org.openattendance.casework.Stage stage) {
+    public static String stage(org.openattendance.casework.Stage stage) {
         if (stage == null) {
             return "";
         }
@@ -37,12 +44,12 @@ final class Labels {
         };
     }
 
-    static String constant(Enum<?> value) {
+    public static String constant(Enum<?> value) {
         return value == null ? "" : sentence(value.name());
     }
 
     /** ATTENDANCE_OFFICER becomes "Attendance officer". */
-    static String sentence(String constant) {
+    public static String sentence(String constant) {
         String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

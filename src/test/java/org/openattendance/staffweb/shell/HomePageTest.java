@@ -1,4 +1,4 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.shell;
 
 import org.openattendance.IntegrationTest;
 import static org.hamcrest.Matchers.containsString;

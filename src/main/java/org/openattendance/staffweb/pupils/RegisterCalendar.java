@@ -1,4 +1,4 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.pupils;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

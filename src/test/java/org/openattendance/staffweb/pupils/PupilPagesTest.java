@@ -1,4 +1,4 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.pupils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,6 +38,7 @@ import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.NotFoundException;
+import org.openattendance.staffweb.shell.Labels;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -145,7 +146,7 @@ class PupilPagesTest {
                         containsString(">N</span></th>"))))
                 // the amendment
                 .andExpect(content().string(containsString("id=\"amendments\"")))
-                .andExpect(content().string(containsString(InboxPage.DAY.format(secondDay) + " AM")))
+                .andExpect(content().string(containsString(Labels.DAY.format(secondDay) + " AM")))
                 .andExpect(content().string(containsString("Mother phoned: flu")))
                 .andExpect(content().string(containsString(officer.username() + " (Attendance officer)")))
                 // the case ladder with the current stage

@@ -1,4 +1,4 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.shell;
 
 import java.util.List;
 
@@ -34,7 +34,7 @@ class HomePage {
                 .toList();
         model.addAttribute("schools", schools);
         model.addAttribute("admin", user.isAdmin());
-        return "inbox/home";
+        return "home";
     }
 
     private SchoolRow row(StaffUser user, School school) {

@@ -1,4 +1,4 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.pupils;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,6 +26,7 @@ import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.staffweb.shell.Labels;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -125,18 +126,18 @@ class PupilPage {
             model.addAttribute("tasks", work.workableFor(access.currentUser(), pupil.getUpn()).stream()
                     .filter(t -> t.kase() != null && t.kase().id().equals(kase.id()))
                     .map(t -> new TaskRow(t.id(), t.name(), t.due() == null ? "No due date"
-                            : InboxPage.DAY.format(t.due().atZone(clock.getZone())), t.assignee()))
+                            : Labels.DAY.format(t.due().atZone(clock.getZone())), t.assignee()))
                     .toList());
-            model.addAttribute("timeline", TaskPage.events(timeline, clock));
-            model.addAttribute("notices", TaskPage.events(timeline.stream().filter(PupilPage::aboutNotices).toList(), clock));
+            model.addAttribute("timeline", PupilGlance.timeline(timeline, clock));
+            model.addAttribute("notices", PupilGlance.timeline(timeline.stream().filter(PupilPage::aboutNotices).toList(), clock));
         }
         model.addAttribute("letters", letters.ofPupil(pupil.getId()).stream()
                 .map(l -> new LetterRow(l.id().toString(), l.subject(), Labels.sentence(l.templateKey().replace('-', '_')),
-                        TaskPage.WHEN.format(l.createdAt().atZone(clock.getZone())), l.recipients()))
+                        Labels.WHEN.format(l.createdAt().atZone(clock.getZone())), l.recipients()))
                 .toList());
         model.addAttribute("leaveRequests", leave.summariesOf(upn));
         model.addAttribute("canEnterLeave", access.canChangeSchoolRecords(access.currentUser(), pupil.getSchoolUrn()));
-        return "inbox/pupil";
+        return "pupils/pupil";
     }
 
     private static AcademicYear year(String text, AcademicYear current) {
@@ -182,10 +183,10 @@ class PupilPage {
                 .map(e -> {
                     var mark = e.getKey();
                     var a = e.getValue();
-                    return new AmendmentRow(mark.date(), InboxPage.DAY.format(mark.date()), mark.session().name(),
+                    return new AmendmentRow(mark.date(), Labels.DAY.format(mark.date()), mark.session().name(),
                             a.originalCode(), a.newCode(), a.reason(),
                             a.amendedBy() + (a.amendedRole() == null ? "" : " (" + Labels.sentence(a.amendedRole()) + ")"),
-                            TaskPage.WHEN.format(a.amendedAt().atZone(clock.getZone())));
+                            Labels.WHEN.format(a.amendedAt().atZone(clock.getZone())));
                 })
                 .toList();
     }

@@ -1,4 +1,4 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.pupils;
 
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +39,7 @@ class PupilSearchPage {
     @GetMapping("/pupils")
     String form(Model model) {
         model.addAttribute("query", "");
-        return "inbox/pupils";
+        return "pupils/search";
     }
 
     @PostMapping("/pupils")
@@ -51,7 +51,7 @@ class PupilSearchPage {
         if (problem != null) {
             model.addAttribute("error", problem);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return "inbox/pupils";
+            return "pupils/search";
         }
         List<PupilRoll.PupilMatch> matches = directory.searchVisiblePupils(text, LIMIT + 1);
         Map<String, String> schools = new HashMap<>();
@@ -66,6 +66,6 @@ class PupilSearchPage {
                 "pupil search found " + results.size() + ": " + String.join(", ", results.stream().map(Result::upn).toList()));
         model.addAttribute("results", results);
         model.addAttribute("more", matches.size() > LIMIT);
-        return "inbox/pupils";
+        return "pupils/search";
     }
 }

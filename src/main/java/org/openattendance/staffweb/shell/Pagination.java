@@ -1,4 +1,4 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.shell;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,17 +8,17 @@ import java.util.function.IntFunction;
  * The GOV.UK pagination component's model: previous and next links, the first and last page, the current page and
  * its neighbours, and an ellipsis for each gap.
  */
-record Pagination(String previous, String next, List<Item> items) {
+public record Pagination(String previous, String next, List<Item> items) {
 
     /** A page number (href set), or an ellipsis (number 0). */
-    record Item(int number, String href, boolean current) {
+    public record Item(int number, String href, boolean current) {
         public boolean ellipsis() {
             return number == 0;
         }
     }
 
     /** Null when there is only one page. */
-    static Pagination of(int current, int pages, IntFunction<String> href) {
+    public static Pagination of(int current, int pages, IntFunction<String> href) {
         if (pages <= 1) {
             return null;
         }

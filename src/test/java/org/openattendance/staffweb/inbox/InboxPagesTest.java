@@ -1,4 +1,4 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +27,7 @@ import org.openattendance.IntegrationTest;
 import org.openattendance.casework.CaseWork;
 import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
+import org.openattendance.staffweb.shell.Labels;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.camunda.bpm.engine.ManagementService;

@@ -1,4 +1,4 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.inbox;
 
 import java.io.IOException;
 import java.math.BigDecimal;

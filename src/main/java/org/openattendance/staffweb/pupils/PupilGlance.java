@@ -1,24 +1,28 @@
-package org.openattendance.inbox;
+package org.openattendance.staffweb.pupils;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 import org.openattendance.attendance.AttendanceSnapshot;
 import org.openattendance.attendance.AttendanceSnapshots;
 import org.openattendance.attendance.calculator.AttendanceBand;
+import org.openattendance.casework.CaseRecords;
 import org.openattendance.school.Pupil;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.shared.AcademicYear;
+import org.openattendance.staffweb.shell.Labels;
 import org.springframework.stereotype.Component;
 
 /**
- * The pupil at a glance, as the task page and the pupil page show it (templates/inbox/pupil-glance.html): name,
+ * The pupil at a glance, as the task page and the pupil page show it (templates/fragments/pupil-glance.html): name,
  * UPN, year group, school, attendance and band from the year's snapshot, cohort flags and the parents' contacts.
  */
 @Component
-class PupilGlance {
+public class PupilGlance {
 
     /** A parent or carer's contact details. */
     record Contact(String name, String relationship, String phone, String email, String address) {
@@ -28,8 +32,12 @@ class PupilGlance {
     record Figures(BigDecimal attendancePercent, LocalDate asOf, int attended, int possible, AttendanceBand band) {
     }
 
+    /** A timeline entry as the fragment shows it. */
+    public record TimelineEntry(String when, String name, String detail, String actor) {
+    }
+
     /** What the glance fragment shows; {@code figures} is null until the year's figures are calculated. */
-    record Glance(Pupil pupil, String upn, String name, String school, String schoolUrn, Figures figures,
+    public record Glance(Pupil pupil, String upn, String name, String school, String schoolUrn, Figures figures,
                   String band, String bandClass, List<String> cohorts, List<Contact> contacts) {
     }
 
@@ -41,7 +49,7 @@ class PupilGlance {
         this.snapshots = snapshots;
     }
 
-    Glance of(Pupil pupil, AcademicYear year) {
+    public Glance of(Pupil pupil, AcademicYear year) {
         Figures figures = figures(pupil, year);
         return new Glance(pupil, pupil.getUpn(), pupil.getForename() + " " + pupil.getSurname(),
                 schoolName(pupil.getSchoolUrn()), pupil.getSchoolUrn(), figures,
@@ -68,8 +76,17 @@ class PupilGlance {
                 figures.attended(), figures.possible(), figures.band());
     }
 
-    String schoolName(String urn) {
+    public String schoolName(String urn) {
         return directory.school(urn).map(School::getName).orElse("School " + urn);
+    }
+
+    /** A case's timeline, newest first, as the pages show it (the fragment's {@code timeline}). */
+    public static List<TimelineEntry> timeline(List<CaseRecords.CaseEvent> events, Clock clock) {
+        return events.stream()
+                .sorted(Comparator.comparing(CaseRecords.CaseEvent::at).thenComparing(CaseRecords.CaseEvent::id).reversed())
+                .map(e -> new TimelineEntry(Labels.WHEN.format(e.at().atZone(clock.getZone())), e.name(), e.detail(),
+                        e.actor()))
+                .toList();
     }
 
     static String bandClass(AttendanceBand band) {
