@@ -1,3 +1,4 @@
 /** The attendance case: one per pupil and academic year, run by Camunda; stages, tasks, decisions, signals. */
-@org.springframework.modulith.ApplicationModule(displayName = "Casework")
+@org.springframework.modulith.ApplicationModule(displayName = "Casework",
+        allowedDependencies = { "shared", "security", "school", "register", "attendance", "notification", "leave" })
 package org.openattendance.casework;
