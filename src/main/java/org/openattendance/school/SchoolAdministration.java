@@ -202,6 +202,7 @@ public class SchoolAdministration implements ScopeDirectory {
             throw new InvalidInputException("No pupil was saved: " + problems.size() + " problem(s) found", problems);
         }
         int created = 0;
+        var changed = new ArrayList<Long>(data.size());
         School school = schools.findById(urn).orElseThrow();
         for (PupilData pupil : data) {
             String upn = Upn.of(pupil.upn()).value();
@@ -216,6 +217,7 @@ public class SchoolAdministration implements ScopeDirectory {
                             ? EnumSet.noneOf(Cohort.class) : EnumSet.copyOf(pupil.cohorts()),
                     blankToNull(pupil.socialWorker()), parentsOf(pupil));
             pupils.save(entity);
+            changed.add(entity.getId());
             if (isNew) {
                 events.publishEvent(admitted(entity, school));
             }
@@ -223,6 +225,7 @@ public class SchoolAdministration implements ScopeDirectory {
                 deletions.record(entity, pupil.deletion(), RollDeletions.Channel.PUPILS_API);
             }
         }
+        events.publishEvent(new PupilsChanged(urn, List.copyOf(changed)));
         return new PupilsSaved(created, data.size() - created);
     }
 
