@@ -47,6 +47,43 @@ public class DashboardFormat {
         return DATE.format(monday) + " to " + DATE.format(sunday);
     }
 
+    /** The day in England of an instant: "23 November 2026". */
+    public String day(java.time.Instant instant) {
+        return instant == null ? "" : DATE.format(instant.atZone(java.time.ZoneId.of("Europe/London")));
+    }
+
+    /** "3.5 days", "1 day", or "–". */
+    public String days(BigDecimal days) {
+        if (days == null) {
+            return NONE;
+        }
+        if (days.compareTo(BigDecimal.ONE) < 0) {
+            return "less than a day";
+        }
+        return days.stripTrailingZeros().toPlainString() + (days.compareTo(BigDecimal.ONE) == 0 ? " day" : " days");
+    }
+
+    /** Percentage points with a sign: "+3.2 points", "-1.0 points". */
+    public String points(BigDecimal change) {
+        if (change == null) {
+            return NONE;
+        }
+        return (change.signum() > 0 ? "+" : "") + change.toPlainString() + " points";
+    }
+
+    /** Whether the instant is before the start of {@code today} in England (a task overdue). */
+    public boolean before(java.time.Instant instant, LocalDate today) {
+        return instant != null && instant.isBefore(today.atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant());
+    }
+
+    public String action(String timelineName) {
+        return StageLabels.action(timelineName);
+    }
+
+    public String stage(org.openattendance.casework.Stage stage) {
+        return StageLabels.of(stage);
+    }
+
     public String yearGroup(int yearGroup) {
         return CohortFlags.yearGroup(yearGroup);
     }

@@ -16,6 +16,9 @@ record DashboardTabs(List<Tab> tabs) {
         String base = AttendanceDashboardPages.pathOf(scope);
         var tabs = new ArrayList<Tab>();
         tabs.add(new Tab("Attendance", base, "attendance".equals(current)));
+        if (scope.kind() == Scope.Kind.VIRTUAL_SCHOOL) {
+            tabs.add(new Tab("The children", base + "/children", "children".equals(current)));
+        }
         tabs.add(new Tab("Casework", base + "/casework", "casework".equals(current)));
         if (scope.kind() == Scope.Kind.LA && (user.isAdmin() || user.has(Role.LA_OFFICER) || user.has(Role.MANAGER))) {
             tabs.add(new Tab("Termly targeting meetings", base + "/targeting", "targeting".equals(current)));

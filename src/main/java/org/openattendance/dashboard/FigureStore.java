@@ -176,6 +176,15 @@ class FigureStore {
                 Date.valueOf(AcademicYear.containing(today).firstDay()));
     }
 
+    /** Every weekly row of the given pupils, any year, by pupil and week. */
+    List<PupilWeek> weeksOf(List<Long> pupilIds) {
+        if (pupilIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select " + AggregateStore.PUPIL_WEEK_COLUMNS + " from dashboard_pupil_week where pupil_id = any(?) "
+                + "order by pupil_id, week_start", AggregateStore::pupilWeek, (Object) pupilIds.toArray(Long[]::new));
+    }
+
     /** Each pupil's N marks this year (unexplained absences), by pupil. */
     Map<Long, Integer> unexplainedByPupil(List<Long> pupilIds, LocalDate from, LocalDate to) {
         var counts = new HashMap<Long, Integer>();
