@@ -39,11 +39,11 @@ public class TeamTasks {
     public record Counts(long open, long overdue, long dueToday) {
     }
 
-    /** One line of a breakdown: a team (group id), a task type (task name) or a person (username; "" = nobody). */
+    /** One line of a breakdown: a team (group id), a task type (task name) or a person (username; an empty text = nobody). */
     public record Group(String key, long open, long overdue) {
     }
 
-    /** What narrows the list: a team, a task type (task key) and a person ("" for unclaimed tasks); null = any. */
+    /** What narrows the list: a team, a task type (task key) and a person (an empty text for unclaimed tasks); null = any. */
     public record Filter(String team, String taskKey, String person) {
         public static final Filter NONE = new Filter(null, null, null);
     }
@@ -131,7 +131,7 @@ public class TeamTasks {
         return grouped("T.TASK_DEF_KEY_", teams, startOfToday);
     }
 
-    /** Open and overdue tasks by the person they are assigned to ("" for the team's unclaimed tasks), most first. */
+    /** Open and overdue tasks by the person they are assigned to (an empty text for the team's unclaimed tasks), most first. */
     public List<Group> byPerson(Collection<String> teams, Instant startOfToday) {
         return grouped("coalesce(T.ASSIGNEE_, '')", teams, startOfToday);
     }

@@ -25,7 +25,7 @@ class AttendanceDashboard {
                Figures comparison) {
     }
 
-    /** One code of "absence by reason". */
+    /** One code of 'absence by reason'. */
     record Reason(String code, String meaning, String category, int sessions, BigDecimal percentOfPossible) {
         public String categoryLabel() {
             return "AUTHORISED".equals(category) ? "Authorised" : "Unauthorised";

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
-/** How the dashboards write figures and dates for staff: "94.1%", "1,204", "23 November 2026"; "–" for none. */
+/** How the dashboards write figures and dates for staff: '94.1%', '1,204', '23 November 2026'; '–' for none. */
 @Component("dashboardFormat")
 public class DashboardFormat {
 
@@ -23,7 +23,7 @@ public class DashboardFormat {
         return NumberFormat.getIntegerInstance(Locale.UK).format(value);
     }
 
-    /** "1 session", "26 sessions". */
+    /** '1 session', '26 sessions'. */
     public String count(long value, String one, String many) {
         return number(value) + " " + (value == 1 ? one : many);
     }
@@ -32,7 +32,7 @@ public class DashboardFormat {
         return date == null ? "" : DATE.format(date);
     }
 
-    /** "23 November 2026 to 29 November 2026" is long: "23 to 29 November 2026", "30 November to 6 December 2026". */
+    /** '23 November 2026 to 29 November 2026' is long: '23 to 29 November 2026', '30 November to 6 December 2026'. */
     public String week(LocalDate monday) {
         if (monday == null) {
             return "";
@@ -47,12 +47,12 @@ public class DashboardFormat {
         return DATE.format(monday) + " to " + DATE.format(sunday);
     }
 
-    /** The day in England of an instant: "23 November 2026". */
+    /** The day in England of an instant: '23 November 2026'. */
     public String day(java.time.Instant instant) {
         return instant == null ? "" : DATE.format(instant.atZone(java.time.ZoneId.of("Europe/London")));
     }
 
-    /** "3.5 days", "1 day", or "–". */
+    /** '3.5 days', '1 day', or '–'. */
     public String days(BigDecimal days) {
         if (days == null) {
             return NONE;
@@ -63,7 +63,7 @@ public class DashboardFormat {
         return days.stripTrailingZeros().toPlainString() + (days.compareTo(BigDecimal.ONE) == 0 ? " day" : " days");
     }
 
-    /** Percentage points with a sign: "+3.2 points", "-1.0 points". */
+    /** Percentage points with a sign: '+3.2 points', '-1.0 points'. */
     public String points(BigDecimal change) {
         if (change == null) {
             return NONE;

@@ -40,7 +40,7 @@ record Filter(Integer yearGroup, Cohort cohort) {
         return yearGroup == null && cohort == null;
     }
 
-    /** "Year 7, FSM", or "" without a filter. */
+    /** 'Year 7, FSM', or an empty text without a filter. */
     public String label() {
         var parts = new java.util.ArrayList<String>();
         if (yearGroup != null) {

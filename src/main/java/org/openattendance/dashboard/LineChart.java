@@ -102,7 +102,7 @@ final class LineChart {
         return points.stream().map(p -> p.x() + "," + p.y()).collect(Collectors.joining(" "));
     }
 
-    /** "22 weeks; latest 94.1% in the week beginning 23 Nov." for the chart's description. */
+    /** '22 weeks; latest 94.1% in the week beginning 23 Nov.' for the chart's description. */
     public String description() {
         if (points.isEmpty()) {
             return "No figures yet.";

@@ -104,11 +104,11 @@ class Scopes {
         return user.isAdmin() || ((user.has(Role.LA_OFFICER) || user.has(Role.MANAGER)) && code.equals(user.laCode()));
     }
 
-    String laName(String code) {
+    public String laName(String code) {
         return names.localAuthorityName(code).orElse("Local authority " + code);
     }
 
-    String schoolName(String urn) {
+    public String schoolName(String urn) {
         return names.schoolName(urn).orElse("School " + urn);
     }
 

@@ -100,7 +100,7 @@ class TargetingPack {
         return lowForTheYear || falling;
     }
 
-    /** "Autumn term 2026", "Spring term 2027", "Summer term 2027". */
+    /** 'Autumn term 2026', 'Spring term 2027', 'Summer term 2027'. */
     static String term(LocalDate date) {
         Month month = date.getMonth();
         String name = month.getValue() >= 9 ? "Autumn" : month.getValue() <= 3 ? "Spring"

@@ -25,8 +25,8 @@ class TeamLabels {
         this.users = users;
     }
 
-    /** "Millbrook Primary School: attendance staff", "Northshire: LA attendance officers". */
-    String label(String group) {
+    /** 'Millbrook Primary School: attendance staff', 'Northshire: LA attendance officers'. */
+    public String label(String group) {
         Matcher school = SCHOOL.matcher(group);
         if (school.matches()) {
             String name = names.schoolName(school.group(1)).orElse("School " + school.group(1));
@@ -48,8 +48,8 @@ class TeamLabels {
         return group;
     }
 
-    /** A person's display name and username, "Priya Shah (officer.millbrook)". */
-    String person(String username) {
+    /** A person's display name and username, 'Priya Shah (officer.millbrook)'. */
+    public String person(String username) {
         return users.find(username).map(TeamLabels::name).orElse(username);
     }
 
