@@ -216,7 +216,7 @@ public class SchoolAdministration implements ScopeDirectory {
     }
 
     /**
-     * What stops these pupils being saved, each problem at its index ({@code [2].upn}); nothing is written. An import
+     * What stops these pupils being saved, each problem at the pupil's index; nothing is written. An import
      * that takes the pupils it can (a Common Transfer File) saves only those without problems.
      */
     @Transactional(readOnly = true)

@@ -242,7 +242,7 @@ public class CtfImport {
         return new Rejected(pupil.upn(), name, what, why);
     }
 
-    /** "[0].dateOfBirth" as the page says it. */
+    /** A problem's field (e.g. the date of birth of the first pupil) as the page says it. */
     private static String plain(String where) {
         String field = where.replaceFirst("^\\[\\d+]\\.?", "");
         return switch (field) {
