@@ -255,7 +255,7 @@ class AttendanceCaseProcessTest {
         assertThat(c.instance()).isWaitingAt("legal-outcome");
         assertThat(cases.stage(c)).isEqualTo(Stage.NOTICE_TO_IMPROVE);
         assertThat(cases.timeline(c)).filteredOn(e -> "next-stage".equals(e.decisionKey()))
-                .extracting(CaseRecords.CaseEvent::detail)
+                .extracting(CaseStore.CaseEvent::detail)
                 .containsExactly("nextStage = TAF", "nextStage = ATTENDANCE_CONTRACT", "nextStage = NOTICE_TO_IMPROVE");
         cases.send(c, "LegalOutcome");
         assertThat(c.instance()).hasPassed("pt-done").isActive();
