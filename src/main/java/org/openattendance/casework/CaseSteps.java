@@ -171,7 +171,10 @@ class CaseSteps {
                 "code " + execution.getVariable("code"), null);
     }
 
-    /** On every user task: the timeline shows each task created and who completed it with what. */
+    /**
+     * On every user task of the case (added by {@link CaseTimelinePlugin}, not written in the model): the timeline
+     * shows each task created and who completed it with what.
+     */
     @Bean
     TaskListener taskLog(CaseStore records) {
         return task -> {
@@ -194,7 +197,10 @@ class CaseSteps {
         return task.getAssignee();
     }
 
-    /** On every business rule task: which table and version decided what. */
+    /**
+     * On every business rule task of the case (added by {@link CaseTimelinePlugin}): which table and version decided
+     * what.
+     */
     @Bean
     ExecutionListener decisionLog(CaseStore records, CaseEngine engine) {
         return execution -> {
