@@ -43,7 +43,7 @@ class UserPagesTest {
     @Autowired
     SchoolDirectory directory;
     @Autowired
-    StaffUsers users;
+    StaffUserStore users;
     @Autowired
     UserAdministration administration;
     @Autowired
