@@ -51,7 +51,7 @@ class ContactSteps {
      * could be found, as amendments by the member of staff; nothing changes when the register was corrected already.
      */
     @Bean
-    TaskListener resolveUnexplainedMarks(CaseRecords records, SchoolDirectory directory, RegisterService register) {
+    TaskListener resolveUnexplainedMarks(CaseStore records, SchoolDirectory directory, RegisterService register) {
         return task -> {
             Object outcome = task.getVariable("outcome");
             String code = "NO_REASON".equals(outcome) ? "O"
