@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.Stage;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +53,7 @@ class PenaltyNoticeProcessTest {
     @Autowired
     Prosecutions prosecutions;
     @Autowired
-    CaseRecords cases;
+    CaseStore cases;
     @Autowired
     JdbcTemplate jdbc;
 

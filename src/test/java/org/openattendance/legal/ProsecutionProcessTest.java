@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.Stage;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +35,7 @@ class ProsecutionProcessTest {
     @Autowired
     AttendanceContracts contracts;
     @Autowired
-    CaseRecords cases;
+    CaseStore cases;
 
     LegalFixtures.Child child;
     LocalDate today;
