@@ -16,7 +16,7 @@ import java.util.Set;
 
 import org.openattendance.security.Role;
 import org.openattendance.security.ScopeDirectory;
-import org.openattendance.security.StaffUsers;
+import org.openattendance.security.StaffUserStore;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
@@ -85,14 +85,14 @@ public class SchoolAdministration implements ScopeDirectory {
     private final SchoolRepository schools;
     private final PupilRepository pupils;
     private final SchoolCalendars calendars;
-    private final StaffUsers users;
+    private final StaffUserStore users;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final RollDeletions deletions;
 
     SchoolAdministration(SchoolRepository schools, PupilRepository pupils, SchoolCalendars calendars,
-                         StaffUsers users, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
+                         StaffUserStore users, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
                          RollDeletions deletions) {
         this.deletions = deletions;
         this.clock = clock;
@@ -179,25 +179,11 @@ public class SchoolAdministration implements ScopeDirectory {
     /** Inserts or updates pupils by UPN; if any pupil is invalid, none is stored. */
     @Transactional
     public PupilsSaved savePupils(String urn, List<PupilData> data) {
-        var problems = new ArrayList<Problem>();
         if (data == null || data.isEmpty()) {
             throw new InvalidInputException("Send a JSON array with at least one pupil");
         }
-        var seen = new HashSet<String>();
-        for (int i = 0; i < data.size(); i++) {
-            problems.addAll(problemsWith("[" + i + "]", data.get(i), seen));
-        }
         Map<String, Pupil> existing = new HashMap<>();
-        if (problems.isEmpty()) {
-            pupils.findByUpnIn(seen).forEach(p -> existing.put(p.getUpn(), p));
-            for (int i = 0; i < data.size(); i++) {
-                Pupil found = existing.get(Upn.of(data.get(i).upn()).value());
-                if (found != null && !found.getSchoolUrn().equals(urn)) {
-                    problems.add(new Problem("[" + i + "].upn", "this UPN is registered to another school"));
-                }
-                problems.addAll(deletionProblems("[" + i + "].", data.get(i), found));
-            }
-        }
+        var problems = check(urn, data, existing);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("No pupil was saved: " + problems.size() + " problem(s) found", problems);
         }
@@ -227,6 +213,34 @@ public class SchoolAdministration implements ScopeDirectory {
         }
         events.publishEvent(new PupilsChanged(urn, List.copyOf(changed)));
         return new PupilsSaved(created, data.size() - created);
+    }
+
+    /**
+     * What stops these pupils being saved, each problem at the pupil's index; nothing is written. An import
+     * that takes the pupils it can (a Common Transfer File) saves only those without problems.
+     */
+    @Transactional(readOnly = true)
+    public List<Problem> problemsWith(String urn, List<PupilData> data) {
+        return check(urn, data, new HashMap<>());
+    }
+
+    private List<Problem> check(String urn, List<PupilData> data, Map<String, Pupil> existing) {
+        var problems = new ArrayList<Problem>();
+        var seen = new HashSet<String>();
+        for (int i = 0; i < data.size(); i++) {
+            problems.addAll(problemsWith("[" + i + "]", data.get(i), seen));
+        }
+        if (problems.isEmpty()) {
+            pupils.findByUpnIn(seen).forEach(p -> existing.put(p.getUpn(), p));
+            for (int i = 0; i < data.size(); i++) {
+                Pupil found = existing.get(Upn.of(data.get(i).upn()).value());
+                if (found != null && !found.getSchoolUrn().equals(urn)) {
+                    problems.add(new Problem("[" + i + "].upn", "this UPN is registered to another school"));
+                }
+                problems.addAll(deletionProblems("[" + i + "].", data.get(i), found));
+            }
+        }
+        return problems;
     }
 
     private PupilAdmitted admitted(Pupil pupil, School school) {
@@ -341,6 +355,64 @@ public class SchoolAdministration implements ScopeDirectory {
             throw new InvalidInputException("The local authority needs a name", List.of(new Problem("name", "is required")));
         }
         jdbc.update("update local_authority set name = ? where code = ?", name.strip(), laCode);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CaseloadPupil> caseloadOf(String socialWorker) {
+        return jdbc.query("select p.upn, p.forename || ' ' || p.surname, s.name from pupil p "
+                        + "join school s on s.urn = p.school_urn where p.social_worker = ? "
+                        + "order by p.surname, p.forename, p.upn",
+                (rs, i) -> new CaseloadPupil(rs.getString(1), rs.getString(2), rs.getString(3)), socialWorker);
+    }
+
+    @Override
+    @Transactional
+    public void allocate(String socialWorker, List<String> upns) {
+        var problems = new ArrayList<Problem>();
+        var wanted = new java.util.LinkedHashSet<String>();
+        for (String text : upns) {
+            String upn = text.trim().toUpperCase(java.util.Locale.ROOT);
+            if (upn.isEmpty()) {
+                continue;
+            }
+            if (Upn.problemWith(upn) != null) {
+                problems.add(new Problem("upns", Upn.problemWith(upn)));
+            } else {
+                wanted.add(upn);
+            }
+        }
+        var found = pupils.findByUpnIn(wanted);
+        var known = found.stream().map(Pupil::getUpn).collect(java.util.stream.Collectors.toSet());
+        wanted.stream().filter(upn -> !known.contains(upn))
+                .forEach(upn -> problems.add(new Problem("upns", "no pupil has the UPN " + upn)));
+        if (wanted.isEmpty() && problems.isEmpty()) {
+            problems.add(new Problem("upns", "enter at least one UPN"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The caseload cannot be changed", problems);
+        }
+        jdbc.update("update pupil set social_worker = ? where upn = any(?)", socialWorker, wanted.toArray(String[]::new));
+        publishChanged(found);
+    }
+
+    @Override
+    @Transactional
+    public boolean release(String socialWorker, String upn) {
+        var pupil = pupils.findByUpn(upn).filter(p -> socialWorker.equals(p.getSocialWorker()));
+        if (pupil.isEmpty()) {
+            return false;
+        }
+        jdbc.update("update pupil set social_worker = null where upn = ? and social_worker = ?", upn, socialWorker);
+        publishChanged(List.of(pupil.get()));
+        return true;
+    }
+
+    /** As after an upload of pupils: what is worked out from their records is worked out again. */
+    private void publishChanged(List<Pupil> changed) {
+        changed.stream().collect(java.util.stream.Collectors.groupingBy(Pupil::getSchoolUrn,
+                        java.util.stream.Collectors.mapping(Pupil::getId, java.util.stream.Collectors.toList())))
+                .forEach((urn, ids) -> events.publishEvent(new PupilsChanged(urn, ids)));
     }
 
     @Override
