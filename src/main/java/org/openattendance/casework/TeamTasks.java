@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.openattendance.security.CamundaGroups;
 import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
-import org.openattendance.security.StaffUsers;
+import org.openattendance.security.StaffUserStore;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +33,7 @@ public class TeamTasks {
 
     /** An open task of a team, with its case (null for a task that belongs to no case). */
     public record TeamTask(String id, String name, String taskKey, Instant created, Instant due, String assignee,
-                           List<String> groups, CaseRecords.CaseRecord kase, String upn) {
+                           List<String> groups, CaseStore.CaseRecord kase, String upn) {
     }
 
     public record Counts(long open, long overdue, long dueToday) {
@@ -50,13 +50,13 @@ public class TeamTasks {
 
     private final JdbcTemplate jdbc;
     private final TaskService taskService;
-    private final CaseRecords records;
+    private final CaseStore records;
     private final CaseTasks caseTasks;
-    private final StaffUsers users;
+    private final StaffUserStore users;
     private final String tasks;
     private final String links;
 
-    TeamTasks(JdbcTemplate jdbc, TaskService taskService, CaseRecords records, CaseTasks caseTasks, StaffUsers users,
+    TeamTasks(JdbcTemplate jdbc, TaskService taskService, CaseStore records, CaseTasks caseTasks, StaffUserStore users,
               ManagementService management) {
         this.jdbc = jdbc;
         this.taskService = taskService;

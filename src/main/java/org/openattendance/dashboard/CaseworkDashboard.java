@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import org.openattendance.casework.CaseOverview;
 import org.openattendance.casework.Stage;
 import org.openattendance.casework.TeamTasks;
+import org.openattendance.legal.LegalFigures;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.AcademicYear;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,17 @@ class CaseworkDashboard {
                  List<CaseOverview.WeekCount> weeks, TeamTasks.Counts taskCounts, List<Team> byTeam, List<Team> byType,
                  List<Team> byPerson, List<TeamTasks.TeamTask> oldestTasks, boolean manager, List<String> managedTeams,
                  List<StageTime> stageTimes, List<InterventionOutcome> interventions,
-                 List<NoticeWithoutSupport> noticesWithoutSupport) {
+                 List<NoticeWithoutSupport> noticesWithoutSupport, LegalFigures.Figures legal) {
+
+        public String outcomeLabel(org.openattendance.legal.CourtOutcome outcome) {
+            return switch (outcome) {
+                case FINE -> "Fine";
+                case CONDITIONAL_DISCHARGE -> "Conditional discharge";
+                case PARENTING_ORDER -> "Parenting order";
+                case WITHDRAWN -> "Withdrawn at court";
+                case NOT_GUILTY -> "Not guilty";
+            };
+        }
 
         public long openCases() {
             return funnel.values().stream().mapToLong(Long::longValue).sum();
@@ -82,15 +93,17 @@ class CaseworkDashboard {
     }
 
     private final CaseOverview cases;
+    private final LegalFigures legal;
     private final TeamTasks tasks;
     private final Scopes scopes;
     private final FigureStore figures;
     private final TeamLabels teams;
     private final Clock clock;
 
-    CaseworkDashboard(CaseOverview cases, TeamTasks tasks, Scopes scopes, FigureStore figures, TeamLabels teams,
-                      Clock clock) {
+    CaseworkDashboard(CaseOverview cases, LegalFigures legal, TeamTasks tasks, Scopes scopes, FigureStore figures,
+                      TeamLabels teams, Clock clock) {
         this.cases = cases;
+        this.legal = legal;
         this.tasks = tasks;
         this.scopes = scopes;
         this.figures = figures;
@@ -135,7 +148,8 @@ class CaseworkDashboard {
                 tasks.oldest(scopeTeams, TeamTasks.Filter.NONE, 0, 20), !managed.isEmpty(), managed,
                 stageTimes(cases.spells(scope.schoolUrns(), pupils, yearStart)),
                 interventions(scope, pupils, today, year),
-                noticesWithoutSupport(scope, pupils, yearStart));
+                noticesWithoutSupport(scope, pupils, yearStart),
+                legal.figures(scope.schoolUrns(), pupils, year.firstDay()));
     }
 
     /** The teams whose tasks the scope's dashboard counts. */

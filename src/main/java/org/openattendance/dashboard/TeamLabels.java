@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import org.openattendance.security.ScopeDirectory;
 import org.openattendance.security.StaffUser;
-import org.openattendance.security.StaffUsers;
+import org.openattendance.security.StaffUserStore;
 import org.springframework.stereotype.Component;
 
 /** Names for teams (Camunda groups) and people, as staff read them. */
@@ -18,9 +18,9 @@ class TeamLabels {
     private static final Pattern LA = Pattern.compile("la-(.+)-(attendance|managers|virtual-school)");
 
     private final ScopeDirectory names;
-    private final StaffUsers users;
+    private final StaffUserStore users;
 
-    TeamLabels(ScopeDirectory names, StaffUsers users) {
+    TeamLabels(ScopeDirectory names, StaffUserStore users) {
         this.names = names;
         this.users = users;
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openattendance.IntegrationTest;
 import org.openattendance.school.SchoolAdministration;
-import org.openattendance.security.StaffUsers;
+import org.openattendance.security.StaffUserStore;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -40,7 +40,7 @@ class TeamTasksTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    StaffUsers users;
+    StaffUserStore users;
     @Autowired
     TaskService tasks;
     @Autowired
