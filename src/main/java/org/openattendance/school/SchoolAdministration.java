@@ -179,25 +179,11 @@ public class SchoolAdministration implements ScopeDirectory {
     /** Inserts or updates pupils by UPN; if any pupil is invalid, none is stored. */
     @Transactional
     public PupilsSaved savePupils(String urn, List<PupilData> data) {
-        var problems = new ArrayList<Problem>();
         if (data == null || data.isEmpty()) {
             throw new InvalidInputException("Send a JSON array with at least one pupil");
         }
-        var seen = new HashSet<String>();
-        for (int i = 0; i < data.size(); i++) {
-            problems.addAll(problemsWith("[" + i + "]", data.get(i), seen));
-        }
         Map<String, Pupil> existing = new HashMap<>();
-        if (problems.isEmpty()) {
-            pupils.findByUpnIn(seen).forEach(p -> existing.put(p.getUpn(), p));
-            for (int i = 0; i < data.size(); i++) {
-                Pupil found = existing.get(Upn.of(data.get(i).upn()).value());
-                if (found != null && !found.getSchoolUrn().equals(urn)) {
-                    problems.add(new Problem("[" + i + "].upn", "this UPN is registered to another school"));
-                }
-                problems.addAll(deletionProblems("[" + i + "].", data.get(i), found));
-            }
-        }
+        var problems = check(urn, data, existing);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("No pupil was saved: " + problems.size() + " problem(s) found", problems);
         }
@@ -227,6 +213,34 @@ public class SchoolAdministration implements ScopeDirectory {
         }
         events.publishEvent(new PupilsChanged(urn, List.copyOf(changed)));
         return new PupilsSaved(created, data.size() - created);
+    }
+
+    /**
+     * What stops these pupils being saved, each problem at the pupil's index; nothing is written. An import
+     * that takes the pupils it can (a Common Transfer File) saves only those without problems.
+     */
+    @Transactional(readOnly = true)
+    public List<Problem> problemsWith(String urn, List<PupilData> data) {
+        return check(urn, data, new HashMap<>());
+    }
+
+    private List<Problem> check(String urn, List<PupilData> data, Map<String, Pupil> existing) {
+        var problems = new ArrayList<Problem>();
+        var seen = new HashSet<String>();
+        for (int i = 0; i < data.size(); i++) {
+            problems.addAll(problemsWith("[" + i + "]", data.get(i), seen));
+        }
+        if (problems.isEmpty()) {
+            pupils.findByUpnIn(seen).forEach(p -> existing.put(p.getUpn(), p));
+            for (int i = 0; i < data.size(); i++) {
+                Pupil found = existing.get(Upn.of(data.get(i).upn()).value());
+                if (found != null && !found.getSchoolUrn().equals(urn)) {
+                    problems.add(new Problem("[" + i + "].upn", "this UPN is registered to another school"));
+                }
+                problems.addAll(deletionProblems("[" + i + "].", data.get(i), found));
+            }
+        }
+        return problems;
     }
 
     private PupilAdmitted admitted(Pupil pupil, School school) {
