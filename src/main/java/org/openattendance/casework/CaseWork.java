@@ -29,7 +29,7 @@ public class CaseWork {
      * the name of the process it is part of ("Leave of absence request"), as the model names it.
      */
     public record WorkItem(String id, String name, String taskKey, Instant due, String assignee,
-                           CaseRecords.CaseRecord kase, String upn, String process) {
+                           CaseStore.CaseRecord kase, String upn, String process) {
 
         public boolean severeAbsence() {
             return kase != null && kase.priority() == Priority.TOP;
@@ -70,7 +70,7 @@ public class CaseWork {
     }
 
     private final CaseTasks tasks;
-    private final CaseRecords records;
+    private final CaseStore records;
     private final TaskService taskService;
     private final RepositoryService repository;
     /** Process names by definition id: a deployed definition never changes, so any node may keep them. */
@@ -78,7 +78,7 @@ public class CaseWork {
 
     private final FormAnswers formAnswers;
 
-    CaseWork(CaseTasks tasks, CaseRecords records, TaskService taskService, RepositoryService repository,
+    CaseWork(CaseTasks tasks, CaseStore records, TaskService taskService, RepositoryService repository,
              FormAnswers formAnswers) {
         this.formAnswers = formAnswers;
         this.repository = repository;
@@ -145,7 +145,7 @@ public class CaseWork {
      * The latest completion of a task with this form on the case (the school's request that an LA officer decides
      * on), or empty when no such task was completed.
      */
-    public Optional<CompletedForm> latestCompleted(CaseRecords.CaseRecord kase, String formId) {
+    public Optional<CompletedForm> latestCompleted(CaseStore.CaseRecord kase, String formId) {
         var events = records.timeline(kase.id());
         for (int i = events.size() - 1; i >= 0; i--) {
             var event = events.get(i);
@@ -161,21 +161,21 @@ public class CaseWork {
         return Optional.empty();
     }
 
-    public List<CaseRecords.CaseEvent> timeline(CaseRecords.CaseRecord kase) {
+    public List<CaseStore.CaseEvent> timeline(CaseStore.CaseRecord kase) {
         return records.timeline(kase.id());
     }
 
-    public Optional<CaseRecords.CaseRecord> caseOf(String upn) {
+    public Optional<CaseStore.CaseRecord> caseOf(String upn) {
         return records.latestFor(upn);
     }
 
     /** The pupil's case for one academic year, if there is one. */
-    public Optional<CaseRecords.CaseRecord> caseOf(long pupilId, String academicYear) {
+    public Optional<CaseStore.CaseRecord> caseOf(long pupilId, String academicYear) {
         return records.find(pupilId, academicYear);
     }
 
     /** The stages the case has been at, from its stage history, and the stage it is at now. */
-    public Set<Stage> stagesReached(CaseRecords.CaseRecord kase) {
+    public Set<Stage> stagesReached(CaseStore.CaseRecord kase) {
         var reached = EnumSet.of(kase.stage());
         records.stageHistory(kase.id()).forEach(entry -> reached.add(entry.stage()));
         return reached;
@@ -185,12 +185,12 @@ public class CaseWork {
      * The stages with work still open: each open task of the case belongs to the stage the case had last entered when
      * the task was created (a children-missing-education referral stays open while a later stage starts).
      */
-    public Set<Stage> stagesOpen(CaseRecords.CaseRecord kase) {
+    public Set<Stage> stagesOpen(CaseStore.CaseRecord kase) {
         var open = EnumSet.noneOf(Stage.class);
         if (kase.processInstanceId() == null || "CLOSED".equals(kase.status())) {
             return open;
         }
-        List<CaseRecords.StageEntry> history = records.stageHistory(kase.id());
+        List<CaseStore.StageEntry> history = records.stageHistory(kase.id());
         for (var task : taskService.createTaskQuery().processInstanceId(kase.processInstanceId()).list()) {
             Instant created = task.getCreateTime().toInstant();
             Stage stage = null;

@@ -16,7 +16,7 @@ import java.util.Set;
 
 import org.openattendance.security.Role;
 import org.openattendance.security.ScopeDirectory;
-import org.openattendance.security.StaffUsers;
+import org.openattendance.security.StaffUserStore;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
@@ -85,14 +85,14 @@ public class SchoolAdministration implements ScopeDirectory {
     private final SchoolRepository schools;
     private final PupilRepository pupils;
     private final SchoolCalendars calendars;
-    private final StaffUsers users;
+    private final StaffUserStore users;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final RollDeletions deletions;
 
     SchoolAdministration(SchoolRepository schools, PupilRepository pupils, SchoolCalendars calendars,
-                         StaffUsers users, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
+                         StaffUserStore users, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
                          RollDeletions deletions) {
         this.deletions = deletions;
         this.clock = clock;

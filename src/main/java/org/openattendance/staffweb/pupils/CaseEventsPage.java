@@ -3,7 +3,7 @@ package org.openattendance.staffweb.pupils;
 import java.time.Clock;
 import java.util.List;
 
-import org.openattendance.casework.CaseRecords.CaseEvent;
+import org.openattendance.casework.CaseStore.CaseEvent;
 import org.openattendance.casework.CaseWork;
 import org.openattendance.school.Pupil;
 import org.openattendance.school.SchoolDirectory;

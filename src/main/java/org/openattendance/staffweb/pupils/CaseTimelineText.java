@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.openattendance.casework.CaseEventKind;
-import org.openattendance.casework.CaseRecords.CaseEvent;
+import org.openattendance.casework.CaseStore.CaseEvent;
 import org.openattendance.casework.FormAnswers;
 import org.openattendance.casework.Stage;
 import org.openattendance.shared.BritishDates;

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.CaseWork;
 import org.openattendance.casework.Stage;
 import org.openattendance.leave.LeaveRequests;
@@ -203,7 +203,7 @@ class PupilPage {
      * The ladder in the order of {@link Stage}; CLOSED is shown as the case's status, not as a rung. "Passed" only for
      * a stage the case entered (its stage history), "Still open" for one whose work is not finished.
      */
-    static List<Rung> ladder(CaseRecords.CaseRecord kase, Set<Stage> entered, Set<Stage> open) {
+    static List<Rung> ladder(CaseStore.CaseRecord kase, Set<Stage> entered, Set<Stage> open) {
         var rungs = new ArrayList<Rung>();
         Stage current = kase.stage();
         int currentIndex = current == Stage.CLOSED ? Stage.values().length : current.ordinal();
@@ -227,7 +227,7 @@ class PupilPage {
     }
 
     /** Timeline entries about notices to improve or penalty notices (the legal module does not record notices yet). */
-    private static boolean aboutNotices(CaseRecords.CaseEvent event) {
+    private static boolean aboutNotices(CaseStore.CaseEvent event) {
         String text = (event.name() + " " + (event.detail() == null ? "" : event.detail())).toLowerCase(Locale.ROOT);
         return text.contains("notice") || text.contains("legal");
     }

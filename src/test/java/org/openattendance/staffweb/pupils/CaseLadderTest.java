@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.openattendance.casework.CaseRecords.CaseRecord;
+import org.openattendance.casework.CaseStore.CaseRecord;
 import org.openattendance.casework.Priority;
 import org.openattendance.casework.Stage;
 import org.openattendance.staffweb.shell.Labels;

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openattendance.casework.CaseEventKind;
-import org.openattendance.casework.CaseRecords.CaseEvent;
+import org.openattendance.casework.CaseStore.CaseEvent;
 import org.openattendance.casework.FormAnswers;
 
 /** The case timeline as staff read it: plain English from the events as recorded. */

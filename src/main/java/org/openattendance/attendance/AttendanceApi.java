@@ -24,15 +24,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class AttendanceController {
+class AttendanceApi {
 
     private final AttendanceSnapshots snapshots;
-    private final SnapshotTable table;
+    private final SnapshotStore table;
     private final SchoolDirectory directory;
     private final PupilRoll roll;
     private final AuditTrail audit;
 
-    AttendanceController(AttendanceSnapshots snapshots, SnapshotTable table, SchoolDirectory directory, PupilRoll roll,
+    AttendanceApi(AttendanceSnapshots snapshots, SnapshotStore table, SchoolDirectory directory, PupilRoll roll,
                          AuditTrail audit) {
         this.snapshots = snapshots;
         this.table = table;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** The attendance_snapshot table. */
 @Repository
-class SnapshotTable {
+class SnapshotStore {
 
     private static final String COLUMNS = "pupil_id, academic_year, as_of, possible, attended, authorised, unauthorised, "
             + "attendance_percent, band, penalty_sessions, penalty_window_start, penalty_window_end, penalty_met, "
@@ -24,7 +24,7 @@ class SnapshotTable {
 
     private final JdbcTemplate jdbc;
 
-    SnapshotTable(JdbcTemplate jdbc) {
+    SnapshotStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
