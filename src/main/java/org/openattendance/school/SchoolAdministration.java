@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.openattendance.security.Role;
 import org.openattendance.security.ScopeDirectory;
 import org.openattendance.security.StaffUsers;
 import org.openattendance.shared.AcademicYear;
@@ -155,8 +154,9 @@ public class SchoolAdministration implements ScopeDirectory {
             throw new InvalidInputException("Send a JSON array with at least one pupil");
         }
         var seen = new HashSet<String>();
+        String laCode = laCodeOf(urn);
         for (int i = 0; i < data.size(); i++) {
-            problems.addAll(problemsWith("[" + i + "]", data.get(i), seen));
+            problems.addAll(problemsWith("[" + i + "]", data.get(i), seen, laCode));
         }
         Map<String, Pupil> existing = new HashMap<>();
         if (problems.isEmpty()) {
@@ -164,7 +164,9 @@ public class SchoolAdministration implements ScopeDirectory {
             for (int i = 0; i < data.size(); i++) {
                 Pupil found = existing.get(Upn.of(data.get(i).upn()).value());
                 if (found != null && !found.getSchoolUrn().equals(urn)) {
-                    problems.add(new Problem("[" + i + "].upn", "this UPN is registered to another school"));
+                    // Nothing about the other school's record (which school, a deletion from its roll) reaches this one.
+                    problems.add(new Problem("[" + i + "].upn", HELD_ELSEWHERE));
+                    continue;
                 }
                 problems.addAll(deletionProblems("[" + i + "]", data.get(i), found));
             }
@@ -202,7 +204,10 @@ public class SchoolAdministration implements ScopeDirectory {
         return schools.findById(urn).map(School::getLaCode).orElse(null);
     }
 
-    private List<Problem> problemsWith(String at, PupilData pupil, Set<String> seen) {
+    static final String HELD_ELSEWHERE = "cannot be added at this school: the pupil's record is held elsewhere. If the "
+            + "pupil has joined from another school, ask your local authority to move the record";
+
+    private List<Problem> problemsWith(String at, PupilData pupil, Set<String> seen, String laCode) {
         var problems = new ArrayList<Problem>();
         if (pupil == null) {
             return List.of(new Problem(at, "is empty"));
@@ -227,8 +232,11 @@ public class SchoolAdministration implements ScopeDirectory {
             problems.add(new Problem(at + ".admissionDate", "is before the date of birth"));
         }
         String socialWorker = blankToNull(pupil.socialWorker());
-        if (socialWorker != null && !users.hasRole(socialWorker, Role.SOCIAL_WORKER)) {
-            problems.add(new Problem(at + ".socialWorker", "'" + socialWorker + "' is not a social worker's username"));
+        if (socialWorker != null && !users.isSocialWorkerFor(socialWorker, laCode)) {
+            // The same words for a username that does not exist, one that is not a social worker's and a social
+            // worker of another LA: an upload does not tell a school who is a social worker elsewhere.
+            problems.add(new Problem(at + ".socialWorker", "'" + socialWorker
+                    + "' is not the username of a social worker for this school's local authority"));
         }
         List<ParentData> parents = pupil.parents() == null ? List.of() : pupil.parents();
         for (int j = 0; j < parents.size(); j++) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -35,7 +36,6 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -48,8 +48,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     private static final String REALM = "Open Attendance";
-    /** Nothing on these pages needs a camera, microphone, location, payment or USB device. */
-    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -149,16 +147,14 @@ class SecurityConfiguration {
     }
 
     /**
-     * Headers on every answer, whichever door: HSTS (Spring Security sends it on HTTPS requests, which behind the
-     * LA's TLS proxy Tomcat recognises from X-Forwarded-Proto), no referrer to other sites (links carry tokens on the
-     * parents' pages), and no powerful browser features.
+     * Headers of every door: HSTS, which Spring Security sends on HTTPS requests (behind the LA's TLS proxy Tomcat
+     * recognises them from X-Forwarded-Proto). Referrer-Policy and Permissions-Policy come from {@link SecurityHeaders},
+     * for every answer.
      */
     private static Customizer<HeadersConfigurer<HttpSecurity>> everyPage(Customizer<HeadersConfigurer<HttpSecurity>> more) {
         return h -> {
-            h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-                    .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY))
-                    .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
-                            .maxAgeInSeconds(Duration.ofDays(365).toSeconds()));
+            h.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                    .maxAgeInSeconds(Duration.ofDays(365).toSeconds()));
             more.customize(h);
         };
     }
@@ -197,11 +193,19 @@ class SecurityConfiguration {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** First of all filters: crafted paths get 400 before the session, security or Camunda's servlets see them. */
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        var registration = new FilterRegistrationBean<>(new SecurityHeaders());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        return registration;
+    }
+
+    /** Before all other filters: crafted paths get 400 before the session, security or Camunda's servlets see them. */
     @Bean
     FilterRegistrationBean<RequestPathGuard> requestPathGuard() {
         var registration = new FilterRegistrationBean<>(new RequestPathGuard());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -70,9 +70,15 @@ public class StaffUsers implements UserDetailsService {
                 username).stream().findFirst();
     }
 
-    public boolean hasRole(String username, Role role) {
-        Integer count = jdbc.queryForObject("select count(*) from app_user_role where username = ? and role = ?",
-                Integer.class, username, role.name());
+    /**
+     * Whether a school of this LA may name the user as a pupil's social worker: an enabled user with the social
+     * worker role whose LA is this one, or who has no LA (then every LA's schools may name them).
+     */
+    public boolean isSocialWorkerFor(String username, String laCode) {
+        Integer count = jdbc.queryForObject("""
+                select count(*) from app_user u join app_user_role r on r.username = u.username
+                where u.username = ? and r.role = 'SOCIAL_WORKER' and u.enabled and (u.la_code is null or u.la_code = ?)""",
+                Integer.class, username, laCode);
         return count != null && count > 0;
     }
 
