@@ -16,6 +16,7 @@ import org.openattendance.attendance.calculator.EnrolmentDates;
 import org.openattendance.attendance.calculator.PupilSummary;
 import org.openattendance.attendance.calculator.ReportingPeriod;
 import org.openattendance.attendance.calculator.SessionCalendar;
+import org.openattendance.register.OtherSettingMarks;
 import org.openattendance.register.RegisterQueries;
 import org.openattendance.school.PupilRoll;
 import org.openattendance.shared.AcademicYear;
@@ -40,9 +41,12 @@ public class AttendanceSnapshots {
     private final SignalDetector signals;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final OtherSettingMarks otherSettings;
 
     AttendanceSnapshots(CalculatorSetup setup, RegisterQueries register, PupilRoll roll, SnapshotTable table,
-                        SignalDetector signals, PlatformTransactionManager transactions, Clock clock) {
+                        SignalDetector signals, PlatformTransactionManager transactions, Clock clock,
+                        OtherSettingMarks otherSettings) {
+        this.otherSettings = otherSettings;
         this.setup = setup;
         this.register = register;
         this.roll = roll;
@@ -90,7 +94,8 @@ public class AttendanceSnapshots {
         LocalDate firstNeeded = from.isBefore(year.previous().firstDay()) ? from : year.previous().firstDay();
         register.forEachPupil(List.of(pupilId), firstNeeded, to, (id, pupilMarks) -> marks.addAll(pupilMarks));
         return setup.calculator().summarise(CalculatorSetup.marks(marks), calendar, enrolmentDates(enrolment),
-                new ReportingPeriod(from, to), to);
+                new ReportingPeriod(from, to), to,
+                setup.otherSettingMarks(otherSettings.forPupils(List.of(pupilId)).getOrDefault(pupilId, List.of())));
     }
 
     private int recalculateBatch(List<Long> pupilIds, LocalDate asOf) {
@@ -100,12 +105,14 @@ public class AttendanceSnapshots {
         register.forEachPupil(pupilIds, year.previous().firstDay(), asOf, marks::put);
         Map<String, SessionCalendar> calendars = new HashMap<>();
         Map<Long, AttendanceSnapshot> previous = table.find(pupilIds, year.toString());
+        Map<Long, List<OtherSettingMarks.Mark>> elsewhere = otherSettings.forPupils(pupilIds);
         var snapshots = new ArrayList<AttendanceSnapshot>(enrolments.size());
         for (PupilRoll.Enrolment enrolment : enrolments) {
             SessionCalendar calendar = calendars.computeIfAbsent(enrolment.schoolUrn(), urn -> setup.calendarFor(urn, year));
             PupilSummary summary = setup.calculator().summarise(
                     CalculatorSetup.marks(marks.getOrDefault(enrolment.pupilId(), List.of())), calendar,
-                    enrolmentDates(enrolment), new ReportingPeriod(year.firstDay(), year.lastDay()), asOf);
+                    enrolmentDates(enrolment), new ReportingPeriod(year.firstDay(), year.lastDay()), asOf,
+                    setup.otherSettingMarks(elsewhere.getOrDefault(enrolment.pupilId(), List.of())));
             AttendanceSnapshot snapshot = snapshotOf(enrolment.pupilId(), year, summary);
             snapshots.add(snapshot);
             signals.publishChanges(enrolment, previous.get(enrolment.pupilId()), snapshot);

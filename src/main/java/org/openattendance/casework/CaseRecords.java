@@ -53,6 +53,9 @@ public class CaseRecords {
         int inserted = jdbc.update("insert into attendance_case (id, pupil_id, upn, academic_year, school_urn, la_code, "
                         + "stage, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (pupil_id, academic_year) do nothing",
                 id, pupilId, upn, academicYear, schoolUrn, laCode, stage.name(), Timestamp.from(clock.instant()));
+        if (inserted == 1) {
+            enteredStage(id, stage);
+        }
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
@@ -88,6 +91,7 @@ public class CaseRecords {
     public void reopen(UUID caseId, Stage stage) {
         jdbc.update("update attendance_case set status = 'OPEN', stage = ?, closed_at = null, closed_reason = null "
                 + "where id = ?", stage.name(), caseId);
+        enteredStage(caseId, stage);
     }
 
     /** The cases of the given process instances, by process instance id. */
@@ -102,6 +106,13 @@ public class CaseRecords {
 
     public void changeStage(UUID caseId, Stage stage) {
         jdbc.update("update attendance_case set stage = ? where id = ?", stage.name(), caseId);
+        enteredStage(caseId, stage);
+    }
+
+    /** The stage history (case_stage_history) that the time spent in each stage is measured from. */
+    private void enteredStage(UUID caseId, Stage stage) {
+        jdbc.update("insert into case_stage_history (case_id, stage, entered_at) values (?, ?, ?)", caseId, stage.name(),
+                Timestamp.from(clock.instant()));
     }
 
     public void changePriority(UUID caseId, Priority priority) {
@@ -111,6 +122,7 @@ public class CaseRecords {
     public void close(UUID caseId, String reason) {
         jdbc.update("update attendance_case set status = 'CLOSED', stage = 'CLOSED', closed_at = ?, closed_reason = ? "
                 + "where id = ?", Timestamp.from(clock.instant()), reason, caseId);
+        enteredStage(caseId, Stage.CLOSED);
     }
 
     public void addEvent(UUID caseId, CaseEventKind kind, String name, String detail, String actor) {

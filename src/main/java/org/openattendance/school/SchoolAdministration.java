@@ -30,7 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SchoolAdministration implements ScopeDirectory {
 
-    public record SchoolData(String urn, String name, String laCode, Phase phase, LocalTime registerClosesAt) {
+    /** A school; the youngest and final year groups default to the phase's. */
+    public record SchoolData(String urn, String name, String laCode, Phase phase, LocalTime registerClosesAt,
+                             Integer youngestYearGroup, Integer finalYearGroup) {
+
+        public SchoolData(String urn, String name, String laCode, Phase phase, LocalTime registerClosesAt) {
+            this(urn, name, laCode, phase, registerClosesAt, null, null);
+        }
     }
 
     public record TermData(LocalDate start, LocalDate end) {
@@ -46,10 +52,25 @@ public class SchoolAdministration implements ScopeDirectory {
                              String email, String phone, String address) {
     }
 
-    /** A pupil as a school or its MIS sends it; the deletion date (the last day on roll) and ground come with a leaver. */
+    /**
+     * A pupil as a school or its MIS sends it; the deletion date (the last day on roll) and ground come with a leaver,
+     * with the new school or address where known and, for home education, the date of the parent's written notice.
+     */
     public record PupilData(String upn, String forename, String surname, LocalDate dateOfBirth, Integer yearGroup,
                             LocalDate admissionDate, Set<Cohort> cohorts, String socialWorker, List<ParentData> parents,
-                            LocalDate deletionDate, String deletionGround) {
+                            LocalDate deletionDate, String deletionGround, String destinationSchool, String newAddress,
+                            LocalDate parentNoticeDate) {
+
+        public PupilData(String upn, String forename, String surname, LocalDate dateOfBirth, Integer yearGroup,
+                         LocalDate admissionDate, Set<Cohort> cohorts, String socialWorker, List<ParentData> parents,
+                         LocalDate deletionDate, String deletionGround) {
+            this(upn, forename, surname, dateOfBirth, yearGroup, admissionDate, cohorts, socialWorker, parents,
+                    deletionDate, deletionGround, null, null, null);
+        }
+
+        DeletionRequest deletion() {
+            return new DeletionRequest(deletionDate, deletionGround, destinationSchool, newAddress, parentNoticeDate);
+        }
 
         public PupilData(String upn, String forename, String surname, LocalDate dateOfBirth, Integer yearGroup,
                          LocalDate admissionDate, Set<Cohort> cohorts, String socialWorker, List<ParentData> parents) {
@@ -67,9 +88,12 @@ public class SchoolAdministration implements ScopeDirectory {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final RollDeletions deletions;
 
     SchoolAdministration(SchoolRepository schools, PupilRepository pupils, SchoolCalendars calendars,
-                         StaffUsers users, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+                         StaffUsers users, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
+                         RollDeletions deletions) {
+        this.deletions = deletions;
         this.clock = clock;
         this.events = events;
         this.schools = schools;
@@ -95,6 +119,10 @@ public class SchoolAdministration implements ScopeDirectory {
         if (data.registerClosesAt() == null) {
             problems.add(new Problem("registerClosesAt", "is required, e.g. 09:15"));
         }
+        if (data.youngestYearGroup() != null && data.finalYearGroup() != null
+                && data.finalYearGroup() < data.youngestYearGroup()) {
+            problems.add(new Problem("finalYearGroup", "is younger than the youngest year group"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The school cannot be saved", problems);
         }
@@ -103,6 +131,7 @@ public class SchoolAdministration implements ScopeDirectory {
         School school = schools.findById(data.urn())
                 .orElseGet(() -> new School(data.urn(), data.name(), data.laCode(), data.phase(), data.registerClosesAt()));
         school.update(data.name().trim(), data.laCode(), data.phase(), data.registerClosesAt());
+        school.yearGroups(data.youngestYearGroup(), data.finalYearGroup());
         return schools.saveAndFlush(school);
     }
 
@@ -168,17 +197,20 @@ public class SchoolAdministration implements ScopeDirectory {
                     problems.add(new Problem("[" + i + "].upn", HELD_ELSEWHERE));
                     continue;
                 }
-                problems.addAll(deletionProblems("[" + i + "]", data.get(i), found));
+                problems.addAll(deletionProblems("[" + i + "].", data.get(i), found));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("No pupil was saved: " + problems.size() + " problem(s) found", problems);
         }
         int created = 0;
+        var changed = new ArrayList<Long>(data.size());
+        School school = schools.findById(urn).orElseThrow();
         for (PupilData pupil : data) {
             String upn = Upn.of(pupil.upn()).value();
             Pupil entity = existing.get(upn);
-            if (entity == null) {
+            boolean isNew = entity == null;
+            if (isNew) {
                 entity = new Pupil(upn, urn);
                 created++;
             }
@@ -186,22 +218,27 @@ public class SchoolAdministration implements ScopeDirectory {
                     pupil.admissionDate(), pupil.cohorts() == null || pupil.cohorts().isEmpty()
                             ? EnumSet.noneOf(Cohort.class) : EnumSet.copyOf(pupil.cohorts()),
                     blankToNull(pupil.socialWorker()), parentsOf(pupil));
-            boolean newDeletion = pupil.deletionDate() != null && !pupil.deletionDate().equals(entity.getDeletionDate());
-            if (pupil.deletionDate() != null) {
-                entity.deleteFromRoll(pupil.deletionDate(), pupil.deletionGround().trim());
-            }
             pupils.save(entity);
-            if (newDeletion && !pupil.deletionDate().isBefore(LocalDate.now(clock))) {
-                events.publishEvent(new DeletionFromRollPlanned(entity.getId(), upn, urn, laCodeOf(urn),
-                        pupil.deletionDate(), entity.getDeletionGround(), entity.getSocialWorker(),
-                        entity.getCohorts().contains(Cohort.LOOKED_AFTER)));
+            changed.add(entity.getId());
+            if (isNew) {
+                events.publishEvent(admitted(entity, school));
+            }
+            if (pupil.deletionDate() != null && !pupil.deletionDate().equals(entity.getDeletionDate())) {
+                deletions.record(entity, pupil.deletion(), RollDeletions.Channel.PUPILS_API);
             }
         }
+        events.publishEvent(new PupilsChanged(urn, List.copyOf(changed)));
         return new PupilsSaved(created, data.size() - created);
     }
 
-    private String laCodeOf(String urn) {
-        return schools.findById(urn).map(School::getLaCode).orElse(null);
+    private PupilAdmitted admitted(Pupil pupil, School school) {
+        AcademicYear year = AcademicYear.containing(pupil.getAdmissionDate());
+        boolean firstDay = calendars.forYears(school.getUrn(), List.of(year)).terms().stream()
+                .map(SchoolCalendar.Term::start).min(LocalDate::compareTo)
+                .map(pupil.getAdmissionDate()::equals).orElse(false);
+        return new PupilAdmitted(pupil.getId(), pupil.getUpn(), school.getUrn(), school.getLaCode(),
+                pupil.getAdmissionDate(), pupil.getYearGroup(),
+                school.getYoungestYearGroup() != null && pupil.getYearGroup() == school.getYoungestYearGroup(), firstDay);
     }
 
     static final String HELD_ELSEWHERE = "cannot be added at this school: the pupil's record is held elsewhere. If the "
@@ -253,28 +290,17 @@ public class SchoolAdministration implements ScopeDirectory {
         return problems;
     }
 
-    /** A leaver needs a ground; deletions are never back-dated, and a recorded deletion is not undone by an upload. */
+    /**
+     * A leaver goes through the one deletion path's checks (a ground of the regulations that is met, never
+     * back-dated); a recorded deletion is not undone by an upload.
+     */
     private List<Problem> deletionProblems(String at, PupilData pupil, Pupil existing) {
-        var problems = new ArrayList<Problem>();
         LocalDate recorded = existing == null ? null : existing.getDeletionDate();
         if (pupil.deletionDate() == null) {
-            if (recorded != null) {
-                problems.add(new Problem(at + ".deletionDate", "the pupil was deleted from roll on " + recorded
-                        + "; a deletion is not undone by an upload (re-admit the pupil instead)"));
-            }
-            return problems;
+            return recorded == null ? List.of() : List.of(new Problem(at + "deletionDate", "the pupil was deleted from"
+                    + " roll on " + recorded + "; a deletion is not undone by an upload (re-admit the pupil instead)"));
         }
-        if (pupil.deletionGround() == null || pupil.deletionGround().isBlank()) {
-            problems.add(new Problem(at + ".deletionGround", "is required with a deletion date"));
-        }
-        if (pupil.admissionDate() != null && pupil.deletionDate().isBefore(pupil.admissionDate())) {
-            problems.add(new Problem(at + ".deletionDate", "is before the admission date"));
-        }
-        if (!pupil.deletionDate().equals(recorded) && pupil.deletionDate().isBefore(LocalDate.now(clock))) {
-            problems.add(new Problem(at + ".deletionDate", pupil.deletionDate()
-                    + " is in the past; deletions from roll are never back-dated"));
-        }
-        return problems;
+        return deletions.problemsWith(at, existing, pupil.admissionDate(), pupil.deletion());
     }
 
     private static List<Problem> problemsWith(String at, ParentData parent) {

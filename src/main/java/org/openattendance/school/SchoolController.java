@@ -24,7 +24,11 @@ class SchoolController {
     private final AccessPolicy access;
     private final AuditTrail audit;
 
-    SchoolController(SchoolAdministration administration, SchoolDirectory directory, AccessPolicy access, AuditTrail audit) {
+    private final RollDeletions deletions;
+
+    SchoolController(SchoolAdministration administration, SchoolDirectory directory, AccessPolicy access, AuditTrail audit,
+                     RollDeletions deletions) {
+        this.deletions = deletions;
         this.administration = administration;
         this.directory = directory;
         this.access = access;
@@ -67,6 +71,22 @@ class SchoolController {
         return Map.of("created", saved.created(), "updated", saved.updated());
     }
 
+    /** A pupil leaves the roll through the one deletion path: the ground is checked and the LA told. */
+    @PostMapping("/api/pupils/{upn}/deletion")
+    Map<String, Object> deleteFromRoll(@PathVariable String upn, @RequestBody DeletionRequest request) {
+        Pupil pupil = deletions.delete(upn, request, RollDeletions.Channel.DELETION_API);
+        DeletionGround ground = DeletionGround.parse(request.ground()).orElseThrow();
+        return Map.of("upn", pupil.getUpn(), "deletionDate", pupil.getDeletionDate().toString(),
+                "ground", ground.name(), "regulation", ground.regulation(), "returnDue", ground.needsReturn());
+    }
+
+    /** The grounds for deletion a school may name. */
+    @GetMapping("/api/deletion-grounds")
+    List<Map<String, Object>> deletionGrounds() {
+        return java.util.Arrays.stream(DeletionGround.values()).map(g -> Map.<String, Object>of("ground", g.name(),
+                "regulation", g.regulation(), "label", g.label(), "returnDue", g.needsReturn())).toList();
+    }
+
     private static AcademicYear parseYear(String text) {
         try {
             return AcademicYear.parse(text);
@@ -76,7 +96,14 @@ class SchoolController {
     }
 
     private static Map<String, Object> summary(School school) {
-        return Map.of("urn", school.getUrn(), "name", school.getName(), "laCode", school.getLaCode(),
-                "phase", school.getPhase(), "registerClosesAt", school.getRegisterClosesAt().toString());
+        var summary = new java.util.LinkedHashMap<String, Object>();
+        summary.put("urn", school.getUrn());
+        summary.put("name", school.getName());
+        summary.put("laCode", school.getLaCode());
+        summary.put("phase", school.getPhase());
+        summary.put("registerClosesAt", school.getRegisterClosesAt().toString());
+        summary.put("youngestYearGroup", school.getYoungestYearGroup());
+        summary.put("finalYearGroup", school.getFinalYearGroup());
+        return summary;
     }
 }

@@ -63,8 +63,17 @@ class PupilPageBrowserTest extends BrowserTest {
         int am = (day.getDayOfWeek().getValue() - 1) * 2;
         assertThat(week.locator("td").nth(am).locator("[aria-hidden=true]")).hasText("N");
         assertThat(week.locator("td").nth(am + 1).locator("[aria-hidden=true]")).hasText("N");
+        // The colour comes from the stylesheet: an N is an unauthorised absence, shown on a red background.
+        assertThat(backgroundOf(week.locator("td").nth(am))).isEqualTo("rgb(244, 205, 198)");
+        assertThat(backgroundOf(page.locator(".app-mark-key__swatch").first())).isNotEqualTo(TRANSPARENT);
         Browsers.assertAccessible(page);
         Browsers.screenshot(page, "pupil");
+    }
+
+    static final String TRANSPARENT = "rgba(0, 0, 0, 0)";
+
+    static String backgroundOf(com.microsoft.playwright.Locator cell) {
+        return (String) cell.evaluate("element => getComputedStyle(element).backgroundColor");
     }
 
     @Test
