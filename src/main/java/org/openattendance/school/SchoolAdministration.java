@@ -183,7 +183,7 @@ public class SchoolAdministration implements ScopeDirectory {
             throw new InvalidInputException("Send a JSON array with at least one pupil");
         }
         var seen = new HashSet<String>();
-        String laCode = laCodeOf(urn);
+        String laCode = schools.findById(urn).map(School::getLaCode).orElse(null);
         for (int i = 0; i < data.size(); i++) {
             problems.addAll(problemsWith("[" + i + "]", data.get(i), seen, laCode));
         }

@@ -71,6 +71,44 @@ public class RateLimits {
                 probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
+    /** A limit and the key whose bucket is meant, e.g. the per-address limit and an address. */
+    public record Use(Limit limit, String key) {
+    }
+
+    /**
+     * Takes one request from each bucket, or from none: if any is used up, what was taken from the others is given
+     * back, and the outcome says how long until all would allow one.
+     */
+    public Outcome tryConsumeAll(List<Use> uses) {
+        var taken = new java.util.ArrayList<Use>();
+        Duration wait = Duration.ZERO;
+        boolean allowed = true;
+        long remaining = Long.MAX_VALUE;
+        for (Use use : uses) {
+            Outcome outcome = tryConsume(use.limit(), use.key());
+            if (outcome.allowed()) {
+                taken.add(use);
+                remaining = Math.min(remaining, outcome.remaining());
+            } else {
+                allowed = false;
+                wait = outcome.retryAfter().compareTo(wait) > 0 ? outcome.retryAfter() : wait;
+            }
+        }
+        if (!allowed) {
+            taken.forEach(use -> giveBack(use.limit(), use.key()));
+            return new Outcome(false, 0, wait);
+        }
+        return new Outcome(true, remaining, Duration.ZERO);
+    }
+
+    /** As {@link #tryConsumeAll}, answering a refusal with {@link TooManyRequestsException} (429). */
+    public void consumeAllOrRefuse(List<Use> uses) {
+        Outcome outcome = tryConsumeAll(uses);
+        if (!outcome.allowed()) {
+            throw new TooManyRequestsException(outcome.retryAfter());
+        }
+    }
+
     /** Gives back a request taken by {@link #tryConsume} that turned out not to count (never above the capacity). */
     public void giveBack(Limit limit, String key) {
         bucket(limit, key).addTokens(1);
