@@ -3,6 +3,7 @@ package org.openattendance.casework;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.openattendance.notification.StaffNoticeRequested;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

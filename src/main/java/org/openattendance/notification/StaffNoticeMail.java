@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.openattendance.casework.StaffNoticeRequested;
 import org.openattendance.security.Role;
 import org.openattendance.security.StaffUsers;
 import org.slf4j.Logger;

@@ -338,6 +338,19 @@ public class SchoolAdministration implements ScopeDirectory {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    /** Gives an LA its name (saving a school creates its LA as "Local authority 881" until it is named). */
+    @Transactional
+    public void nameLocalAuthority(String laCode, String name) {
+        if (!localAuthorityExists(laCode)) {
+            throw new InvalidInputException("No local authority " + laCode,
+                    List.of(new Problem("laCode", "no local authority has this code")));
+        }
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("The local authority needs a name", List.of(new Problem("name", "is required")));
+        }
+        jdbc.update("update local_authority set name = ? where code = ?", name.strip(), laCode);
+    }
+
     @Override
     public boolean schoolExists(String urn) {
         return schools.existsById(urn);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.casework.CaseProcessSupport.TestCase;
+import org.openattendance.notification.LetterRequested;
 import org.openattendance.school.Cohort;
 import org.openattendance.security.Role;
 import org.openattendance.support.Fixtures;

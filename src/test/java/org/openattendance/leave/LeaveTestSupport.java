@@ -174,6 +174,15 @@ class LeaveTestSupport {
         }
     }
 
+    /**
+     * The HTML of the pupil's letter, once notification has issued it: leave asks for the letter by an event that
+     * notification handles after the step's transaction commits.
+     */
+    String letterHtml(Family f) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "select html from letter where pupil_id = ?", String.class, f.pupilId()), html -> !html.isEmpty()).get(0);
+    }
+
     String code(Family f, LocalDate day, String session) {
         return jdbc.queryForList("select code from session_mark where pupil_id = ? and mark_date = ? and session = ?",
                 String.class, f.pupilId(), day, session).stream().findFirst().orElse(null);
