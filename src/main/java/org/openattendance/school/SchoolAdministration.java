@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -379,5 +380,17 @@ public class SchoolAdministration implements ScopeDirectory {
         jdbc.query("select code, name from local_authority order by name, code",
                 (ResultSet rs) -> { authorities.put(rs.getString("code"), rs.getString("name")); });
         return authorities;
+    }
+
+    @Override
+    public Map<String, String> pupilNames(Collection<String> upns) {
+        var names = new LinkedHashMap<String, String>();
+        if (!upns.isEmpty()) {
+            jdbc.query("select upn, forename || ' ' || surname from pupil where upn = any(?)",
+                    (ResultSet rs) -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    }, (Object) upns.toArray(String[]::new));
+        }
+        return names;
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class EngineAccessAudit extends OncePerRequestFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Pattern UPN = Pattern.compile("\\b[A-Z][0-9]{11}[0-9A-Z]\\b");
+    private static final Pattern UPN = Pattern.compile("(?<![A-Za-z0-9])[A-Z][0-9]{11}[0-9A-Z](?![A-Za-z0-9])");
 
     private final AuditTrail audit;
 

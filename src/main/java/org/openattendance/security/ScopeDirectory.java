@@ -1,5 +1,6 @@
 package org.openattendance.security;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,4 +17,7 @@ public interface ScopeDirectory {
 
     /** Every LA by code, ordered by name. */
     Map<String, String> localAuthorities();
+
+    /** The names ("Alex Smith") of the pupils with these UPNs that exist, by UPN: for the audit trail's pages. */
+    Map<String, String> pupilNames(Collection<String> upns);
 }

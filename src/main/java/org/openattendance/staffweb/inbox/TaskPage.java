@@ -17,6 +17,7 @@ import org.openattendance.casework.CaseWork.WorkItem;
 import org.openattendance.school.Pupil;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AccessPolicy;
+import org.openattendance.security.AuditTrail;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
@@ -47,8 +48,11 @@ class TaskPage {
     private final SchoolDirectory directory;
     private final PupilGlance glances;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    TaskPage(CaseWork work, AccessPolicy access, SchoolDirectory directory, PupilGlance glances, Clock clock) {
+    TaskPage(CaseWork work, AccessPolicy access, SchoolDirectory directory, PupilGlance glances, Clock clock,
+             AuditTrail audit) {
+        this.audit = audit;
         this.work = work;
         this.access = access;
         this.directory = directory;
@@ -62,6 +66,10 @@ class TaskPage {
         WorkItem task = work.task(user, id);
         TaskForm form = new TaskForm(work.form(user, id));
         prepare(task, model);
+        if (task.upn() != null) {
+            // The page shows the pupil at a glance and the parents' contact details.
+            audit.readPupil(task.upn(), "task", id, "task page: " + task.name());
+        }
         model.addAttribute("fields", form.fields(Map.of(), Map.of()));
         model.addAttribute("problems", List.of());
         return "inbox/task";
