@@ -37,13 +37,13 @@ public class AttendanceSnapshots {
     private final CalculatorSetup setup;
     private final RegisterQueries register;
     private final PupilRoll roll;
-    private final SnapshotTable table;
+    private final SnapshotStore table;
     private final SignalDetector signals;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final OtherSettingMarks otherSettings;
 
-    AttendanceSnapshots(CalculatorSetup setup, RegisterQueries register, PupilRoll roll, SnapshotTable table,
+    AttendanceSnapshots(CalculatorSetup setup, RegisterQueries register, PupilRoll roll, SnapshotStore table,
                         SignalDetector signals, PlatformTransactionManager transactions, Clock clock,
                         OtherSettingMarks otherSettings) {
         this.otherSettings = otherSettings;

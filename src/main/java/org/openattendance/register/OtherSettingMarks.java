@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.openattendance.shared.Session;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +49,10 @@ public class OtherSettingMarks {
     private final Clock clock;
     private final Map<String, HistoricCode> historic;
 
-    OtherSettingMarks(JdbcTemplate jdbc, AttendanceCodes codes, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    OtherSettingMarks(JdbcTemplate jdbc, AttendanceCodes codes, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.codes = codes;
         this.clock = clock;
@@ -79,8 +83,11 @@ public class OtherSettingMarks {
         return historic.values();
     }
 
-    /** Stores a pupil's marks from a setting; a mark already held is unchanged, or a conflict if its code differs. */
-    public Stored record(long pupilId, String setting, List<Mark> marks, String recordedBy) {
+    /**
+     * Stores a pupil's marks from a setting; a mark already held is unchanged, or a conflict if its code differs. New
+     * marks are published as {@link MarksRecorded}, so the pupil's figures are worked out again.
+     */
+    public Stored record(String schoolUrn, long pupilId, String setting, List<Mark> marks, String recordedBy) {
         Map<String, String> held = new HashMap<>();
         jdbc.query("select mark_date, session, code from other_setting_mark where pupil_id = ?",
                 rs -> { held.put(rs.getDate(1).toLocalDate() + rs.getString(2), rs.getString(3)); }, pupilId);
@@ -103,6 +110,11 @@ public class OtherSettingMarks {
         }
         jdbc.batchUpdate("insert into other_setting_mark (pupil_id, mark_date, session, code, code_set, setting,"
                 + " recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)", fresh);
+        if (!fresh.isEmpty()) {
+            LocalDate first = marks.stream().map(Mark::date).min(LocalDate::compareTo).orElseThrow();
+            LocalDate last = marks.stream().map(Mark::date).max(LocalDate::compareTo).orElseThrow();
+            events.publishEvent(new MarksRecorded(schoolUrn, List.of(pupilId), first, last));
+        }
         return new Stored(fresh.size(), unchanged, conflicts);
     }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.openattendance.security.ScopeDirectory;
-import org.openattendance.security.StaffUsers;
+import org.openattendance.security.StaffUserStore;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
@@ -85,14 +85,14 @@ public class SchoolAdministration implements ScopeDirectory {
     private final SchoolRepository schools;
     private final PupilRepository pupils;
     private final SchoolCalendars calendars;
-    private final StaffUsers users;
+    private final StaffUserStore users;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final RollDeletions deletions;
 
     SchoolAdministration(SchoolRepository schools, PupilRepository pupils, SchoolCalendars calendars,
-                         StaffUsers users, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
+                         StaffUserStore users, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
                          RollDeletions deletions) {
         this.deletions = deletions;
         this.clock = clock;
@@ -179,28 +179,11 @@ public class SchoolAdministration implements ScopeDirectory {
     /** Inserts or updates pupils by UPN; if any pupil is invalid, none is stored. */
     @Transactional
     public PupilsSaved savePupils(String urn, List<PupilData> data) {
-        var problems = new ArrayList<Problem>();
         if (data == null || data.isEmpty()) {
             throw new InvalidInputException("Send a JSON array with at least one pupil");
         }
-        var seen = new HashSet<String>();
-        String laCode = schools.findById(urn).map(School::getLaCode).orElse(null);
-        for (int i = 0; i < data.size(); i++) {
-            problems.addAll(problemsWith("[" + i + "]", data.get(i), seen, laCode));
-        }
         Map<String, Pupil> existing = new HashMap<>();
-        if (problems.isEmpty()) {
-            pupils.findByUpnIn(seen).forEach(p -> existing.put(p.getUpn(), p));
-            for (int i = 0; i < data.size(); i++) {
-                Pupil found = existing.get(Upn.of(data.get(i).upn()).value());
-                if (found != null && !found.getSchoolUrn().equals(urn)) {
-                    // Nothing about the other school's record (which school, a deletion from its roll) reaches this one.
-                    problems.add(new Problem("[" + i + "].upn", HELD_ELSEWHERE));
-                    continue;
-                }
-                problems.addAll(deletionProblems("[" + i + "].", data.get(i), found));
-            }
-        }
+        var problems = check(urn, data, existing);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("No pupil was saved: " + problems.size() + " problem(s) found", problems);
         }
@@ -232,6 +215,40 @@ public class SchoolAdministration implements ScopeDirectory {
         return new PupilsSaved(created, data.size() - created);
     }
 
+    /**
+     * What stops these pupils being saved, each problem at the pupil's index; nothing is written. An import
+     * that takes the pupils it can (a Common Transfer File) saves only those without problems.
+     */
+    @Transactional(readOnly = true)
+    public List<Problem> problemsWith(String urn, List<PupilData> data) {
+        return check(urn, data, new HashMap<>());
+    }
+
+    private List<Problem> check(String urn, List<PupilData> data, Map<String, Pupil> existing) {
+        var problems = new ArrayList<Problem>();
+        var seen = new HashSet<String>();
+        String laCode = schools.findById(urn).map(School::getLaCode).orElse(null);
+        for (int i = 0; i < data.size(); i++) {
+            problems.addAll(problemsWith("[" + i + "]", data.get(i), seen, laCode));
+        }
+        if (problems.isEmpty()) {
+            pupils.findByUpnIn(seen).forEach(p -> existing.put(p.getUpn(), p));
+            for (int i = 0; i < data.size(); i++) {
+                Pupil found = existing.get(Upn.of(data.get(i).upn()).value());
+                if (found != null && !found.getSchoolUrn().equals(urn)) {
+                    // Nothing about the other school's record (which school, a deletion from its roll) reaches this one.
+                    problems.add(new Problem("[" + i + "].upn", HELD_ELSEWHERE));
+                    continue;
+                }
+                problems.addAll(deletionProblems("[" + i + "].", data.get(i), found));
+            }
+        }
+        return problems;
+    }
+
+    static final String HELD_ELSEWHERE = "cannot be added at this school: the pupil's record is held elsewhere. If the "
+            + "pupil has joined from another school, ask your local authority to move the record";
+
     private PupilAdmitted admitted(Pupil pupil, School school) {
         AcademicYear year = AcademicYear.containing(pupil.getAdmissionDate());
         boolean firstDay = calendars.forYears(school.getUrn(), List.of(year)).terms().stream()
@@ -241,9 +258,6 @@ public class SchoolAdministration implements ScopeDirectory {
                 pupil.getAdmissionDate(), pupil.getYearGroup(),
                 school.getYoungestYearGroup() != null && pupil.getYearGroup() == school.getYoungestYearGroup(), firstDay);
     }
-
-    static final String HELD_ELSEWHERE = "cannot be added at this school: the pupil's record is held elsewhere. If the "
-            + "pupil has joined from another school, ask your local authority to move the record";
 
     private List<Problem> problemsWith(String at, PupilData pupil, Set<String> seen, String laCode) {
         var problems = new ArrayList<Problem>();

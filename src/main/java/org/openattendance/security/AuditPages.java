@@ -58,9 +58,9 @@ class AuditPages {
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final ScopeDirectory scopes;
-    private final StaffUsers users;
+    private final StaffUserStore users;
 
-    AuditPages(AuditSearch search, AccessPolicy access, AuditTrail audit, ScopeDirectory scopes, StaffUsers users) {
+    AuditPages(AuditSearch search, AccessPolicy access, AuditTrail audit, ScopeDirectory scopes, StaffUserStore users) {
         this.search = search;
         this.access = access;
         this.audit = audit;

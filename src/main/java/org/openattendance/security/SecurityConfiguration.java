@@ -133,7 +133,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SignedInSessionCheck signedInSessionCheck(StaffUsers users, AuditTrail audit, Clock clock,
+    SignedInSessionCheck signedInSessionCheck(StaffUserStore users, AuditTrail audit, Clock clock,
                                               @Value("${openattendance.security.session.absolute-lifetime:PT12H}") Duration lifetime) {
         return new SignedInSessionCheck(users, audit, clock, lifetime);
     }

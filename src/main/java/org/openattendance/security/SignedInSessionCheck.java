@@ -34,12 +34,12 @@ class SignedInSessionCheck extends OncePerRequestFilter {
         }
     }
 
-    private final StaffUsers users;
+    private final StaffUserStore users;
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration absoluteLifetime;
 
-    SignedInSessionCheck(StaffUsers users, AuditTrail audit, Clock clock, Duration absoluteLifetime) {
+    SignedInSessionCheck(StaffUserStore users, AuditTrail audit, Clock clock, Duration absoluteLifetime) {
         this.users = users;
         this.audit = audit;
         this.clock = clock;

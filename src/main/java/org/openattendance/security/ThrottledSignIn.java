@@ -22,7 +22,7 @@ class ThrottledSignIn implements AuthenticationProvider {
     private final SignInThrottle throttle;
     private final AuditTrail audit;
 
-    ThrottledSignIn(StaffUsers users, PasswordEncoder encoder, SignInThrottle throttle, AuditTrail audit) {
+    ThrottledSignIn(StaffUserStore users, PasswordEncoder encoder, SignInThrottle throttle, AuditTrail audit) {
         this.throttle = throttle;
         this.audit = audit;
         this.passwords = new DaoAuthenticationProvider(encoder);
