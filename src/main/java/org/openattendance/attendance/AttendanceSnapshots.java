@@ -19,7 +19,7 @@ import org.openattendance.attendance.calculator.SessionCalendar;
 import org.openattendance.register.RegisterQueries;
 import org.openattendance.school.PupilRoll;
 import org.openattendance.shared.AcademicYear;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,16 +38,21 @@ public class AttendanceSnapshots {
     private final PupilRoll roll;
     private final SnapshotTable table;
     private final SignalDetector signals;
+    private final SignalCrossings crossings;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     AttendanceSnapshots(CalculatorSetup setup, RegisterQueries register, PupilRoll roll, SnapshotTable table,
-                        SignalDetector signals, PlatformTransactionManager transactions, Clock clock) {
+                        SignalDetector signals, SignalCrossings crossings, ApplicationEventPublisher events,
+                        PlatformTransactionManager transactions, Clock clock) {
         this.setup = setup;
         this.register = register;
         this.roll = roll;
         this.table = table;
         this.signals = signals;
+        this.crossings = crossings;
+        this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -93,14 +98,25 @@ public class AttendanceSnapshots {
                 new ReportingPeriod(from, to), to);
     }
 
+    /**
+     * One batch in one transaction: lock the pupils' snapshots, then read their marks (so the marks are at least as new
+     * as those of the snapshot being replaced), calculate, write, and publish each threshold crossing not signalled
+     * before.
+     */
     private int recalculateBatch(List<Long> pupilIds, LocalDate asOf) {
         AcademicYear year = AcademicYear.containing(asOf);
         List<PupilRoll.Enrolment> enrolments = roll.byIds(pupilIds);
+        if (enrolments.isEmpty()) {
+            return 0;
+        }
+        List<Long> enrolled = enrolments.stream().map(PupilRoll.Enrolment::pupilId).toList();
+        Map<Long, AttendanceSnapshot> previous = table.lockForRecalculation(enrolled, year.toString(), asOf);
         Map<Long, List<RegisterQueries.PupilMark>> marks = new HashMap<>();
-        register.forEachPupil(pupilIds, year.previous().firstDay(), asOf, marks::put);
+        register.forEachPupil(enrolled, year.previous().firstDay(), asOf, marks::put);
+        Map<Long, Integer> recoveries = crossings.recoveries(enrolled, year.toString());
         Map<String, SessionCalendar> calendars = new HashMap<>();
-        Map<Long, AttendanceSnapshot> previous = table.find(pupilIds, year.toString());
         var snapshots = new ArrayList<AttendanceSnapshot>(enrolments.size());
+        var crossed = new ArrayList<AttendanceSignal>();
         for (PupilRoll.Enrolment enrolment : enrolments) {
             SessionCalendar calendar = calendars.computeIfAbsent(enrolment.schoolUrn(), urn -> setup.calendarFor(urn, year));
             PupilSummary summary = setup.calculator().summarise(
@@ -108,9 +124,11 @@ public class AttendanceSnapshots {
                     enrolmentDates(enrolment), new ReportingPeriod(year.firstDay(), year.lastDay()), asOf);
             AttendanceSnapshot snapshot = snapshotOf(enrolment.pupilId(), year, summary);
             snapshots.add(snapshot);
-            signals.publishChanges(enrolment, previous.get(enrolment.pupilId()), snapshot);
+            crossed.addAll(signals.crossings(enrolment, previous.get(enrolment.pupilId()), snapshot, summary,
+                    recoveries.getOrDefault(enrolment.pupilId(), 0)));
         }
         table.save(snapshots, Instant.now(clock));
+        crossings.recordFirst(crossed).forEach(events::publishEvent);
         return snapshots.size();
     }
 

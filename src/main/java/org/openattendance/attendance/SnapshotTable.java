@@ -22,6 +22,9 @@ class SnapshotTable {
             + "attendance_percent, band, penalty_sessions, penalty_window_start, penalty_window_end, penalty_met, "
             + "unexplained_streak_days, illness_sessions";
 
+    /** {@code possible} of a row that only holds a lock for a first recalculation (never committed). */
+    private static final int PLACEHOLDER = -1;
+
     private final JdbcTemplate jdbc;
 
     SnapshotTable(JdbcTemplate jdbc) {
@@ -36,6 +39,30 @@ class SnapshotTable {
                     found.put(snapshot.pupilId(), snapshot);
                 }, academicYear, pupilIds.toArray(Long[]::new));
         return found;
+    }
+
+    /**
+     * Locks the pupils' snapshot rows for this transaction, in pupil order (so two recalculations never deadlock), and
+     * answers the previous snapshots. A pupil without a snapshot yet gets a placeholder row first, which the
+     * recalculation overwrites before it commits: a row to lock, so that two first recalculations wait for each other
+     * too. Whoever holds the lock reads the marks after taking it, so it computes from every mark committed before
+     * it wrote, and a recalculation never replaces a snapshot with one built from older marks.
+     */
+    Map<Long, AttendanceSnapshot> lockForRecalculation(List<Long> pupilIds, String academicYear, LocalDate asOf) {
+        Long[] ids = pupilIds.stream().sorted().toArray(Long[]::new);
+        jdbc.update("insert into attendance_snapshot (" + COLUMNS + ", computed_at) "
+                + "select id, ?, ?, " + PLACEHOLDER + ", 0, 0, 0, null, 'NONE', 0, null, null, false, 0, 0, now() "
+                + "from unnest(?::bigint[]) with ordinality as p(id, n) order by n on conflict do nothing",
+                academicYear, Date.valueOf(asOf), ids);
+        var previous = new HashMap<Long, AttendanceSnapshot>();
+        jdbc.query("select " + COLUMNS + " from attendance_snapshot where academic_year = ? and pupil_id = any(?) "
+                + "order by pupil_id for update", rs -> {
+                    if (rs.getInt(4) != PLACEHOLDER) {
+                        AttendanceSnapshot snapshot = read(rs);
+                        previous.put(snapshot.pupilId(), snapshot);
+                    }
+                }, academicYear, ids);
+        return previous;
     }
 
     List<AttendanceSnapshot> forPupils(List<Long> pupilIds, String academicYear) {

@@ -144,8 +144,11 @@ class CaseSignals {
         records.addEvent(caseId, CaseEventKind.STAGE, "Case opened", "Opened on " + describe(signal), null);
     }
 
-    /** What makes a signal the same signal when it is delivered again. */
+    /** What makes a signal the same signal when it is delivered again: its crossing, or (older events) its figures. */
     static String signalKey(AttendanceSignal signal) {
+        if (signal.crossing() != null) {
+            return signal.kind() + ":" + signal.crossing();
+        }
         var s = signal.snapshot();
         return signal.kind() + ":" + signal.asOf() + ":" + s.unexplainedStreakDays() + ":" + s.attendancePercent()
                 + ":" + s.penaltySessions() + ":" + s.illnessDays();
