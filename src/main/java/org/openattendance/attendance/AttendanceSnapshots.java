@@ -40,12 +40,13 @@ public class AttendanceSnapshots {
     private final SignalDetector signals;
     private final SignalCrossings crossings;
     private final ApplicationEventPublisher events;
+    private final AttendanceMetrics metrics;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     AttendanceSnapshots(CalculatorSetup setup, RegisterQueries register, PupilRoll roll, SnapshotTable table,
                         SignalDetector signals, SignalCrossings crossings, ApplicationEventPublisher events,
-                        PlatformTransactionManager transactions, Clock clock) {
+                        AttendanceMetrics metrics, PlatformTransactionManager transactions, Clock clock) {
         this.setup = setup;
         this.register = register;
         this.roll = roll;
@@ -53,6 +54,7 @@ public class AttendanceSnapshots {
         this.signals = signals;
         this.crossings = crossings;
         this.events = events;
+        this.metrics = metrics;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -67,7 +69,7 @@ public class AttendanceSnapshots {
         int done = 0;
         for (int from = 0; from < pupilIds.size(); from += BATCH) {
             List<Long> batch = pupilIds.subList(from, Math.min(pupilIds.size(), from + BATCH));
-            done += transaction.execute(status -> recalculateBatch(batch, asOf));
+            done += metrics.batches().record(() -> transaction.execute(status -> recalculateBatch(batch, asOf)));
         }
         return done;
     }
@@ -128,7 +130,11 @@ public class AttendanceSnapshots {
                     recoveries.getOrDefault(enrolment.pupilId(), 0)));
         }
         table.save(snapshots, Instant.now(clock));
-        crossings.recordFirst(crossed).forEach(events::publishEvent);
+        List<AttendanceSignal> first = crossings.recordFirst(crossed);
+        if (!first.isEmpty()) {
+            events.publishEvent(new AttendanceSignals(first));
+        }
+        metrics.recalculated(snapshots.size(), first);
         return snapshots.size();
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.openattendance.attendance.AttendanceSignal;
+import org.openattendance.attendance.AttendanceSignals;
 import org.openattendance.attendance.SignalKind;
 import org.openattendance.school.Cohort;
 import org.openattendance.school.Pupil;
@@ -68,9 +69,36 @@ class CaseSignals {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Async
+    /**
+     * The signals of one recalculation, one after another, each in its own transaction. A signal that still fails
+     * after its retries does not stop the others; the publication then stays incomplete and is resubmitted, and the
+     * signals handled already are recognised ({@code case_signal_received}) and skipped.
+     */
+    @Async(CaseSignalThreads.NAME)
+    @TransactionalEventListener
+    void on(AttendanceSignals batch) {
+        RuntimeException failed = null;
+        for (AttendanceSignal signal : batch.signals()) {
+            try {
+                handleWithRetries(signal);
+            } catch (RuntimeException e) {
+                LOG.warn("{} for {} could not be handled: {}", signal.kind(), signal.upn(), e.toString());
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** A single signal (as published before signals were batched). */
+    @Async(CaseSignalThreads.NAME)
     @TransactionalEventListener
     void on(AttendanceSignal signal) {
+        handleWithRetries(signal);
+    }
+
+    private void handleWithRetries(AttendanceSignal signal) {
         for (int attempt = 1; ; attempt++) {
             try {
                 transaction.executeWithoutResult(status -> handle(signal));
