@@ -21,7 +21,8 @@ class ManagementSecurity {
     @Order(0)
     SecurityFilterChain managementEndpoints(HttpSecurity http, @Value("${server.port:8080}") String applicationPort,
                                             @Value("${management.server.port:}") String managementPort) throws Exception {
-        boolean portOfTheirOwn = !managementPort.isBlank() && !managementPort.equals(applicationPort);
+        // 0: a free port of their own, never the application's.
+        boolean portOfTheirOwn = !managementPort.isBlank() && ("0".equals(managementPort) || !managementPort.equals(applicationPort));
         return http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(auth -> {
                     if (portOfTheirOwn) {
