@@ -16,6 +16,7 @@ import org.openattendance.attendance.calculator.EnrolmentDates;
 import org.openattendance.attendance.calculator.PupilSummary;
 import org.openattendance.attendance.calculator.ReportingPeriod;
 import org.openattendance.attendance.calculator.SessionCalendar;
+import org.openattendance.register.OtherSettingMarks;
 import org.openattendance.register.RegisterQueries;
 import org.openattendance.school.PupilRoll;
 import org.openattendance.shared.AcademicYear;
@@ -36,17 +37,20 @@ public class AttendanceSnapshots {
     private final CalculatorSetup setup;
     private final RegisterQueries register;
     private final PupilRoll roll;
-    private final SnapshotTable table;
+    private final SnapshotStore table;
     private final SignalDetector signals;
     private final SignalCrossings crossings;
     private final ApplicationEventPublisher events;
     private final AttendanceMetrics metrics;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final OtherSettingMarks otherSettings;
 
-    AttendanceSnapshots(CalculatorSetup setup, RegisterQueries register, PupilRoll roll, SnapshotTable table,
+    AttendanceSnapshots(CalculatorSetup setup, RegisterQueries register, PupilRoll roll, SnapshotStore table,
                         SignalDetector signals, SignalCrossings crossings, ApplicationEventPublisher events,
-                        AttendanceMetrics metrics, PlatformTransactionManager transactions, Clock clock) {
+                        AttendanceMetrics metrics, PlatformTransactionManager transactions, Clock clock,
+                        OtherSettingMarks otherSettings) {
+        this.otherSettings = otherSettings;
         this.setup = setup;
         this.register = register;
         this.roll = roll;
@@ -97,7 +101,8 @@ public class AttendanceSnapshots {
         LocalDate firstNeeded = from.isBefore(year.previous().firstDay()) ? from : year.previous().firstDay();
         register.forEachPupil(List.of(pupilId), firstNeeded, to, (id, pupilMarks) -> marks.addAll(pupilMarks));
         return setup.calculator().summarise(CalculatorSetup.marks(marks), calendar, enrolmentDates(enrolment),
-                new ReportingPeriod(from, to), to);
+                new ReportingPeriod(from, to), to,
+                setup.otherSettingMarks(otherSettings.forPupils(List.of(pupilId)).getOrDefault(pupilId, List.of())));
     }
 
     /**
@@ -117,13 +122,15 @@ public class AttendanceSnapshots {
         register.forEachPupil(enrolled, year.previous().firstDay(), asOf, marks::put);
         Map<Long, Integer> recoveries = crossings.recoveries(enrolled, year.toString());
         Map<String, SessionCalendar> calendars = new HashMap<>();
+        Map<Long, List<OtherSettingMarks.Mark>> elsewhere = otherSettings.forPupils(enrolled);
         var snapshots = new ArrayList<AttendanceSnapshot>(enrolments.size());
         var crossed = new ArrayList<AttendanceSignal>();
         for (PupilRoll.Enrolment enrolment : enrolments) {
             SessionCalendar calendar = calendars.computeIfAbsent(enrolment.schoolUrn(), urn -> setup.calendarFor(urn, year));
             PupilSummary summary = setup.calculator().summarise(
                     CalculatorSetup.marks(marks.getOrDefault(enrolment.pupilId(), List.of())), calendar,
-                    enrolmentDates(enrolment), new ReportingPeriod(year.firstDay(), year.lastDay()), asOf);
+                    enrolmentDates(enrolment), new ReportingPeriod(year.firstDay(), year.lastDay()), asOf,
+                    setup.otherSettingMarks(elsewhere.getOrDefault(enrolment.pupilId(), List.of())));
             AttendanceSnapshot snapshot = snapshotOf(enrolment.pupilId(), year, summary);
             snapshots.add(snapshot);
             crossed.addAll(signals.crossings(enrolment, previous.get(enrolment.pupilId()), snapshot, summary,

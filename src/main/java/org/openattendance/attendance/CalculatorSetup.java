@@ -10,6 +10,7 @@ import org.openattendance.attendance.calculator.CodeClassification;
 import org.openattendance.attendance.calculator.CodeTable;
 import org.openattendance.attendance.calculator.SessionCalendar;
 import org.openattendance.register.AttendanceCodes;
+import org.openattendance.register.OtherSettingMarks;
 import org.openattendance.school.SchoolCalendar;
 import org.openattendance.school.SchoolCalendars;
 import org.openattendance.shared.AcademicYear;
@@ -22,10 +23,18 @@ class CalculatorSetup {
     private final AttendanceCalculator calculator;
     private final SchoolCalendars calendars;
 
-    CalculatorSetup(AttendanceCodes codes, AttendanceSettings settings, SchoolCalendars calendars) {
-        CodeTable table = CodeTable.of(codes.all().stream().map(code -> new CodeClassification(code.code(),
+    /** How a code of the 2006 regulations is named in the calculator's code table, beside today's codes. */
+    static final String PRE_2024 = "pre-2024 ";
+
+    CalculatorSetup(AttendanceCodes codes, OtherSettingMarks otherSettings, AttendanceSettings settings,
+                    SchoolCalendars calendars) {
+        var rows = new java.util.ArrayList<CodeClassification>();
+        codes.all().forEach(code -> rows.add(new CodeClassification(code.code(), CodeCategory.valueOf(code.category()),
+                code.countsAsPossible(), code.countsAsAttended(), code.countsTowardPenaltyThreshold())));
+        otherSettings.historicCodes().forEach(code -> rows.add(new CodeClassification(PRE_2024 + code.code(),
                 CodeCategory.valueOf(code.category()), code.countsAsPossible(), code.countsAsAttended(),
-                code.countsTowardPenaltyThreshold())).toList());
+                code.countsTowardPenaltyThreshold())));
+        CodeTable table = CodeTable.of(rows);
         var policy = new AttendancePolicy(settings.penaltyThresholdCodes(),
                 AttendancePolicy.DEFAULT.unexplainedCodes(), AttendancePolicy.DEFAULT.illnessCodes());
         this.calculator = new AttendanceCalculator(table, policy);
@@ -55,6 +64,17 @@ class CalculatorSetup {
             }
         }
         return builder.build();
+    }
+
+    /**
+     * Marks from another setting for the calculator. A code of the 2006 regulations counts toward the penalty
+     * threshold when it is one of the policy's codes (G, N, O and U meant the same then); the others keep their
+     * meaning then under their own names.
+     */
+    List<org.openattendance.attendance.calculator.Mark> otherSettingMarks(List<OtherSettingMarks.Mark> marks) {
+        return marks.stream().map(m -> new org.openattendance.attendance.calculator.Mark(m.date(), m.session(),
+                m.codeSet() == OtherSettingMarks.CodeSet.PRE_2024 && !calculator.policy().penaltyCodes().contains(m.code())
+                        ? PRE_2024 + m.code() : m.code())).toList();
     }
 
     static List<org.openattendance.attendance.calculator.Mark> marks(Collection<org.openattendance.register.RegisterQueries.PupilMark> marks) {

@@ -57,12 +57,12 @@ class CaseSignals {
 
     private static final Set<Cohort> SEND_OR_MEDICAL = Set.of(Cohort.SEN_SUPPORT, Cohort.EHCP, Cohort.MEDICAL);
 
-    private final CaseRecords records;
+    private final CaseStore records;
     private final CaseEngine engine;
     private final SchoolDirectory directory;
     private final TransactionTemplate transaction;
 
-    CaseSignals(CaseRecords records, CaseEngine engine, SchoolDirectory directory, PlatformTransactionManager transactions) {
+    CaseSignals(CaseStore records, CaseEngine engine, SchoolDirectory directory, PlatformTransactionManager transactions) {
         this.records = records;
         this.engine = engine;
         this.directory = directory;

@@ -27,7 +27,7 @@ class ContactSteps {
      * the signal was raised (the engine's today if it is missing).
      */
     @Bean
-    TaskListener explainAbsence(CaseRecords records, SchoolDirectory directory, RegisterService register) {
+    TaskListener explainAbsence(CaseStore records, SchoolDirectory directory, RegisterService register) {
         return task -> {
             String code = (String) task.getVariable("code");
             if (!"REASON_GIVEN".equals(task.getVariable("outcome")) || code == null || code.isBlank()) {
@@ -53,7 +53,7 @@ class ContactSteps {
      * once (message {@code ContinuousAbsence}), the "or sooner" of the 10-day rule. Both go on the timeline.
      */
     @Bean
-    TaskListener concernCheck(CaseRecords records, CaseEngine engine) {
+    TaskListener concernCheck(CaseStore records, CaseEngine engine) {
         return task -> {
             UUID caseId = CaseSteps.caseId(task.getExecution());
             String who = recorder(task).username();

@@ -26,10 +26,10 @@ public class LadderPolicy {
 
     private final DecisionService decisions;
     private final CaseEngine engine;
-    private final CaseRecords records;
+    private final CaseStore records;
     private final SchoolDays schoolDays;
 
-    LadderPolicy(DecisionService decisions, CaseEngine engine, CaseRecords records, SchoolDays schoolDays) {
+    LadderPolicy(DecisionService decisions, CaseEngine engine, CaseStore records, SchoolDays schoolDays) {
         this.decisions = decisions;
         this.schoolDays = schoolDays;
         this.engine = engine;

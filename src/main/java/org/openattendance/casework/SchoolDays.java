@@ -13,11 +13,13 @@ import org.openattendance.shared.Session;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts school days on a school's own calendar (terms and closures), so that a task due "in 2 days" is due two
- * school days later, not on a Sunday or in half term. Years without a calendar count every weekday.
+ * Counts school days and school weeks on a school's own calendar (terms and closures), so that a task due "in 2 days"
+ * is due two school days later, not on a Sunday or in half term, and a period of 6 school weeks skips the holidays.
+ * A school week is a week (Monday to Sunday) with at least one school day. Years without a calendar count every
+ * weekday. Used by casework and by the legal stages.
  */
 @Component
-class SchoolDays {
+public class SchoolDays {
 
     private static final int LOOK_AHEAD = 400;
 
@@ -28,7 +30,7 @@ class SchoolDays {
     }
 
     /** The {@code days}-th school day after {@code from}; {@code from} itself when days is 0. */
-    LocalDate after(String schoolUrn, LocalDate from, int days) {
+    public LocalDate after(String schoolUrn, LocalDate from, int days) {
         if (days <= 0 || schoolUrn == null) {
             return from.plusDays(Math.max(days, 0));
         }
@@ -47,7 +49,7 @@ class SchoolDays {
     }
 
     /** The {@code days}-th school day before {@code from}; {@code from} itself when days is 0. */
-    LocalDate before(String schoolUrn, LocalDate from, int days) {
+    public LocalDate before(String schoolUrn, LocalDate from, int days) {
         if (days <= 0 || schoolUrn == null) {
             return from.minusDays(Math.max(days, 0));
         }
@@ -63,6 +65,74 @@ class SchoolDays {
             }
         }
         return day;
+    }
+
+    /**
+     * The same weekday as {@code from} in the {@code weeks}-th school week after the week of {@code from}: 6 school
+     * weeks from Monday 1 February, with half term in the week of 15 February, is Monday 22 March.
+     */
+    public LocalDate schoolWeeksAfter(String schoolUrn, LocalDate from, int weeks) {
+        if (weeks <= 0) {
+            return from;
+        }
+        AcademicYear year = AcademicYear.containing(from);
+        SchoolCalendar calendar = calendars.forYears(schoolUrn, List.of(year, new AcademicYear(year.startYear() + 1)));
+        Set<AcademicYear> known = knownYears(calendar);
+        LocalDate monday = from.with(DayOfWeek.MONDAY);
+        for (int counted = 0, looked = 0; looked < LOOK_AHEAD / 7 + 1; looked++) {
+            monday = monday.plusWeeks(1);
+            if (isSchoolWeek(calendar, known, monday) && ++counted == weeks) {
+                return monday.plusDays(from.getDayOfWeek().getValue() - 1L);
+            }
+        }
+        return from.plusWeeks(weeks);
+    }
+
+    /** How many school weeks the days from {@code from} to {@code to} (both included) touch. */
+    public int schoolWeeksBetween(String schoolUrn, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return 0;
+        }
+        AcademicYear first = AcademicYear.containing(from);
+        AcademicYear last = AcademicYear.containing(to);
+        var years = new java.util.ArrayList<AcademicYear>();
+        for (AcademicYear y = first; y.startYear() <= last.startYear(); y = new AcademicYear(y.startYear() + 1)) {
+            years.add(y);
+        }
+        SchoolCalendar calendar = calendars.forYears(schoolUrn, years);
+        Set<AcademicYear> known = knownYears(calendar);
+        int weeks = 0;
+        for (LocalDate monday = from.with(DayOfWeek.MONDAY); !monday.isAfter(to); monday = monday.plusWeeks(1)) {
+            LocalDate start = monday.isBefore(from) ? from : monday;
+            LocalDate end = monday.plusDays(6).isAfter(to) ? to : monday.plusDays(6);
+            for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+                if (isSchoolDay(calendar, known, day)) {
+                    weeks++;
+                    break;
+                }
+            }
+        }
+        return weeks;
+    }
+
+    /** Whether the day is a school day on the school's calendar (a weekday, for a year without a calendar). */
+    public boolean isSchoolDay(String schoolUrn, LocalDate day) {
+        AcademicYear year = AcademicYear.containing(day);
+        SchoolCalendar calendar = calendars.forYears(schoolUrn, List.of(year));
+        return isSchoolDay(calendar, knownYears(calendar), day);
+    }
+
+    private static Set<AcademicYear> knownYears(SchoolCalendar calendar) {
+        return calendar.terms().stream().map(SchoolCalendar.Term::academicYear).collect(Collectors.toSet());
+    }
+
+    private static boolean isSchoolWeek(SchoolCalendar calendar, Set<AcademicYear> known, LocalDate monday) {
+        for (int i = 0; i < 7; i++) {
+            if (isSchoolDay(calendar, known, monday.plusDays(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSchoolDay(SchoolCalendar calendar, Set<AcademicYear> known, LocalDate day) {

@@ -3,6 +3,7 @@ package org.openattendance.casework;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.openattendance.notification.StaffNoticeRequested;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 class StaffNotices {
 
     @Bean
-    TaskListener emailNotice(CaseRecords records, ApplicationEventPublisher events) {
+    TaskListener emailNotice(CaseStore records, ApplicationEventPublisher events) {
         return task -> {
             UUID caseId = CaseSteps.caseIdIfAny(task.getExecution());
             String to = (String) task.getExecution().getVariableLocal("noticeTo");

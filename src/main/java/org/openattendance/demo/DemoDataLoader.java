@@ -26,6 +26,8 @@ import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.school.SchoolAdministration.SchoolData;
 import org.openattendance.school.SchoolCalendars;
 import org.openattendance.security.Role;
+import org.openattendance.security.StaffUser;
+import org.openattendance.security.StaffUserStore;
 import org.openattendance.security.UserAdministration;
 import org.openattendance.security.UserAdministration.NewUser;
 import org.openattendance.shared.AcademicYear;
@@ -43,8 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * At start-up in the demo profile, when the demo schools do not exist yet, creates the demo LA, schools, calendars
  * (this academic year and the last), users, pupils and register marks up to yesterday, all through the
- * application's own services. Everything is one transaction under a PostgreSQL advisory lock, so when several nodes
- * start together one loads the data and the others, once it has committed, find it there.
+ * application's own services (never SQL into another module's tables: the data passes the same checks as real data).
+ * Everything is one transaction under a PostgreSQL advisory lock, so when several nodes start together one loads the
+ * data and the others, once it has committed, find it there.
  */
 @Component
 @Profile("demo")
@@ -71,16 +74,18 @@ class DemoDataLoader implements ApplicationRunner {
     private final SchoolAdministration schools;
     private final SchoolCalendars calendars;
     private final UserAdministration users;
+    private final StaffUserStore staff;
     private final RegisterLoader register;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoDataLoader(SchoolAdministration schools, SchoolCalendars calendars, UserAdministration users,
+    DemoDataLoader(SchoolAdministration schools, SchoolCalendars calendars, UserAdministration users, StaffUserStore staff,
                    RegisterLoader register, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.schools = schools;
         this.calendars = calendars;
         this.users = users;
+        this.staff = staff;
         this.register = register;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -124,9 +129,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     private Summary loadUnlessPresent() {
         jdbc.queryForObject(LOCK, String.class);
-        Integer existing = jdbc.queryForObject("select count(*) from school where urn = any(?)", Integer.class,
-                (Object) DemoSchool.urns().toArray(String[]::new));
-        if (existing != null && existing > 0) {
+        if (DemoSchool.urns().stream().anyMatch(schools::schoolExists)) {
             addNewDemoUsers();
             return null;
         }
@@ -136,14 +139,12 @@ class DemoDataLoader implements ApplicationRunner {
     /** Demo data loaded by an earlier version: adds the demo users it lacked and their e-mail addresses. */
     private void addNewDemoUsers() {
         for (NewUser user : demoUsers()) {
-            Integer found = jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class,
-                    user.username());
-            if (found == null || found == 0) {
-                users.saveDemoUser(user);
-            } else {
-                jdbc.update("update app_user set email = ? where username = ? and email is null", user.email(),
-                        user.username());
-            }
+            staff.find(user.username()).ifPresentOrElse(found -> {
+                if (found.email() == null) {
+                    staff.save(new StaffUser(found.username(), found.passwordHash(), found.displayName(), found.roles(),
+                            found.schools(), found.laCode(), found.enabled(), user.email()));
+                }
+            }, () -> users.saveDemoUser(user));
         }
     }
 
@@ -151,7 +152,7 @@ class DemoDataLoader implements ApplicationRunner {
         AcademicYear current = AcademicYear.containing(today);
         List<AcademicYear> years = List.of(current.previous(), current);
         List<School> saved = DemoSchool.ALL.stream().map(school -> createSchool(school, years)).toList();
-        jdbc.update("update local_authority set name = ? where code = ?", LA_NAME, LA_CODE);
+        schools.nameLocalAuthority(LA_CODE, LA_NAME);
         demoUsers().forEach(users::saveDemoUser);   // before the pupils, who name the social worker
 
         int pupils = 0;

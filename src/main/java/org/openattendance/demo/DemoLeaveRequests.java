@@ -11,10 +11,12 @@ import java.util.Map;
 import org.openattendance.casework.CaseWork;
 import org.openattendance.leave.LeaveRequests;
 import org.openattendance.leave.NewLeaveRequest;
+import org.openattendance.school.PupilRoll;
 import org.openattendance.school.SchoolCalendar;
 import org.openattendance.school.SchoolCalendars;
+import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.StaffUser;
-import org.openattendance.security.StaffUsers;
+import org.openattendance.security.StaffUserStore;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.Session;
 import org.slf4j.Logger;
@@ -46,18 +48,22 @@ class DemoLeaveRequests {
 
     private final LeaveRequests leave;
     private final CaseWork work;
-    private final StaffUsers staff;
+    private final StaffUserStore staff;
     private final SchoolCalendars calendars;
+    private final PupilRoll pupils;
+    private final SchoolDirectory directory;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoLeaveRequests(LeaveRequests leave, CaseWork work, StaffUsers staff, SchoolCalendars calendars,
-                      JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    DemoLeaveRequests(LeaveRequests leave, CaseWork work, StaffUserStore staff, SchoolCalendars calendars, PupilRoll pupils,
+                      SchoolDirectory directory, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.leave = leave;
         this.work = work;
         this.staff = staff;
         this.calendars = calendars;
+        this.pupils = pupils;
+        this.directory = directory;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -84,14 +90,16 @@ class DemoLeaveRequests {
 
     private void create(StaffUser officer) {
         jdbc.queryForObject(DemoDataLoader.LOCK, String.class);
-        Integer existing = jdbc.queryForObject("select count(*) from leave_request where school_urn = ?", Integer.class,
-                CASTLE_HILL.urn());
-        if (existing == null || existing > 0) {
+        if (leave.anyAtSchool(CASTLE_HILL.urn())) {
             return;
         }
-        List<String> upns = jdbc.queryForList("""
-                select upn from pupil where school_urn = ? and deletion_date is null and social_worker is null
-                order by upn limit 2""", String.class, CASTLE_HILL.urn());
+        List<String> upns = pupils.byUpn(CASTLE_HILL.urn()).values().stream()
+                .filter(enrolment -> enrolment.deletionDate() == null)
+                .map(PupilRoll.Enrolment::upn)
+                .sorted()
+                .filter(upn -> directory.pupil(upn).map(p -> p.getSocialWorker() == null).orElse(false))
+                .limit(2)
+                .toList();
         List<LocalDate> days = openDaysAhead(15, 8);
         if (upns.size() < 2 || days.size() < 8) {
             log.info("Demo leave requests: not enough pupils or school days ahead; none created");

@@ -3,5 +3,6 @@
  * pupils with their families, staff users (password {@code demo}) and two academic years of register marks, all
  * stored through the application's own services so they pass the same checks as real data.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data",
+        allowedDependencies = { "shared", "security", "school", "register", "leave", "casework" })
 package org.openattendance.demo;

@@ -66,6 +66,12 @@ class LeaveRequestStore {
         return jdbc.query("select * from leave_request where id = ?", LeaveRequestStore::row, id).stream().findFirst();
     }
 
+    /** Whether the school has any request at all, confirmed or not. */
+    boolean anyAtSchool(String schoolUrn) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from leave_request where school_urn = ?)", Boolean.class, schoolUrn));
+    }
+
     /** The pupil's requests that count (confirmed), newest leave first. */
     List<LeaveRequest> ofPupil(long pupilId) {
         return jdbc.query("select * from leave_request where pupil_id = ? and status <> 'UNCONFIRMED' "

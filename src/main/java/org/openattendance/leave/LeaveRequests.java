@@ -226,6 +226,11 @@ public class LeaveRequests {
         return request;
     }
 
+    /** Whether the school has any leave request, in any state (the demo data adds its own only to a school without). */
+    public boolean anyAtSchool(String schoolUrn) {
+        return store.anyAtSchool(schoolUrn);
+    }
+
     /** A made request as other modules' pages list it. */
     public record LeaveSummary(UUID id, LocalDate from, Session fromSession, LocalDate to, Session toSession,
                                String reason, LeaveStatus status, String statusText) {

@@ -18,8 +18,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.openattendance.notification.LetterRequest;
-import org.openattendance.notification.Letters;
+import org.openattendance.notification.LetterRequested;
 import org.openattendance.register.AttendanceCodes;
 import org.openattendance.register.MarkSource;
 import org.openattendance.register.Recorder;
@@ -198,17 +197,20 @@ final class LeaveSteps {
         }
     }
 
-    /** The decision letter to every parent with parental responsibility (once per request, whatever retries). */
+    /**
+     * The decision letter to every parent with parental responsibility, asked of notification by its event: the step
+     * key makes it one letter per request, whatever retries.
+     */
     @Component("leaveDecisionLetter")
     static class DecisionLetter implements JavaDelegate {
         private final LeaveRequestStore store;
-        private final Letters letters;
         private final SchoolDirectory directory;
+        private final ApplicationEventPublisher events;
 
-        DecisionLetter(LeaveRequestStore store, Letters letters, SchoolDirectory directory) {
+        DecisionLetter(LeaveRequestStore store, SchoolDirectory directory, ApplicationEventPublisher events) {
             this.store = store;
-            this.letters = letters;
             this.directory = directory;
+            this.events = events;
         }
 
         @Override
@@ -229,10 +231,10 @@ final class LeaveSteps {
                         + (r.grantedToSession() == Session.AM ? " (until the end of the morning)" : ""));
             }
             fields.put("reason", r.decisionReasons() == null ? "" : r.decisionReasons());
-            fields.put("contactName", directory.school(r.schoolUrn()).map(s -> "the office at " + s.getName())
-                    .orElse("the school office"));
-            letters.issue(new LetterRequest("leave-request-" + r.id() + "-decision", "leave-decision", null,
-                    r.pupilId(), fields));
+            var school = directory.school(r.schoolUrn());
+            fields.put("contactName", school.map(s -> "the office at " + s.getName()).orElse("the school office"));
+            events.publishEvent(new LetterRequested("leave-request-" + r.id() + "-decision", "leave-decision", null,
+                    r.pupilId(), r.upn(), r.schoolUrn(), school.map(s -> s.getLaCode()).orElse(null), fields));
         }
     }
 

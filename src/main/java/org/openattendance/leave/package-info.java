@@ -3,5 +3,6 @@
  * from paper, the leave-request process (office check, policy screen, headteacher's decision, letter, register),
  * and the recording of refused leave taken anyway as G.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Leave of absence")
+@org.springframework.modulith.ApplicationModule(displayName = "Leave of absence",
+        allowedDependencies = { "shared", "security", "school", "register", "notification" })
 package org.openattendance.leave;

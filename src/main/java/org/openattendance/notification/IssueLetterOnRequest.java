@@ -1,10 +1,9 @@
 package org.openattendance.notification;
 
-import org.openattendance.casework.LetterRequested;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** A case step asked for a letter. The event stays in the publication registry until the letter is stored. */
+/** A case or leave step asked for a letter. The event stays in the publication registry until the letter is stored. */
 @Component
 class IssueLetterOnRequest {
 

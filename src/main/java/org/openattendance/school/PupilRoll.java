@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -107,6 +108,49 @@ public class PupilRoll {
             return new PupilMatch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                     rs.getString(6), deletion == null ? null : deletion.toLocalDate());
         }, args.toArray());
+    }
+
+    /** A pupil as figures are worked out and broken down for them: enrolment, year group, cohorts. */
+    public record Profile(long pupilId, String upn, String schoolUrn, int yearGroup, Set<Cohort> cohorts,
+                          LocalDate admissionDate, LocalDate deletionDate) {
+    }
+
+    /** The profiles of the given pupils, in id order. */
+    public List<Profile> profilesOf(Collection<Long> pupilIds) {
+        return jdbc.query(PROFILES + " where p.id = any(?) group by p.id order by p.id", (rs, i) -> profile(rs),
+                (Object) pupilIds.toArray(Long[]::new));
+    }
+
+    /** Every pupil ever admitted to the school, in id order. */
+    public List<Profile> profilesAt(String schoolUrn) {
+        return jdbc.query(PROFILES + " where p.school_urn = ? group by p.id order by p.id", (rs, i) -> profile(rs), schoolUrn);
+    }
+
+    /** A social worker's caseload: the pupils whose social worker they are, at any school. */
+    public List<Profile> caseloadOf(String socialWorker) {
+        return jdbc.query(PROFILES + " where p.social_worker = ? group by p.id order by p.id", (rs, i) -> profile(rs),
+                socialWorker);
+    }
+
+    /** The looked-after pupils of the schools of an LA (a Virtual School Head's virtual school). */
+    public List<Profile> lookedAfterIn(String laCode) {
+        return jdbc.query(PROFILES + " join school s on s.urn = p.school_urn where s.la_code = ? and exists "
+                        + "(select 1 from pupil_cohort l where l.pupil_id = p.id and l.cohort = 'LOOKED_AFTER') "
+                        + "group by p.id order by p.id", (rs, i) -> profile(rs), laCode);
+    }
+
+    private static final String PROFILES = "select p.id, p.upn, p.school_urn, p.year_group, p.admission_date, "
+            + "p.deletion_date, array_remove(array_agg(c.cohort), null) from pupil p "
+            + "left join pupil_cohort c on c.pupil_id = p.id";
+
+    private static Profile profile(ResultSet rs) throws SQLException {
+        var cohorts = java.util.EnumSet.noneOf(Cohort.class);
+        for (Object name : (Object[]) rs.getArray(7).getArray()) {
+            cohorts.add(Cohort.valueOf(name.toString()));
+        }
+        var deletion = rs.getDate(6);
+        return new Profile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), Set.copyOf(cohorts),
+                rs.getDate(5).toLocalDate(), deletion == null ? null : deletion.toLocalDate());
     }
 
     private static final String NAMES = "select id, upn, forename, surname, year_group from pupil";

@@ -22,6 +22,10 @@ public class School {
     private Phase phase;
     @Column(name = "register_closes_at")
     private LocalTime registerClosesAt;
+    @Column(name = "youngest_year_group")
+    private Integer youngestYearGroup;
+    @Column(name = "final_year_group")
+    private Integer finalYearGroup;
 
     protected School() {
     }
@@ -38,9 +42,18 @@ public class School {
         this.registerClosesAt = registerClosesAt;
     }
 
+    void yearGroups(Integer youngest, Integer last) {
+        this.youngestYearGroup = youngest != null ? youngest : phase.youngestYearGroup();
+        this.finalYearGroup = last != null ? last : phase.finalYearGroup();
+    }
+
     public String getUrn() { return urn; }
     public String getName() { return name; }
     public String getLaCode() { return laCode; }
     public Phase getPhase() { return phase; }
     public LocalTime getRegisterClosesAt() { return registerClosesAt; }
+    /** The youngest year group (e.g. 0 for reception): admitted on the first day of the year, no new-pupil return. */
+    public Integer getYoungestYearGroup() { return youngestYearGroup; }
+    /** The most senior year group: leaving it at the end of the year is the standard transition, with no return. */
+    public Integer getFinalYearGroup() { return finalYearGroup; }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 
 import org.openattendance.security.Role;
 import org.openattendance.security.ScopeDirectory;
-import org.openattendance.security.StaffUsers;
+import org.openattendance.security.StaffUserStore;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
@@ -31,7 +31,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SchoolAdministration implements ScopeDirectory {
 
-    public record SchoolData(String urn, String name, String laCode, Phase phase, LocalTime registerClosesAt) {
+    /** A school; the youngest and final year groups default to the phase's. */
+    public record SchoolData(String urn, String name, String laCode, Phase phase, LocalTime registerClosesAt,
+                             Integer youngestYearGroup, Integer finalYearGroup) {
+
+        public SchoolData(String urn, String name, String laCode, Phase phase, LocalTime registerClosesAt) {
+            this(urn, name, laCode, phase, registerClosesAt, null, null);
+        }
     }
 
     public record TermData(LocalDate start, LocalDate end) {
@@ -47,10 +53,25 @@ public class SchoolAdministration implements ScopeDirectory {
                              String email, String phone, String address) {
     }
 
-    /** A pupil as a school or its MIS sends it; the deletion date (the last day on roll) and ground come with a leaver. */
+    /**
+     * A pupil as a school or its MIS sends it; the deletion date (the last day on roll) and ground come with a leaver,
+     * with the new school or address where known and, for home education, the date of the parent's written notice.
+     */
     public record PupilData(String upn, String forename, String surname, LocalDate dateOfBirth, Integer yearGroup,
                             LocalDate admissionDate, Set<Cohort> cohorts, String socialWorker, List<ParentData> parents,
-                            LocalDate deletionDate, String deletionGround) {
+                            LocalDate deletionDate, String deletionGround, String destinationSchool, String newAddress,
+                            LocalDate parentNoticeDate) {
+
+        public PupilData(String upn, String forename, String surname, LocalDate dateOfBirth, Integer yearGroup,
+                         LocalDate admissionDate, Set<Cohort> cohorts, String socialWorker, List<ParentData> parents,
+                         LocalDate deletionDate, String deletionGround) {
+            this(upn, forename, surname, dateOfBirth, yearGroup, admissionDate, cohorts, socialWorker, parents,
+                    deletionDate, deletionGround, null, null, null);
+        }
+
+        DeletionRequest deletion() {
+            return new DeletionRequest(deletionDate, deletionGround, destinationSchool, newAddress, parentNoticeDate);
+        }
 
         public PupilData(String upn, String forename, String surname, LocalDate dateOfBirth, Integer yearGroup,
                          LocalDate admissionDate, Set<Cohort> cohorts, String socialWorker, List<ParentData> parents) {
@@ -64,13 +85,16 @@ public class SchoolAdministration implements ScopeDirectory {
     private final SchoolRepository schools;
     private final PupilRepository pupils;
     private final SchoolCalendars calendars;
-    private final StaffUsers users;
+    private final StaffUserStore users;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final RollDeletions deletions;
 
     SchoolAdministration(SchoolRepository schools, PupilRepository pupils, SchoolCalendars calendars,
-                         StaffUsers users, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+                         StaffUserStore users, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
+                         RollDeletions deletions) {
+        this.deletions = deletions;
         this.clock = clock;
         this.events = events;
         this.schools = schools;
@@ -96,6 +120,10 @@ public class SchoolAdministration implements ScopeDirectory {
         if (data.registerClosesAt() == null) {
             problems.add(new Problem("registerClosesAt", "is required, e.g. 09:15"));
         }
+        if (data.youngestYearGroup() != null && data.finalYearGroup() != null
+                && data.finalYearGroup() < data.youngestYearGroup()) {
+            problems.add(new Problem("finalYearGroup", "is younger than the youngest year group"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The school cannot be saved", problems);
         }
@@ -104,6 +132,7 @@ public class SchoolAdministration implements ScopeDirectory {
         School school = schools.findById(data.urn())
                 .orElseGet(() -> new School(data.urn(), data.name(), data.laCode(), data.phase(), data.registerClosesAt()));
         school.update(data.name().trim(), data.laCode(), data.phase(), data.registerClosesAt());
+        school.yearGroups(data.youngestYearGroup(), data.finalYearGroup());
         return schools.saveAndFlush(school);
     }
 
@@ -150,33 +179,22 @@ public class SchoolAdministration implements ScopeDirectory {
     /** Inserts or updates pupils by UPN; if any pupil is invalid, none is stored. */
     @Transactional
     public PupilsSaved savePupils(String urn, List<PupilData> data) {
-        var problems = new ArrayList<Problem>();
         if (data == null || data.isEmpty()) {
             throw new InvalidInputException("Send a JSON array with at least one pupil");
         }
-        var seen = new HashSet<String>();
-        for (int i = 0; i < data.size(); i++) {
-            problems.addAll(problemsWith("[" + i + "]", data.get(i), seen));
-        }
         Map<String, Pupil> existing = new HashMap<>();
-        if (problems.isEmpty()) {
-            pupils.findByUpnIn(seen).forEach(p -> existing.put(p.getUpn(), p));
-            for (int i = 0; i < data.size(); i++) {
-                Pupil found = existing.get(Upn.of(data.get(i).upn()).value());
-                if (found != null && !found.getSchoolUrn().equals(urn)) {
-                    problems.add(new Problem("[" + i + "].upn", "this UPN is registered to another school"));
-                }
-                problems.addAll(deletionProblems("[" + i + "]", data.get(i), found));
-            }
-        }
+        var problems = check(urn, data, existing);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("No pupil was saved: " + problems.size() + " problem(s) found", problems);
         }
         int created = 0;
+        var changed = new ArrayList<Long>(data.size());
+        School school = schools.findById(urn).orElseThrow();
         for (PupilData pupil : data) {
             String upn = Upn.of(pupil.upn()).value();
             Pupil entity = existing.get(upn);
-            if (entity == null) {
+            boolean isNew = entity == null;
+            if (isNew) {
                 entity = new Pupil(upn, urn);
                 created++;
             }
@@ -184,22 +202,55 @@ public class SchoolAdministration implements ScopeDirectory {
                     pupil.admissionDate(), pupil.cohorts() == null || pupil.cohorts().isEmpty()
                             ? EnumSet.noneOf(Cohort.class) : EnumSet.copyOf(pupil.cohorts()),
                     blankToNull(pupil.socialWorker()), parentsOf(pupil));
-            boolean newDeletion = pupil.deletionDate() != null && !pupil.deletionDate().equals(entity.getDeletionDate());
-            if (pupil.deletionDate() != null) {
-                entity.deleteFromRoll(pupil.deletionDate(), pupil.deletionGround().trim());
-            }
             pupils.save(entity);
-            if (newDeletion && !pupil.deletionDate().isBefore(LocalDate.now(clock))) {
-                events.publishEvent(new DeletionFromRollPlanned(entity.getId(), upn, urn, laCodeOf(urn),
-                        pupil.deletionDate(), entity.getDeletionGround(), entity.getSocialWorker(),
-                        entity.getCohorts().contains(Cohort.LOOKED_AFTER)));
+            changed.add(entity.getId());
+            if (isNew) {
+                events.publishEvent(admitted(entity, school));
+            }
+            if (pupil.deletionDate() != null && !pupil.deletionDate().equals(entity.getDeletionDate())) {
+                deletions.record(entity, pupil.deletion(), RollDeletions.Channel.PUPILS_API);
             }
         }
+        events.publishEvent(new PupilsChanged(urn, List.copyOf(changed)));
         return new PupilsSaved(created, data.size() - created);
     }
 
-    private String laCodeOf(String urn) {
-        return schools.findById(urn).map(School::getLaCode).orElse(null);
+    /**
+     * What stops these pupils being saved, each problem at the pupil's index; nothing is written. An import
+     * that takes the pupils it can (a Common Transfer File) saves only those without problems.
+     */
+    @Transactional(readOnly = true)
+    public List<Problem> problemsWith(String urn, List<PupilData> data) {
+        return check(urn, data, new HashMap<>());
+    }
+
+    private List<Problem> check(String urn, List<PupilData> data, Map<String, Pupil> existing) {
+        var problems = new ArrayList<Problem>();
+        var seen = new HashSet<String>();
+        for (int i = 0; i < data.size(); i++) {
+            problems.addAll(problemsWith("[" + i + "]", data.get(i), seen));
+        }
+        if (problems.isEmpty()) {
+            pupils.findByUpnIn(seen).forEach(p -> existing.put(p.getUpn(), p));
+            for (int i = 0; i < data.size(); i++) {
+                Pupil found = existing.get(Upn.of(data.get(i).upn()).value());
+                if (found != null && !found.getSchoolUrn().equals(urn)) {
+                    problems.add(new Problem("[" + i + "].upn", "this UPN is registered to another school"));
+                }
+                problems.addAll(deletionProblems("[" + i + "].", data.get(i), found));
+            }
+        }
+        return problems;
+    }
+
+    private PupilAdmitted admitted(Pupil pupil, School school) {
+        AcademicYear year = AcademicYear.containing(pupil.getAdmissionDate());
+        boolean firstDay = calendars.forYears(school.getUrn(), List.of(year)).terms().stream()
+                .map(SchoolCalendar.Term::start).min(LocalDate::compareTo)
+                .map(pupil.getAdmissionDate()::equals).orElse(false);
+        return new PupilAdmitted(pupil.getId(), pupil.getUpn(), school.getUrn(), school.getLaCode(),
+                pupil.getAdmissionDate(), pupil.getYearGroup(),
+                school.getYoungestYearGroup() != null && pupil.getYearGroup() == school.getYoungestYearGroup(), firstDay);
     }
 
     private List<Problem> problemsWith(String at, PupilData pupil, Set<String> seen) {
@@ -245,28 +296,17 @@ public class SchoolAdministration implements ScopeDirectory {
         return problems;
     }
 
-    /** A leaver needs a ground; deletions are never back-dated, and a recorded deletion is not undone by an upload. */
+    /**
+     * A leaver goes through the one deletion path's checks (a ground of the regulations that is met, never
+     * back-dated); a recorded deletion is not undone by an upload.
+     */
     private List<Problem> deletionProblems(String at, PupilData pupil, Pupil existing) {
-        var problems = new ArrayList<Problem>();
         LocalDate recorded = existing == null ? null : existing.getDeletionDate();
         if (pupil.deletionDate() == null) {
-            if (recorded != null) {
-                problems.add(new Problem(at + ".deletionDate", "the pupil was deleted from roll on " + recorded
-                        + "; a deletion is not undone by an upload (re-admit the pupil instead)"));
-            }
-            return problems;
+            return recorded == null ? List.of() : List.of(new Problem(at + "deletionDate", "the pupil was deleted from"
+                    + " roll on " + recorded + "; a deletion is not undone by an upload (re-admit the pupil instead)"));
         }
-        if (pupil.deletionGround() == null || pupil.deletionGround().isBlank()) {
-            problems.add(new Problem(at + ".deletionGround", "is required with a deletion date"));
-        }
-        if (pupil.admissionDate() != null && pupil.deletionDate().isBefore(pupil.admissionDate())) {
-            problems.add(new Problem(at + ".deletionDate", "is before the admission date"));
-        }
-        if (!pupil.deletionDate().equals(recorded) && pupil.deletionDate().isBefore(LocalDate.now(clock))) {
-            problems.add(new Problem(at + ".deletionDate", pupil.deletionDate()
-                    + " is in the past; deletions from roll are never back-dated"));
-        }
-        return problems;
+        return deletions.problemsWith(at, existing, pupil.admissionDate(), pupil.deletion());
     }
 
     private static List<Problem> problemsWith(String at, ParentData parent) {
@@ -302,6 +342,19 @@ public class SchoolAdministration implements ScopeDirectory {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Gives an LA its name (saving a school creates its LA as "Local authority 881" until it is named). */
+    @Transactional
+    public void nameLocalAuthority(String laCode, String name) {
+        if (!localAuthorityExists(laCode)) {
+            throw new InvalidInputException("No local authority " + laCode,
+                    List.of(new Problem("laCode", "no local authority has this code")));
+        }
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("The local authority needs a name", List.of(new Problem("name", "is required")));
+        }
+        jdbc.update("update local_authority set name = ? where code = ?", name.strip(), laCode);
     }
 
     @Override

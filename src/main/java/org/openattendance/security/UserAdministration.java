@@ -43,13 +43,13 @@ public class UserAdministration {
     static final int MAX_PASSWORD_BYTES = 72;
     static final int MAX_DISPLAY_NAME_LENGTH = 200;
 
-    private final StaffUsers users;
+    private final StaffUserStore users;
     private final PasswordEncoder passwords;
     private final ScopeDirectory scopes;
     private final CamundaIdentity camunda;
     private final Environment environment;
 
-    UserAdministration(StaffUsers users, PasswordEncoder passwords, ScopeDirectory scopes, CamundaIdentity camunda,
+    UserAdministration(StaffUserStore users, PasswordEncoder passwords, ScopeDirectory scopes, CamundaIdentity camunda,
                        Environment environment) {
         this.environment = environment;
         this.users = users;

@@ -67,12 +67,12 @@ class UserPages {
             "password", "Password", "roles", "Role", "schools", "Schools", "laCode", "Local authority");
 
     private final UserAdministration administration;
-    private final StaffUsers users;
+    private final StaffUserStore users;
     private final ScopeDirectory scopes;
     private final AccessPolicy access;
     private final AuditTrail audit;
 
-    UserPages(UserAdministration administration, StaffUsers users, ScopeDirectory scopes, AccessPolicy access,
+    UserPages(UserAdministration administration, StaffUserStore users, ScopeDirectory scopes, AccessPolicy access,
               AuditTrail audit) {
         this.administration = administration;
         this.users = users;

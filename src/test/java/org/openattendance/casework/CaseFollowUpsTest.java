@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.casework.CaseProcessSupport.TestCase;
+import org.openattendance.notification.LetterRequested;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
 import org.openattendance.shared.AcademicYear;

@@ -95,7 +95,7 @@ class DeletionFromRollTest {
     private static PupilData leaving(PupilData pupil, LocalDate lastDay) {
         return new PupilData(pupil.upn(), pupil.forename(), pupil.surname(), pupil.dateOfBirth(), pupil.yearGroup(),
                 pupil.admissionDate(), pupil.cohorts(), pupil.socialWorker(), pupil.parents(), lastDay,
-                "Moved away and registered at another school");
+                "Registered at another school");
     }
 
     private int mailsTo(String address) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.openattendance.notification.LetterRequested;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

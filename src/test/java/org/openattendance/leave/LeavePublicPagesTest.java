@@ -112,6 +112,7 @@ class LeavePublicPagesTest {
         var marks = (List<Map<String, Object>>) http.withBasicAuth(officer, PASSWORD)
                 .getForObject("/api/pupils/" + f.upn() + "/marks?from=" + from + "&to=" + to, Map.class).get("marks");
         assertThat(marks).hasSize(4).allSatisfy(m -> assertThat(m).containsEntry("code", "C").containsEntry("source", "LEAVE_REQUEST"));
+        leave.letterHtml(f);
         assertThat(jdbc.queryForList("select o.recipient from outbox_message o join letter l on l.id = o.letter_id "
                 + "where l.pupil_id = ?", String.class, f.pupilId())).containsExactlyInAnyOrder(f.motherEmail(), f.fatherEmail());
         mvc.perform(get(location)).andExpect(content().string(containsString("Granted")))

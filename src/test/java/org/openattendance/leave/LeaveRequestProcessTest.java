@@ -43,7 +43,7 @@ class LeaveRequestProcessTest {
     @Autowired
     ApplicationEvents events;
     @Autowired
-    org.openattendance.casework.CaseRecords cases;
+    org.openattendance.casework.CaseStore cases;
 
     @BeforeEach
     void setUp() {
@@ -98,10 +98,11 @@ class LeaveRequestProcessTest {
         assertThat(jdbc.queryForList("select distinct source from session_mark where pupil_id = ?", String.class, f.pupilId()))
                 .containsExactly("LEAVE_REQUEST");
         // One letter, to both parents with parental responsibility (not the grandmother), each by e-mail.
+        leave.letterHtml(f);
         assertThat(jdbc.queryForList("select o.recipient from outbox_message o join letter l on l.id = o.letter_id "
                 + "where l.pupil_id = ? and l.template_key = 'leave-decision'", String.class, f.pupilId()))
                 .containsExactlyInAnyOrder(f.motherEmail(), f.fatherEmail());
-        assertThat(jdbc.queryForObject("select html from letter where pupil_id = ?", String.class, f.pupilId()))
+        assertThat(leave.letterHtml(f))
                 .contains("has <strong>agreed</strong>").contains("Monday").contains(f.forename());
 
         assertThat(leave.passTime(s, Duration.ofDays(30))).isEqualTo(1);
@@ -125,7 +126,7 @@ class LeaveRequestProcessTest {
         assertThat(leave.code(f, from, "AM")).isEqualTo("C1");
         assertThat(leave.code(f, last, "AM")).isNull();
         assertThat(s.instance()).isWaitingAt("week-after-leave");
-        assertThat(jdbc.queryForObject("select html from letter where pupil_id = ?", String.class, f.pupilId()))
+        assertThat(leave.letterHtml(f))
                 .contains("part");
     }
 
@@ -149,7 +150,7 @@ class LeaveRequestProcessTest {
         assertThat(leave.code(f, from, "PM")).isEqualTo("C");
         assertThat(leave.code(f, last, "AM")).isEqualTo("C");
         assertThat(leave.code(f, last, "PM")).isNull();
-        assertThat(jdbc.queryForObject("select html from letter where pupil_id = ?", String.class, f.pupilId()))
+        assertThat(leave.letterHtml(f))
                 .contains("(from the afternoon)").contains("(until the end of the morning)");
     }
 
@@ -181,7 +182,7 @@ class LeaveRequestProcessTest {
         leave.complete(s, "decide", "decision", "REFUSE", "form", Map.of("decisionReasons", "A holiday is not exceptional."));
         assertThat(leave.request(s).status()).isEqualTo(LeaveStatus.REFUSED);
         assertThat(s.instance()).hasPassed("send-letter").hasNotPassed("record-granted");
-        assertThat(jdbc.queryForObject("select html from letter where pupil_id = ?", String.class, f.pupilId()))
+        assertThat(leave.letterHtml(f))
                 .contains("not agreed");
 
         assertThat(leave.passTime(s, Duration.ofDays(10))).isEqualTo(1);

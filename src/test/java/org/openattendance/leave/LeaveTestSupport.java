@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.Stage;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolAdministration.ParentData;
@@ -54,11 +54,11 @@ class LeaveTestSupport {
     private final ManagementService management;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final CaseRecords cases;
+    private final CaseStore cases;
 
     LeaveTestSupport(Fixtures fixtures, SchoolAdministration schools, LeaveRequestStore store, LeaveProcess process,
                      RuntimeService runtime, TaskService tasks, ManagementService management, JdbcTemplate jdbc,
-                     PlatformTransactionManager transactions, CaseRecords cases) {
+                     PlatformTransactionManager transactions, CaseStore cases) {
         this.cases = cases;
         this.fixtures = fixtures;
         this.schools = schools;
@@ -172,6 +172,15 @@ class LeaveTestSupport {
                         + "values (?, ?, ?, ?, 'test', now(), 'UPLOAD')", f.pupilId(), day, session, code);
             }
         }
+    }
+
+    /**
+     * The HTML of the pupil's letter, once notification has issued it: leave asks for the letter by an event that
+     * notification handles after the step's transaction commits.
+     */
+    String letterHtml(Family f) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "select html from letter where pupil_id = ?", String.class, f.pupilId()), html -> !html.isEmpty()).get(0);
     }
 
     String code(Family f, LocalDate day, String session) {

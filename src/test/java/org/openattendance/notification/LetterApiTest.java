@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.casework.LetterRequested;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
 import org.openattendance.support.Fixtures;

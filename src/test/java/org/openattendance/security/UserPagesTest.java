@@ -42,7 +42,7 @@ class UserPagesTest {
     @Autowired
     SchoolDirectory directory;
     @Autowired
-    StaffUsers users;
+    StaffUserStore users;
     @Autowired
     UserAdministration administration;
 

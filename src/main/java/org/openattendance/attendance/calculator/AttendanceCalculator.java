@@ -2,7 +2,9 @@ package org.openattendance.attendance.calculator;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -104,6 +106,28 @@ public final class AttendanceCalculator {
                 PenaltyWindows.status(indexed, calendar, asOf, penaltyCodes),
                 StreakFinder.current(indexed, codes, calendar, asOf, unexplainedCodes),
                 illness(indexed, calendar, onRoll, asOf));
+    }
+
+    /**
+     * As above, for a pupil who joined with marks from another setting (from a Common Transfer File): those dated
+     * before admission count toward the penalty threshold only (the National Framework's 10 school weeks may span
+     * schools), and the weeks they fall in are school weeks; they never count in this school's figures or streaks.
+     */
+    public PupilSummary summarise(Collection<Mark> marks, SessionCalendar calendar, EnrolmentDates enrolment,
+            ReportingPeriod period, LocalDate asOf, Collection<Mark> otherSettingMarks) {
+        PupilSummary own = summarise(marks, calendar, enrolment, period, asOf);
+        List<Mark> earlier = otherSettingMarks.stream()
+                .filter(m -> m.date().isBefore(enrolment.admissionDate())).toList();
+        if (earlier.isEmpty()) {
+            return own;
+        }
+        List<Mark> both = new ArrayList<>(marks.size() + earlier.size());
+        marks.stream().filter(m -> !m.date().isBefore(enrolment.admissionDate())).forEach(both::add);
+        both.addAll(earlier);
+        SessionCalendar spanning = calendar.withEarlierSessions(enrolment.admissionDate(), earlier);
+        return new PupilSummary(own.asOf(), own.figures(),
+                PenaltyWindows.status(index(both), spanning, asOf, penaltyCodes),
+                own.unexplainedAbsence(), own.illness());
     }
 
     private IndexedMarks index(Collection<Mark> marks) {

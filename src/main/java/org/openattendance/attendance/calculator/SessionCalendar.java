@@ -3,6 +3,7 @@ package org.openattendance.attendance.calculator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,31 @@ public final class SessionCalendar {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * This calendar from {@code firstDay} on; before it, only the sessions of the given marks are open (a pupil's
+     * previous setting, whose calendar is known only from the marks its register holds).
+     */
+    public SessionCalendar withEarlierSessions(LocalDate firstDay, Collection<Mark> earlierMarks) {
+        long cut = firstDay.toEpochDay();
+        long first = firstDay.toEpochDay();
+        for (Mark mark : earlierMarks) {
+            first = Math.min(first, mark.date().toEpochDay());
+        }
+        first = Math.min(first, this.firstDay);
+        long last = Math.max(lastDay(), cut);
+        byte[] combined = new byte[Math.toIntExact(last - first + 1)];
+        for (long day = Math.max(cut, this.firstDay); day <= lastDay(); day++) {
+            combined[(int) (day - first)] = (byte) openMask(day);
+        }
+        for (Mark mark : earlierMarks) {
+            long day = mark.date().toEpochDay();
+            if (day < cut) {
+                combined[(int) (day - first)] |= (byte) bit(mark.session());
+            }
+        }
+        return new SessionCalendar(first, combined);
     }
 
     int openMask(long epochDay) {

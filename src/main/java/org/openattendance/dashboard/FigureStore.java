@@ -1,0 +1,202 @@
+package org.openattendance.dashboard;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.openattendance.shared.Session;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Reads the dashboard's aggregates; never the register. */
+@Repository
+class FigureStore {
+
+    /** Which weeks of the school rollups: each school's latest (its year to date), one week, or every week. */
+    sealed interface Weeks permits Latest, At, Every {
+    }
+
+    record Latest() implements Weeks {
+    }
+
+    record At(LocalDate monday) implements Weeks {
+    }
+
+    record Every() implements Weeks {
+    }
+
+    /** One row of a school rollup. */
+    record RollupRow(String schoolUrn, LocalDate weekStart, Dimension dimension, String member, Tally week,
+                     Tally yearToDate) {
+    }
+
+    record CodeRow(String schoolUrn, Dimension dimension, String member, String code, int sessions, int yearToDate) {
+    }
+
+    /** How far each school's figures reach. */
+    record SchoolYear(String schoolUrn, LocalDate lastWeek, LocalDate asOf) {
+    }
+
+    /** An N still in the register, older than the school's cut-off. */
+    record StaleUnexplained(long pupilId, String schoolUrn, LocalDate date, Session session) {
+    }
+
+    private static final String ROLLUP = "select school_urn, week_start, dimension, member, pupils, possible, attended, "
+            + "authorised, unauthorised, late, persistent, severe, ytd_pupils, ytd_possible, ytd_attended, ytd_authorised, "
+            + "ytd_unauthorised, ytd_late, ytd_persistent, ytd_severe from dashboard_school_week w";
+
+    private final JdbcTemplate jdbc;
+
+    FigureStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<SchoolYear> schoolYears(List<String> schoolUrns, String academicYear) {
+        return jdbc.query("select school_urn, last_week, as_of from dashboard_school_year where academic_year = ? "
+                        + "and school_urn = any(?)", (rs, i) -> new SchoolYear(rs.getString(1),
+                        rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate()), academicYear, urns(schoolUrns));
+    }
+
+    /** Rollup rows of the schools; {@code dimension} null for every dimension, {@code member} null for every member. */
+    List<RollupRow> rollup(List<String> schoolUrns, String academicYear, Weeks weeks, Dimension dimension, String member) {
+        var sql = new StringBuilder(ROLLUP).append(" where w.academic_year = ? and w.school_urn = any(?)");
+        var args = new ArrayList<Object>(List.of(academicYear, urns(schoolUrns)));
+        weeks(sql, args, weeks);
+        if (dimension != null) {
+            sql.append(" and w.dimension = ?");
+            args.add(dimension.name());
+        }
+        if (member != null) {
+            sql.append(" and w.member = ?");
+            args.add(member);
+        }
+        return jdbc.query(sql.toString(), FigureStore::rollupRow, args.toArray());
+    }
+
+    List<CodeRow> codes(List<String> schoolUrns, String academicYear, Weeks weeks, Dimension dimension, String member) {
+        var sql = new StringBuilder("select school_urn, dimension, member, code, sessions, ytd_sessions "
+                + "from dashboard_school_week_code w where w.academic_year = ? and w.school_urn = any(?)");
+        var args = new ArrayList<Object>(List.of(academicYear, urns(schoolUrns)));
+        weeks(sql, args, weeks);
+        if (dimension != null) {
+            sql.append(" and w.dimension = ?");
+            args.add(dimension.name());
+        }
+        if (member != null) {
+            sql.append(" and w.member = ?");
+            args.add(member);
+        }
+        return jdbc.query(sql.toString(), (rs, i) -> new CodeRow(rs.getString(1), Dimension.valueOf(rs.getString(2)),
+                rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6)), args.toArray());
+    }
+
+    /**
+     * The pupil weeks from the week of {@code fromMonday} to that of {@code toMonday}, of the schools' pupils, narrowed
+     * to some pupils, a year group and pupils in all the given cohorts (0: any), handed over one at a time.
+     */
+    void pupilWeeks(List<String> schoolUrns, String academicYear, LocalDate fromMonday, LocalDate toMonday,
+                    List<Long> pupilIds, Integer yearGroup, int cohorts, Consumer<PupilWeek> each) {
+        var sql = new StringBuilder("select ").append(AggregateStore.PUPIL_WEEK_COLUMNS)
+                .append(" from dashboard_pupil_week where academic_year = ? and school_urn = any(?) and week_start between ? and ?");
+        var args = new ArrayList<Object>(List.of(academicYear, urns(schoolUrns), Date.valueOf(fromMonday),
+                Date.valueOf(toMonday)));
+        if (pupilIds != null) {
+            sql.append(" and pupil_id = any(?)");
+            args.add(pupilIds.toArray(Long[]::new));
+        }
+        if (yearGroup != null) {
+            sql.append(" and year_group = ?");
+            args.add(yearGroup);
+        }
+        if (cohorts != 0) {
+            sql.append(" and cohorts & ? = ?");
+            args.add(cohorts);
+            args.add(cohorts);
+        }
+        jdbc.query(sql.toString(), rs -> {
+            each.accept(AggregateStore.pupilWeek(rs, 0));
+        }, args.toArray());
+    }
+
+    /**
+     * N marks older than the five school days the regulations allow: dated before the fifth school day before
+     * {@code today} on the school's own calendar (so five school days have passed since without a real code).
+     */
+    List<StaleUnexplained> staleUnexplained(List<String> schoolUrns, LocalDate today, List<Long> pupilIds) {
+        var sql = new StringBuilder("""
+                with cutoff as (
+                    select school_urn, (array_agg(day order by day desc))[5] as day from dashboard_school_day
+                    where school_urn = any(?) and day < ? group by school_urn)
+                select m.pupil_id, m.school_urn, m.mark_date, m.session from dashboard_unexplained_mark m
+                join cutoff c on c.school_urn = m.school_urn
+                where m.school_urn = any(?) and m.mark_date < c.day""");
+        var args = new ArrayList<Object>(List.of(urns(schoolUrns), Date.valueOf(today), urns(schoolUrns)));
+        if (pupilIds != null) {
+            sql.append(" and m.pupil_id = any(?)");
+            args.add(pupilIds.toArray(Long[]::new));
+        }
+        sql.append(" order by m.mark_date, m.pupil_id, m.session");
+        return jdbc.query(sql.toString(), (rs, i) -> new StaleUnexplained(rs.getLong(1), rs.getString(2),
+                rs.getDate(3).toLocalDate(), Session.valueOf(rs.getString(4))), args.toArray());
+    }
+
+    /** The number of N marks older than five school days, and of pupils with one. */
+    int[] staleUnexplainedCount(List<String> schoolUrns, LocalDate today) {
+        return jdbc.query("""
+                with cutoff as (
+                    select school_urn, (array_agg(day order by day desc))[5] as day from dashboard_school_day
+                    where school_urn = any(?) and day < ? group by school_urn)
+                select count(*), count(distinct m.pupil_id) from dashboard_unexplained_mark m
+                join cutoff c on c.school_urn = m.school_urn
+                where m.school_urn = any(?) and m.mark_date < c.day""",
+                rs -> {
+                    rs.next();
+                    return new int[] {rs.getInt(1), rs.getInt(2)};
+                }, urns(schoolUrns), Date.valueOf(today), urns(schoolUrns));
+    }
+
+    /** Each pupil's N marks this year (unexplained absences), by pupil. */
+    Map<Long, Integer> unexplainedByPupil(List<Long> pupilIds, LocalDate from, LocalDate to) {
+        var counts = new HashMap<Long, Integer>();
+        jdbc.query("select pupil_id, count(*) from dashboard_unexplained_mark where pupil_id = any(?) "
+                        + "and mark_date between ? and ? group by pupil_id", rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                }, pupilIds.toArray(Long[]::new), Date.valueOf(from), Date.valueOf(to));
+        return counts;
+    }
+
+    private static void weeks(StringBuilder sql, List<Object> args, Weeks weeks) {
+        if (weeks instanceof Latest) {
+            sql.append(" and w.week_start = (select y.last_week from dashboard_school_year y "
+                    + "where y.school_urn = w.school_urn and y.academic_year = w.academic_year)");
+        } else if (weeks instanceof At at) {
+            sql.append(" and w.week_start = ?");
+            args.add(Date.valueOf(at.monday()));
+        }
+    }
+
+    private static String[] urns(List<String> schoolUrns) {
+        return schoolUrns.toArray(String[]::new);
+    }
+
+    private static RollupRow rollupRow(ResultSet rs, int i) throws SQLException {
+        return new RollupRow(rs.getString(1), rs.getDate(2).toLocalDate(), Dimension.valueOf(rs.getString(3)),
+                rs.getString(4), tally(rs, 5), tally(rs, 13));
+    }
+
+    private static Tally tally(ResultSet rs, int first) throws SQLException {
+        return new Tally(rs.getInt(first), new Sessions(rs.getInt(first + 1), rs.getInt(first + 2), rs.getInt(first + 3),
+                rs.getInt(first + 4), rs.getInt(first + 5)), rs.getInt(first + 6), rs.getInt(first + 7));
+    }
+
+    static Map<String, Integer> sorted(Map<String, Integer> codes) {
+        return new TreeMap<>(codes);
+    }
+}

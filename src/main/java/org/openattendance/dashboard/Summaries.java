@@ -1,0 +1,282 @@
+package org.openattendance.dashboard;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.openattendance.attendance.ConfiguredCalculator;
+import org.openattendance.attendance.calculator.EnrolmentDates;
+import org.openattendance.attendance.calculator.Mark;
+import org.openattendance.school.Cohort;
+import org.springframework.stereotype.Service;
+
+/**
+ * The figures of a scope over a period, from the aggregates. The academic year to date and single weeks come
+ * straight from the schools' weekly rollups (one row per school and dimension); any other period, two filters at
+ * once, the Virtual School split by year group or cohort, and a caseload are summed from the pupils' weekly rows,
+ * with the part of a week at either end of the period worked out again from the week's codes by the calculator.
+ */
+@Service
+class Summaries {
+
+    /** One pupil's sessions over a period, with what the breakdowns need. */
+    record PupilFigures(long pupilId, String schoolUrn, int yearGroup, int cohorts, Sessions sessions) {
+    }
+
+    /** One week of a trend: the week's own figures and the year to date at its end. */
+    record WeekFigures(LocalDate monday, Tally week, Tally yearToDate) {
+    }
+
+    /** The weekly rows already narrowed to the scope and filter, as one cohort bit set and a year group. */
+    private record Narrowing(Dimension dimension, String member) {
+    }
+
+    /** Marks decoded from a week's codes are on roll already. */
+    private static final EnrolmentDates ON_ROLL = EnrolmentDates.onRollSince(LocalDate.of(1900, 1, 1));
+
+    private final FigureStore store;
+    private final ConfiguredCalculator calculator;
+    private final Clock clock;
+
+    Summaries(FigureStore store, ConfiguredCalculator calculator, Clock clock) {
+        this.store = store;
+        this.calculator = calculator;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    Figures figures(Scope scope, Period period, Filter filter) {
+        Narrowing narrowing = narrowing(scope, filter);
+        String year = period.year().toString();
+        if (narrowing != null && isYearToDate(scope, period)) {
+            return fromRollup(store.rollup(scope.schoolUrns(), year, new FigureStore.Latest(), narrowing.dimension(),
+                    narrowing.member()), store.codes(scope.schoolUrns(), year, new FigureStore.Latest(),
+                    narrowing.dimension(), narrowing.member()), true);
+        }
+        if (narrowing != null && isWholeWeek(period)) {
+            var week = new FigureStore.At(WeekCodes.monday(period.to()));
+            return fromRollup(store.rollup(scope.schoolUrns(), year, week, narrowing.dimension(), narrowing.member()),
+                    store.codes(scope.schoolUrns(), year, week, narrowing.dimension(), narrowing.member()), false);
+        }
+        var codes = new TreeMap<String, Integer>();
+        Tally tally = Tally.NONE;
+        for (PupilFigures pupil : pupils(scope, period, filter, codes)) {
+            tally = tally.plus(Tally.ofPupil(pupil.sessions()));
+        }
+        return new Figures(tally, codes);
+    }
+
+    /** The scope's figures for the year to date, split by school, year group or cohort. */
+    Map<String, Figures> breakdown(Scope scope, Period period, Filter filter, Split split) {
+        Narrowing narrowing = narrowing(scope, filter);
+        String year = period.year().toString();
+        if (narrowing != null && (isYearToDate(scope, period) || isWholeWeek(period))) {
+            boolean ytd = isYearToDate(scope, period);
+            FigureStore.Weeks weeks = ytd ? new FigureStore.Latest() : new FigureStore.At(WeekCodes.monday(period.to()));
+            if (split == Split.SCHOOL) {
+                var bySchool = new LinkedHashMap<String, Tally>();
+                for (var row : store.rollup(scope.schoolUrns(), year, weeks, narrowing.dimension(), narrowing.member())) {
+                    bySchool.merge(row.schoolUrn(), ytd ? row.yearToDate() : row.week(), Tally::plus);
+                }
+                return figuresOf(bySchool);
+            }
+            if (narrowing.dimension() == Dimension.ALL) {
+                Dimension dimension = split == Split.YEAR ? Dimension.YEAR : Dimension.COHORT;
+                var byMember = new TreeMap<String, Tally>();
+                for (var row : store.rollup(scope.schoolUrns(), year, weeks, dimension, null)) {
+                    byMember.merge(row.member(), ytd ? row.yearToDate() : row.week(), Tally::plus);
+                }
+                return figuresOf(byMember);
+            }
+        }
+        var groups = new TreeMap<String, Tally>();
+        for (PupilFigures pupil : pupils(scope, period, filter, new TreeMap<>())) {
+            Tally one = Tally.ofPupil(pupil.sessions());
+            switch (split) {
+                case SCHOOL -> groups.merge(pupil.schoolUrn(), one, Tally::plus);
+                case YEAR -> groups.merge(Integer.toString(pupil.yearGroup()), one, Tally::plus);
+                case COHORT -> CohortFlags.in(pupil.cohorts()).forEach(c -> groups.merge(c.name(), one, Tally::plus));
+            }
+        }
+        return figuresOf(groups);
+    }
+
+    enum Split { SCHOOL, YEAR, COHORT }
+
+    /** Week by week through the year of {@code period}, up to its end. */
+    List<WeekFigures> trend(Scope scope, Period period, Filter filter) {
+        Narrowing narrowing = narrowing(scope, filter);
+        String year = period.year().toString();
+        var byWeek = new TreeMap<LocalDate, Tally[]>();
+        if (narrowing != null) {
+            for (var row : store.rollup(scope.schoolUrns(), year, new FigureStore.Every(), narrowing.dimension(),
+                    narrowing.member())) {
+                add(byWeek, row.weekStart(), row.week(), row.yearToDate());
+            }
+        } else {
+            store.pupilWeeks(scope.schoolUrns(), year, WeekCodes.monday(period.year().firstDay()),
+                    WeekCodes.monday(period.to()), scope.pupilIds(), filter.yearGroup(), cohortBits(scope, filter),
+                    row -> add(byWeek, row.weekStart(), Tally.ofPupil(row.week()), Tally.ofPupil(row.yearToDate())));
+        }
+        var weeks = new ArrayList<WeekFigures>();
+        byWeek.forEach((monday, both) -> {
+            if (!monday.isAfter(period.to())) {
+                weeks.add(new WeekFigures(monday, both[0], both[1]));
+            }
+        });
+        return weeks;
+    }
+
+    /**
+     * Each pupil of the scope and filter with their sessions over the period (pupils with no row in it are not
+     * there); the sessions by code of all of them are added to {@code codes}.
+     */
+    List<PupilFigures> pupils(Scope scope, Period period, Filter filter, Map<String, Integer> codes) {
+        var rows = new WeeklyRows(calculator.calculator());
+        var byPupil = new LinkedHashMap<Long, PupilFigures>();
+        store.pupilWeeks(scope.schoolUrns(), period.year().toString(), WeekCodes.monday(period.from()),
+                WeekCodes.monday(period.to()), scope.pupilIds(), filter.yearGroup(), cohortBits(scope, filter), row -> {
+                    LocalDate sunday = row.weekStart().plusDays(6);
+                    Sessions sessions;
+                    if (row.weekStart().isBefore(period.from()) || sunday.isAfter(period.to())) {
+                        LocalDate from = WeeklyRows.max(row.weekStart(), period.from());
+                        LocalDate to = WeeklyRows.min(sunday, period.to());
+                        List<Mark> marks = WeekCodes.decode(row.weekStart(), row.codes(), from, to);
+                        sessions = rows.sessions(marks, ON_ROLL, from, to);
+                        WeekCodes.count(row.weekStart(), row.codes(), from, to).forEach((c, n) -> codes.merge(c, n, Integer::sum));
+                    } else {
+                        sessions = row.week();
+                        WeekCodes.count(row.codes()).forEach((c, n) -> codes.merge(c, n, Integer::sum));
+                    }
+                    PupilFigures before = byPupil.get(row.pupilId());
+                    byPupil.put(row.pupilId(), new PupilFigures(row.pupilId(), row.schoolUrn(), row.yearGroup(),
+                            row.cohorts(), before == null ? sessions : before.sessions().plus(sessions)));
+                });
+        return new ArrayList<>(byPupil.values());
+    }
+
+    /**
+     * Each pupil's year to date from their latest row (or the week's own figures for a whole week): what the pupil
+     * lists behind the dashboard's numbers show, without summing a year of rows.
+     */
+    List<PupilFigures> pupilsAt(Scope scope, Period period, Filter filter) {
+        if (!isYearToDate(scope, period) && !isWholeWeek(period)) {
+            return pupils(scope, period, filter, new HashMap<>());
+        }
+        boolean ytd = isYearToDate(scope, period);
+        var latest = new HashMap<String, LocalDate>();
+        LocalDate first = null;
+        for (var schoolYear : store.schoolYears(scope.schoolUrns(), period.year().toString())) {
+            latest.put(schoolYear.schoolUrn(), schoolYear.lastWeek());
+            first = first == null || schoolYear.lastWeek().isBefore(first) ? schoolYear.lastWeek() : first;
+        }
+        LocalDate monday = WeekCodes.monday(period.to());
+        var found = new ArrayList<PupilFigures>();
+        if (ytd && first == null) {
+            return found;
+        }
+        LocalDate from = ytd ? first : monday;
+        LocalDate to = ytd ? latest.values().stream().max(LocalDate::compareTo).orElse(first) : monday;
+        store.pupilWeeks(scope.schoolUrns(), period.year().toString(), from, to, scope.pupilIds(), filter.yearGroup(),
+                cohortBits(scope, filter), row -> {
+                    if (!ytd || row.weekStart().equals(latest.get(row.schoolUrn()))) {
+                        found.add(new PupilFigures(row.pupilId(), row.schoolUrn(), row.yearGroup(), row.cohorts(),
+                                ytd ? row.yearToDate() : row.week()));
+                    }
+                });
+        return found;
+    }
+
+    /** Whether the period is the whole of the year's figures so far: from 1 September to on or after every as-of date. */
+    boolean isYearToDate(Scope scope, Period period) {
+        if (!period.from().equals(period.year().firstDay())) {
+            return false;
+        }
+        for (var schoolYear : store.schoolYears(scope.schoolUrns(), period.year().toString())) {
+            if (period.to().isBefore(schoolYear.asOf())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the period is one whole Monday-to-Sunday week (from the year's first day, for the first week). */
+    static boolean isWholeWeek(Period period) {
+        LocalDate monday = WeekCodes.monday(period.from());
+        return WeekCodes.monday(period.to()).equals(monday) && period.to().equals(monday.plusDays(6))
+                && period.from().equals(WeeklyRows.max(monday, period.year().firstDay()));
+    }
+
+    /**
+     * Which rollup holds the scope and filter, or null when none does (two filters at once, a cohort within the
+     * Virtual School, a caseload): then the pupils' rows are summed.
+     */
+    private static Narrowing narrowing(Scope scope, Filter filter) {
+        if (scope.pupilIds() != null) {
+            return null;
+        }
+        Cohort cohort = scope.cohort();
+        if (filter.cohort() != null) {
+            if (cohort != null && cohort != filter.cohort()) {
+                return null;
+            }
+            cohort = filter.cohort();
+        }
+        if (cohort != null && filter.yearGroup() != null) {
+            return null;
+        }
+        if (cohort != null) {
+            return new Narrowing(Dimension.COHORT, cohort.name());
+        }
+        if (filter.yearGroup() != null) {
+            return new Narrowing(Dimension.YEAR, filter.yearGroup().toString());
+        }
+        return new Narrowing(Dimension.ALL, "");
+    }
+
+    private static int cohortBits(Scope scope, Filter filter) {
+        int bits = 0;
+        if (scope.cohort() != null) {
+            bits |= CohortFlags.bit(scope.cohort());
+        }
+        if (filter.cohort() != null) {
+            bits |= CohortFlags.bit(filter.cohort());
+        }
+        return bits;
+    }
+
+    private static Figures fromRollup(List<FigureStore.RollupRow> rows, List<FigureStore.CodeRow> codeRows, boolean ytd) {
+        Tally tally = Tally.NONE;
+        for (var row : rows) {
+            tally = tally.plus(ytd ? row.yearToDate() : row.week());
+        }
+        var codes = new TreeMap<String, Integer>();
+        for (var row : codeRows) {
+            int n = ytd ? row.yearToDate() : row.sessions();
+            if (n != 0) {
+                codes.merge(row.code(), n, Integer::sum);
+            }
+        }
+        return new Figures(tally, codes);
+    }
+
+    private static <K> Map<K, Figures> figuresOf(Map<K, Tally> tallies) {
+        var figures = new LinkedHashMap<K, Figures>();
+        tallies.forEach((key, tally) -> figures.put(key, new Figures(tally, Map.of())));
+        return figures;
+    }
+
+    private static void add(Map<LocalDate, Tally[]> byWeek, LocalDate monday, Tally week, Tally ytd) {
+        Tally[] both = byWeek.computeIfAbsent(monday, m -> new Tally[] {Tally.NONE, Tally.NONE});
+        both[0] = both[0].plus(week);
+        both[1] = both[1].plus(ytd);
+    }
+}

@@ -1,0 +1,44 @@
+package org.openattendance.legal;
+
+import java.util.Map;
+
+import org.openattendance.casework.CaseStore;
+import org.openattendance.school.Pupil;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends a school's request to the LA on the pupil's attendance case, from the request page or the API: the request
+ * is stored (or refused, naming what is missing) and the case's process, waiting at "Request a penalty notice from
+ * the LA", is told (message {@value #MESSAGE}) so the LA's decision task follows.
+ */
+@Component
+public class RequestSubmission {
+
+    static final String MESSAGE = "PenaltyNoticeRequested";
+
+    private final PenaltyRequests requests;
+    private final CaseStore cases;
+    private final LegalEngine engine;
+
+    RequestSubmission(PenaltyRequests requests, CaseStore cases, LegalEngine engine) {
+        this.requests = requests;
+        this.cases = cases;
+        this.engine = engine;
+    }
+
+    /** What the request page offers before the school fills it in. */
+    public PenaltyRequests.Draft draft(Pupil pupil) {
+        return requests.draft(cases.latestFor(pupil.getUpn()).map(CaseStore.CaseRecord::id).orElse(null), pupil);
+    }
+
+    /** Sends the request; the caller has checked that the user is the school's staff. */
+    @Transactional
+    public PenaltyNoticeRequest submit(Pupil pupil, RequestForm form, String by) {
+        var kase = cases.latestFor(pupil.getUpn()).orElseThrow(() -> new LegalConflictException(
+                "The pupil has no attendance case: a request for a penalty notice is made on the case"));
+        PenaltyNoticeRequest request = requests.submit(kase.id(), pupil.getUpn(), form, by);
+        engine.correlate(kase.processInstanceId(), MESSAGE, Map.of("penaltyRequestId", request.id().toString()));
+        return request;
+    }
+}

@@ -1,0 +1,160 @@
+package org.openattendance.staffweb.inbox;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.openattendance.casework.CaseStore;
+import org.openattendance.casework.CaseWork;
+import org.openattendance.casework.CaseWork.WorkItem;
+import org.openattendance.school.Pupil;
+import org.openattendance.school.SchoolDirectory;
+import org.openattendance.security.AccessPolicy;
+import org.openattendance.security.StaffUser;
+import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.InvalidInputException;
+import org.openattendance.staffweb.pupils.PupilGlance;
+import org.openattendance.staffweb.shell.Labels;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One task: the pupil at a glance, the case's stage and timeline, and the task's form rendered from its
+ * forms/*.form definition. Posting checks the values with casework's form check (the same as the JSON API) and
+ * completes the task, or shows the page again with an error summary and the values entered. A task the user may
+ * not work answers 404.
+ */
+@Controller
+class TaskPage {
+
+    /** One problem for the error summary. */
+    record Problem(String anchor, String message) {
+    }
+
+    private final CaseWork work;
+    private final AccessPolicy access;
+    private final SchoolDirectory directory;
+    private final PupilGlance glances;
+    private final Clock clock;
+
+    TaskPage(CaseWork work, AccessPolicy access, SchoolDirectory directory, PupilGlance glances, Clock clock) {
+        this.work = work;
+        this.access = access;
+        this.directory = directory;
+        this.glances = glances;
+        this.clock = clock;
+    }
+
+    @GetMapping("/tasks/{id}")
+    String show(@PathVariable String id, Model model) {
+        StaffUser user = access.currentUser();
+        WorkItem task = work.task(user, id);
+        TaskForm form = new TaskForm(work.form(user, id));
+        prepare(task, model);
+        model.addAttribute("fields", form.fields(Map.of(), Map.of()));
+        model.addAttribute("problems", List.of());
+        return "inbox/task";
+    }
+
+    @PostMapping("/tasks/{id}")
+    String complete(@PathVariable String id, HttpServletRequest request, Model model, HttpServletResponse response,
+                    RedirectAttributes redirect) {
+        StaffUser user = access.currentUser();
+        WorkItem task = work.task(user, id);
+        TaskForm form = new TaskForm(work.form(user, id));
+        var entered = new LinkedHashMap<String, List<String>>();
+        request.getParameterMap().forEach((name, values) -> entered.put(name, List.of(values)));
+        try {
+            work.validateAndComplete(user, id, form.submission(entered));
+        } catch (OptimisticLockingException e) {
+            // Something else moved the case at the same moment (a register load, a timer): nothing was saved.
+            prepare(task, model);
+            model.addAttribute("fields", form.fields(entered, Map.of()));
+            model.addAttribute("problems", List.of(new Problem("task-form",
+                    "The case changed while you were submitting and nothing was saved. Check the form and submit it again.")));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return "inbox/task";
+        } catch (InvalidInputException e) {
+            var errors = new LinkedHashMap<String, String>();
+            for (var p : e.problems()) {
+                errors.putIfAbsent(p.where(), message(form, p.where(), p.message()));
+            }
+            List<TaskForm.Field> fields = form.fields(entered, errors);
+            var problems = new ArrayList<Problem>();
+            fields.stream().filter(f -> f.error() != null).forEach(f -> problems.add(new Problem(f.anchor(), f.error())));
+            prepare(task, model);
+            model.addAttribute("fields", fields);
+            model.addAttribute("problems", problems);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "inbox/task";
+        }
+        String who = task.kase() == null ? "" : " for " + pupil(task.kase()).map(p -> p.getForename() + " " + p.getSurname()).orElse(task.kase().upn());
+        redirect.addFlashAttribute("completed", task.name() + who);
+        return "redirect:/inbox";
+    }
+
+    /** GOV.UK style messages from the form check's problems. */
+    private static String message(TaskForm form, String key, String problem) {
+        String label = form.labelOf(key);
+        if ("is required".equals(problem)) {
+            return switch (form.typeOf(key)) {
+                case "radio", "select", "checklist" -> "Select an answer for: " + label;
+                default -> "Enter an answer for: " + label;
+            };
+        }
+        if ("datetime".equals(form.typeOf(key))) {
+            return label + " must be a real date, for example 2026-11-23";
+        }
+        return label + " " + problem;
+    }
+
+    private Optional<Pupil> pupil(CaseStore.CaseRecord kase) {
+        return directory.pupilsByIds(List.of(kase.pupilId())).stream().findFirst();
+    }
+
+    private void prepare(WorkItem task, Model model) {
+        model.addAttribute("task", task);
+        model.addAttribute("due", task.due() == null ? null : Labels.DAY.format(task.due().atZone(clock.getZone())));
+        var kase = task.kase();
+        model.addAttribute("kase", kase);
+        if (kase == null) {
+            prepareWithoutCase(task, model);
+            return;
+        }
+        model.addAttribute("stage", Labels.stage(kase.stage()));
+        model.addAttribute("priority", Labels.constant(kase.priority()));
+        Pupil pupil = pupil(kase).orElse(null);
+        model.addAttribute("pupil", pupil);
+        model.addAttribute("school", glances.schoolName(kase.schoolUrn()));
+        AcademicYear year = null;
+        try {
+            year = AcademicYear.parse(kase.academicYear());
+        } catch (IllegalArgumentException e) {
+            // an unreadable year leaves the figures out
+        }
+        model.addAttribute("glance", pupil == null || year == null ? null : glances.of(pupil, year));
+        model.addAttribute("timeline", PupilGlance.timeline(work.timeline(kase), clock));
+    }
+
+    /** A task outside any case (a leave request's) still shows its pupil when the process names one. */
+    private void prepareWithoutCase(WorkItem task, Model model) {
+        if (task.upn() == null) {
+            return;
+        }
+        directory.pupil(task.upn()).ifPresent(pupil -> {
+            model.addAttribute("pupil", pupil);
+            model.addAttribute("glance", glances.of(pupil, AcademicYear.containing(LocalDate.now(clock))));
+        });
+    }
+}

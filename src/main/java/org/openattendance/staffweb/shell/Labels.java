@@ -1,0 +1,56 @@
+package org.openattendance.staffweb.shell;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.openattendance.school.Phase;
+import org.openattendance.security.Role;
+import org.openattendance.security.RoleNames;
+
+/** Words for enum values, and dates, as staff read them on the pages. */
+public final class Labels {
+
+    /** A day as tables and lists show it: "7 Jan 2027". */
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+    /** A moment as timelines show it: "7 Jan 2027, 14:05". */
+    public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+
+    private Labels() {
+    }
+
+    public static String role(Role role) {
+        return RoleNames.of(role);
+    }
+
+    public static String phase(Phase phase) {
+        if (phase == null) {
+            return "";
+        }
+        return switch (phase) {
+            case ALL_THROUGH -> "All-through";
+            default -> sentence(phase.name());
+        };
+    }
+
+    public static String stage(org.openattendance.casework.Stage stage) {
+        if (stage == null) {
+            return "";
+        }
+        return switch (stage) {
+            case CME_REFERRAL -> "Children missing education referral";
+            case TAF -> "Team Around the Family";
+            default -> sentence(stage.name());
+        };
+    }
+
+    public static String constant(Enum<?> value) {
+        return value == null ? "" : sentence(value.name());
+    }
+
+    /** ATTENDANCE_OFFICER becomes "Attendance officer". */
+    public static String sentence(String constant) {
+        String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

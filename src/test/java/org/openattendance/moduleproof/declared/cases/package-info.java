@@ -1,0 +1,3 @@
+/** Uses no other module. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package org.openattendance.moduleproof.declared.cases;

@@ -1,0 +1,5 @@
+package org.openattendance.moduleproof.undeclared.cases;
+
+/** Part of the cases module's API, used by the letters module. */
+public record CaseOpened(String caseId) {
+}

@@ -1,0 +1,11 @@
+package org.openattendance.moduleproof.undeclared.letters;
+
+import org.openattendance.moduleproof.undeclared.cases.CaseOpened;
+
+/** Reaches into the cases module: allowed only if letters declares it. */
+public class LetterOnCaseOpened {
+
+    public String stepKey(CaseOpened event) {
+        return event.caseId() + ":first-letter";
+    }
+}
