@@ -45,6 +45,8 @@ class SignalDetector {
         return switch (kind) {
             case UNEXPLAINED_ABSENCE -> "run from " + run.firstDay() + ", day " + run.schoolDays();
             case CONTINUOUS_ABSENCE -> "run from " + run.firstDay();
+            case UNRESOLVED_ABSENCE -> "unresolved " + after.unresolvedFrom() + " to " + after.unresolvedTo() + ", "
+                    + after.unresolvedSessions() + " sessions";
             case BELOW_ATTENDANCE_THRESHOLD, PERSISTENT_ABSENCE, SEVERE_ABSENCE, ATTENDANCE_RECOVERED -> "episode " + recoveries;
             case PENALTY_THRESHOLD_MET -> "window from " + after.penaltyWindowStart();
             case ILLNESS_DAYS_REACHED -> "year";
@@ -54,6 +56,9 @@ class SignalDetector {
     boolean crossed(SignalKind kind, AttendanceSnapshot before, AttendanceSnapshot after) {
         return switch (kind) {
             case UNEXPLAINED_ABSENCE -> after.unexplainedStreakDays() > (before == null ? 0 : before.unexplainedStreakDays());
+            case UNRESOLVED_ABSENCE -> after.unresolvedSessions() > 0 && (before == null
+                    || after.unresolvedSessions() > before.unresolvedSessions() || before.unresolvedTo() == null
+                    || after.unresolvedTo().isAfter(before.unresolvedTo()));
             case BELOW_ATTENDANCE_THRESHOLD -> belowLetterThreshold(after) && !belowLetterThreshold(before);
             case PERSISTENT_ABSENCE -> after.band().isPersistentAbsence() && !persistent(before);
             case SEVERE_ABSENCE -> after.band().isSevereAbsence() && !(before != null && before.band().isSevereAbsence());
