@@ -12,6 +12,7 @@ import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.London;
 import org.openattendance.shared.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -102,7 +103,7 @@ class LeaveStaffPages {
         model.addAttribute("status", LeavePublicPages.statusText(request.status()));
         model.addAttribute("sessions", requests.requestedSessions(request).size());
         model.addAttribute("made", request.submittedAt() == null ? "" : java.time.format.DateTimeFormatter
-                .ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK).format(request.submittedAt().atZone(LeaveProcess.LONDON)));
+                .ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK).format(request.submittedAt().atZone(London.ZONE)));
         model.addAttribute("advice", advice(request.screenAdvice()));
         model.addAttribute("outOfTerm", requests.weekdaysOutOfTerm(request));
         model.addAttribute("evidence", requests.evidence(request));
