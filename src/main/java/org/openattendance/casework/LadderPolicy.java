@@ -55,6 +55,20 @@ public class LadderPolicy {
     }
 
     /**
+     * A statutory due date: the end of the school day {@code schoolDays} school days after the date held in the
+     * variable {@code fromVariable} (e.g. 5 school days to replace an N with a reason), on the school's calendar; an
+     * hour from now if that has passed.
+     */
+    public Date schoolDaysAfter(DelegateExecution execution, String fromVariable, int schoolDays) {
+        Instant now = CaseEngine.now().toInstant();
+        Object from = execution.getVariable(fromVariable);
+        LocalDate start = from == null ? now.atZone(LONDON).toLocalDate() : LocalDate.parse(from.toString());
+        LocalDate day = this.schoolDays.after((String) execution.getVariable("schoolUrn"), start, schoolDays);
+        Instant due = day.atTime(END_OF_DAY).atZone(LONDON).toInstant();
+        return Date.from(due.isAfter(now) ? due : now.plusSeconds(3600));
+    }
+
+    /**
      * The end of a period (support-plan review, monitoring): the start of the school day the policy's number of
      * school days from today, on the school's calendar, so that it never falls in a weekend or a holiday.
      */
