@@ -51,10 +51,12 @@ public class LeaveRequests {
     private final AuditTrail audit;
     private final Clock clock;
     private final String publicUrl;
+    private final LeavePageLimits limits;
 
     LeaveRequests(LeaveRequestStore store, LeaveLinks links, LeaveSessions sessions, LeaveProcess process,
-                  SchoolDirectory directory, Emails emails, AuditTrail audit, Clock clock,
+                  SchoolDirectory directory, Emails emails, AuditTrail audit, Clock clock, LeavePageLimits limits,
                   @Value("${openattendance.leave.public-url:http://localhost:8080}") String publicUrl) {
+        this.limits = limits;
         this.store = store;
         this.links = links;
         this.sessions = sessions;
@@ -127,6 +129,7 @@ public class LeaveRequests {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The leave request has " + problems.size() + " problem(s)", problems);
         }
+        limits.countRequest(identity);
         // Requests nobody confirmed are of no use once their link expired; their evidence should not stay.
         store.purgeUnconfirmedBefore(clock.instant().minus(CONFIRM_LINK_LIFE.multipliedBy(2)));
         Optional<Pupil> pupil = directory.pupilByNameAndBirth(identity.schoolUrn(), identity.forename(),
