@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,6 +36,7 @@ import org.openattendance.school.SchoolAdministration.TermData;
 import org.openattendance.school.SchoolCalendar;
 import org.openattendance.school.SchoolCalendars;
 import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.London;
 import org.openattendance.shared.Session;
 import org.openattendance.shared.Upn;
 import org.postgresql.PGConnection;
@@ -71,8 +71,8 @@ class RegisterLoadBenchmark {
         @Bean
         @Primary
         Clock endOfYear() {
-            return Clock.fixed(LocalDate.of(2026, 7, 31).atTime(18, 0).atZone(ZoneId.of("Europe/London")).toInstant(),
-                    ZoneId.of("Europe/London"));
+            return Clock.fixed(LocalDate.of(2026, 7, 31).atTime(18, 0).atZone(London.ZONE).toInstant(),
+                    London.ZONE);
         }
     }
 
