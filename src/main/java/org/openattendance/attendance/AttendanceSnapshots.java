@@ -20,6 +20,7 @@ import org.openattendance.register.OtherSettingMarks;
 import org.openattendance.register.RegisterQueries;
 import org.openattendance.school.PupilRoll;
 import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.Session;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,16 +38,18 @@ public class AttendanceSnapshots {
     private final CalculatorSetup setup;
     private final RegisterQueries register;
     private final PupilRoll roll;
-    private final SnapshotTable table;
+    private final SnapshotStore table;
     private final SignalDetector signals;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final OtherSettingMarks otherSettings;
+    private final MorningRegisters mornings;
 
-    AttendanceSnapshots(CalculatorSetup setup, RegisterQueries register, PupilRoll roll, SnapshotTable table,
+    AttendanceSnapshots(CalculatorSetup setup, RegisterQueries register, PupilRoll roll, SnapshotStore table,
                         SignalDetector signals, PlatformTransactionManager transactions, Clock clock,
-                        OtherSettingMarks otherSettings) {
+                        OtherSettingMarks otherSettings, MorningRegisters mornings) {
         this.otherSettings = otherSettings;
+        this.mornings = mornings;
         this.setup = setup;
         this.register = register;
         this.roll = roll;
@@ -69,6 +72,24 @@ public class AttendanceSnapshots {
             done += transaction.execute(status -> recalculateBatch(batch, asOf));
         }
         return done;
+    }
+
+    /**
+     * Recalculates the pupils with an N this morning that was loaded while their school's morning register was still
+     * open, at schools whose register has closed since: their first day of absence is to be chased this morning.
+     * Answers how many were recalculated. Safe on several nodes at once: a signal already handled is recognised.
+     */
+    public int recalculateClosedMornings() {
+        LocalDate today = today();
+        List<Long> pending = table.pendingMornings(AcademicYear.containing(today).toString(), today);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        Map<String, Boolean> closed = new HashMap<>();
+        List<Long> due = roll.byIds(pending).stream()
+                .filter(e -> closed.computeIfAbsent(e.schoolUrn(), urn -> !mornings.closedThrough(urn, today).isBefore(today)))
+                .map(PupilRoll.Enrolment::pupilId).toList();
+        return due.isEmpty() ? 0 : recalculate(due);
     }
 
     /** Recalculates every pupil (after a bulk load, or for a new policy). */
@@ -104,16 +125,25 @@ public class AttendanceSnapshots {
         Map<Long, List<RegisterQueries.PupilMark>> marks = new HashMap<>();
         register.forEachPupil(pupilIds, year.previous().firstDay(), asOf, marks::put);
         Map<String, SessionCalendar> calendars = new HashMap<>();
+        Map<String, LocalDate> morningsClosed = new HashMap<>();
         Map<Long, AttendanceSnapshot> previous = table.find(pupilIds, year.toString());
         Map<Long, List<OtherSettingMarks.Mark>> elsewhere = otherSettings.forPupils(pupilIds);
         var snapshots = new ArrayList<AttendanceSnapshot>(enrolments.size());
         for (PupilRoll.Enrolment enrolment : enrolments) {
             SessionCalendar calendar = calendars.computeIfAbsent(enrolment.schoolUrn(), urn -> setup.calendarFor(urn, year));
+            LocalDate morningsClosedThrough = morningsClosed.computeIfAbsent(enrolment.schoolUrn(),
+                    urn -> mornings.closedThrough(urn, asOf));
+            List<RegisterQueries.PupilMark> pupilMarks = marks.getOrDefault(enrolment.pupilId(), List.of());
             PupilSummary summary = setup.calculator().summarise(
-                    CalculatorSetup.marks(marks.getOrDefault(enrolment.pupilId(), List.of())), calendar,
+                    CalculatorSetup.marks(pupilMarks), calendar,
                     enrolmentDates(enrolment), new ReportingPeriod(year.firstDay(), year.lastDay()), asOf,
-                    setup.otherSettingMarks(elsewhere.getOrDefault(enrolment.pupilId(), List.of())));
-            AttendanceSnapshot snapshot = snapshotOf(enrolment.pupilId(), year, summary);
+                    setup.otherSettingMarks(elsewhere.getOrDefault(enrolment.pupilId(), List.of())),
+                    morningsClosedThrough);
+            boolean morningPending = morningsClosedThrough.isBefore(asOf) && pupilMarks.stream().anyMatch(m ->
+                    m.date().equals(asOf) && m.session() == Session.AM && UnresolvedAbsence.UNEXPLAINED.equals(m.code()));
+            AttendanceSnapshot snapshot = snapshotOf(enrolment.pupilId(), year, summary,
+                    UnresolvedAbsence.before(pupilMarks, summary.unexplainedAbsence(), year, enrolment.admissionDate(),
+                            morningsClosedThrough), morningPending);
             snapshots.add(snapshot);
             signals.publishChanges(enrolment, previous.get(enrolment.pupilId()), snapshot);
         }
@@ -125,12 +155,15 @@ public class AttendanceSnapshots {
         return new EnrolmentDates(enrolment.admissionDate(), enrolment.deletionDate());
     }
 
-    private static AttendanceSnapshot snapshotOf(long pupilId, AcademicYear year, PupilSummary summary) {
+    private static AttendanceSnapshot snapshotOf(long pupilId, AcademicYear year, PupilSummary summary,
+                                                 UnresolvedAbsence unresolved, boolean morningPending) {
         var figures = summary.figures();
         var penalty = summary.penaltyThreshold();
         return new AttendanceSnapshot(pupilId, year.toString(), summary.asOf(), figures.possible(), figures.attended(),
                 figures.authorised(), figures.unauthorised(), figures.attendancePercent(), figures.band(),
                 penalty.sessions(), penalty.windowStart(), penalty.windowEnd(), penalty.met(),
-                summary.unexplainedAbsence().schoolDays(), summary.illness().sessions());
+                summary.unexplainedAbsence().schoolDays(), summary.illness().sessions(),
+                summary.unexplainedAbsence().lastDay(), unresolved.sessions(), unresolved.from(), unresolved.to(),
+                morningPending);
     }
 }

@@ -31,6 +31,9 @@ class SignalDetector {
     boolean crossed(SignalKind kind, AttendanceSnapshot before, AttendanceSnapshot after) {
         return switch (kind) {
             case UNEXPLAINED_ABSENCE -> after.unexplainedStreakDays() > (before == null ? 0 : before.unexplainedStreakDays());
+            case UNRESOLVED_ABSENCE -> after.unresolvedSessions() > 0 && (before == null
+                    || after.unresolvedSessions() > before.unresolvedSessions() || before.unresolvedTo() == null
+                    || after.unresolvedTo().isAfter(before.unresolvedTo()));
             case BELOW_ATTENDANCE_THRESHOLD -> belowLetterThreshold(after) && !belowLetterThreshold(before);
             case PERSISTENT_ABSENCE -> after.band().isPersistentAbsence() && !persistent(before);
             case SEVERE_ABSENCE -> after.band().isSevereAbsence() && !(before != null && before.band().isSevereAbsence());

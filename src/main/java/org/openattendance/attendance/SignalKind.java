@@ -2,8 +2,10 @@ package org.openattendance.attendance;
 
 /** What changed for a pupil, as the casework module needs to hear it. */
 public enum SignalKind {
-    /** A new day of unexplained absence (N) was recorded. */
+    /** A new day of unexplained absence (N) was recorded: a morning counts once its register has closed. */
     UNEXPLAINED_ABSENCE,
+    /** N marks outside the current run (loaded late for an earlier day, or left when the run ended) need a reason. */
+    UNRESOLVED_ABSENCE,
     /** Attendance fell below the letter threshold (95 % by default). */
     BELOW_ATTENDANCE_THRESHOLD,
     /** Absence reached 10 %. */

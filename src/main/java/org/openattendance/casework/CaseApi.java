@@ -26,13 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseApi {
 
     private final CaseTasks tasks;
-    private final CaseRecords records;
+    private final CaseStore records;
     private final AccessPolicy access;
     private final SchoolDirectory directory;
     private final AuditTrail audit;
     private final CaseWork work;
 
-    CaseApi(CaseTasks tasks, CaseRecords records, AccessPolicy access, SchoolDirectory directory, AuditTrail audit,
+    CaseApi(CaseTasks tasks, CaseStore records, AccessPolicy access, SchoolDirectory directory, AuditTrail audit,
             CaseWork work) {
         this.work = work;
         this.tasks = tasks;

@@ -37,6 +37,16 @@ public class CaseEngine {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).count() > 0;
     }
 
+    /**
+     * Widens the local variables of an open task's step (e.g. the dates a follow-up covers); answers whether a task
+     * was open.
+     */
+    public boolean updateOpenTask(String processInstanceId, String taskKey, Map<String, Object> variables) {
+        var open = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list();
+        open.forEach(task -> runtime.setVariablesLocal(task.getExecutionId(), variables));
+        return !open.isEmpty();
+    }
+
     /** Starts the case process and answers its instance id. */
     public String startCase(String businessKey, Map<String, Object> variables) {
         return runtime.startProcessInstanceByKey(CASE_PROCESS, businessKey, variables).getId();

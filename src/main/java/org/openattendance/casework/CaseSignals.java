@@ -37,6 +37,7 @@ class CaseSignals {
 
     static final Map<SignalKind, String> MESSAGES = Map.of(
             SignalKind.UNEXPLAINED_ABSENCE, "UnexplainedAbsence",
+            SignalKind.UNRESOLVED_ABSENCE, "UnresolvedAbsence",
             SignalKind.BELOW_ATTENDANCE_THRESHOLD, "BelowAttendanceThreshold",
             SignalKind.PERSISTENT_ABSENCE, "PersistentAbsence",
             SignalKind.SEVERE_ABSENCE, "SevereAbsence",
@@ -47,6 +48,7 @@ class CaseSignals {
 
     private static final Map<SignalKind, Stage> FIRST_STAGE = Map.of(
             SignalKind.UNEXPLAINED_ABSENCE, Stage.FIRST_DAY_CONTACT,
+            SignalKind.UNRESOLVED_ABSENCE, Stage.FIRST_DAY_CONTACT,
             SignalKind.CONTINUOUS_ABSENCE, Stage.CME_REFERRAL,
             SignalKind.BELOW_ATTENDANCE_THRESHOLD, Stage.LETTER,
             SignalKind.PERSISTENT_ABSENCE, Stage.LETTER,
@@ -54,14 +56,17 @@ class CaseSignals {
             SignalKind.PENALTY_THRESHOLD_MET, Stage.NOTICE_TO_IMPROVE,
             SignalKind.ILLNESS_DAYS_REACHED, Stage.MONITORING);
 
+    /** The follow-up of N marks left unresolved: one open at a time covers every such mark. */
+    static final String UNRESOLVED_TASK = "chase-unexplained-marks";
+
     private static final Set<Cohort> SEND_OR_MEDICAL = Set.of(Cohort.SEN_SUPPORT, Cohort.EHCP, Cohort.MEDICAL);
 
-    private final CaseRecords records;
+    private final CaseStore records;
     private final CaseEngine engine;
     private final SchoolDirectory directory;
     private final TransactionTemplate transaction;
 
-    CaseSignals(CaseRecords records, CaseEngine engine, SchoolDirectory directory, PlatformTransactionManager transactions) {
+    CaseSignals(CaseStore records, CaseEngine engine, SchoolDirectory directory, PlatformTransactionManager transactions) {
         this.records = records;
         this.engine = engine;
         this.directory = directory;
@@ -121,9 +126,25 @@ class CaseSignals {
                     "The open children-missing-education referral covers this signal", null);
             return;
         }
+        if (signal.kind() == SignalKind.UNRESOLVED_ABSENCE && engine.updateOpenTask(record.processInstanceId(),
+                UNRESOLVED_TASK, Map.of("unresolvedFrom", signal.snapshot().unresolvedFrom().toString(),
+                        "unresolvedTo", signal.snapshot().unresolvedTo().toString()))) {
+            records.addEvent(record.id(), CaseEventKind.SIGNAL, "Already being followed up",
+                    "The open task to find the reason for earlier unexplained absence now covers these marks too", null);
+            return;
+        }
         Map<String, Object> variables = new HashMap<>();
-        variables.put("unexplainedDays", signal.snapshot().unexplainedStreakDays());
-        variables.put("absenceDate", signal.asOf().toString());
+        var snapshot = signal.snapshot();
+        if (signal.kind() == SignalKind.UNEXPLAINED_ABSENCE) {
+            // The day of the latest N, not the day it was loaded: a letter names it as the most recent absence.
+            variables.put("unexplainedDays", snapshot.unexplainedStreakDays());
+            variables.put("absenceDate", (snapshot.unexplainedLastDay() == null ? signal.asOf() : snapshot.unexplainedLastDay()).toString());
+        }
+        if (signal.kind() == SignalKind.UNRESOLVED_ABSENCE) {
+            variables.put("unresolvedFrom", snapshot.unresolvedFrom().toString());
+            variables.put("unresolvedTo", snapshot.unresolvedTo().toString());
+            variables.put("unresolvedSessions", snapshot.unresolvedSessions());
+        }
         if (signal.snapshot().attendancePercent() != null) {
             variables.put("attendancePercent", signal.snapshot().attendancePercent().toPlainString());
         }
@@ -148,12 +169,15 @@ class CaseSignals {
     static String signalKey(AttendanceSignal signal) {
         var s = signal.snapshot();
         return signal.kind() + ":" + signal.asOf() + ":" + s.unexplainedStreakDays() + ":" + s.attendancePercent()
-                + ":" + s.penaltySessions() + ":" + s.illnessDays();
+                + ":" + s.penaltySessions() + ":" + s.illnessDays()
+                + (signal.kind() == SignalKind.UNRESOLVED_ABSENCE ? ":" + s.unresolvedSessions() + ":" + s.unresolvedTo() : "");
     }
 
     static String describe(AttendanceSignal signal) {
         return switch (signal.kind()) {
             case UNEXPLAINED_ABSENCE -> "Unexplained absence (day " + signal.snapshot().unexplainedStreakDays() + ")";
+            case UNRESOLVED_ABSENCE -> "Unexplained absence still unresolved (" + signal.snapshot().unresolvedSessions()
+                    + " session(s) from " + signal.snapshot().unresolvedFrom() + ")";
             case BELOW_ATTENDANCE_THRESHOLD -> "Attendance fell below the letter threshold";
             case PERSISTENT_ABSENCE -> "Persistent absence (10 % or more)";
             case SEVERE_ABSENCE -> "Severe absence (50 % or more)";

@@ -34,14 +34,14 @@ class CaseSteps {
 
     /** Used as {@code ${caseStages.enter(execution, 'MEETING')}} on the tasks that start a stage. */
     @Bean
-    CaseStages caseStages(CaseRecords records) {
+    CaseStages caseStages(CaseStore records) {
         return new CaseStages(records);
     }
 
     public static class CaseStages {
-        private final CaseRecords records;
+        private final CaseStore records;
 
-        CaseStages(CaseRecords records) {
+        CaseStages(CaseStore records) {
             this.records = records;
         }
 
@@ -54,12 +54,12 @@ class CaseSteps {
 
     /** A service task with input parameter {@code stage}. */
     @Bean
-    JavaDelegate enterStage(CaseRecords records) {
+    JavaDelegate enterStage(CaseStore records) {
         return execution -> caseStages(records).enter(execution, (String) execution.getVariableLocal("stage"));
     }
 
     @Bean
-    JavaDelegate markTopPriority(CaseRecords records) {
+    JavaDelegate markTopPriority(CaseStore records) {
         return execution -> {
             records.changePriority(caseId(execution), Priority.TOP);
             records.addEvent(caseId(execution), CaseEventKind.STAGE, "Priority: TOP", "Severe absence", null);
@@ -100,7 +100,7 @@ class CaseSteps {
      * run of absence rather than each time the step is reached).
      */
     @Bean
-    JavaDelegate requestLetter(CaseRecords records, ApplicationEventPublisher events) {
+    JavaDelegate requestLetter(CaseStore records, ApplicationEventPublisher events) {
         return execution -> {
             UUID id = caseId(execution);
             var record = records.find(id).orElseThrow();
@@ -135,7 +135,7 @@ class CaseSteps {
 
     /** Input parameter {@code closedReason}. */
     @Bean
-    JavaDelegate closeCase(CaseRecords records) {
+    JavaDelegate closeCase(CaseStore records) {
         return execution -> {
             String reason = (String) execution.getVariableLocal("closedReason");
             records.close(caseId(execution), reason);
@@ -145,7 +145,7 @@ class CaseSteps {
 
     /** The point where the legal process (next issue) takes the case over; recorded on the timeline. */
     @Bean
-    JavaDelegate handOverToLegal(CaseRecords records) {
+    JavaDelegate handOverToLegal(CaseStore records) {
         return execution -> {
             String decision = (String) execution.getVariable("laDecision");
             Stage stage = "ISSUE_PENALTY_NOTICE".equals(decision) ? Stage.PENALTY_NOTICE : Stage.NOTICE_TO_IMPROVE;
@@ -157,7 +157,7 @@ class CaseSteps {
 
     /** The support ladder ran out: ask the school to consider a notice, as when the penalty threshold is met. */
     @Bean
-    JavaDelegate askSchoolToConsiderNotice(CaseRecords records, CaseEngine engine) {
+    JavaDelegate askSchoolToConsiderNotice(CaseStore records, CaseEngine engine) {
         return execution -> {
             records.addEvent(caseId(execution), CaseEventKind.STAGE, "Support did not work: consider a notice", null, null);
             engine.correlate(execution.getProcessInstanceId(), "PenaltyThresholdMet", Map.of());
@@ -166,14 +166,17 @@ class CaseSteps {
 
     /** Records the outcome of a contact with the parents on the timeline. */
     @Bean
-    JavaDelegate recordContactOutcome(CaseRecords records) {
+    JavaDelegate recordContactOutcome(CaseStore records) {
         return execution -> records.addEvent(caseId(execution), CaseEventKind.TASK, "Reason for the absence recorded",
                 "code " + execution.getVariable("code"), null);
     }
 
-    /** On every user task: the timeline shows each task created and who completed it with what. */
+    /**
+     * On every user task of the case (added by {@link CaseTimelinePlugin}, not written in the model): the timeline
+     * shows each task created and who completed it with what.
+     */
     @Bean
-    TaskListener taskLog(CaseRecords records) {
+    TaskListener taskLog(CaseStore records) {
         return task -> {
             UUID id = caseId(task.getExecution());
             if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
@@ -194,9 +197,12 @@ class CaseSteps {
         return task.getAssignee();
     }
 
-    /** On every business rule task: which table and version decided what. */
+    /**
+     * On every business rule task of the case (added by {@link CaseTimelinePlugin}): which table and version decided
+     * what.
+     */
     @Bean
-    ExecutionListener decisionLog(CaseRecords records, CaseEngine engine) {
+    ExecutionListener decisionLog(CaseStore records, CaseEngine engine) {
         return execution -> {
             var element = (BusinessRuleTask) execution.getBpmnModelElementInstance();
             String key = element.getCamundaDecisionRef();

@@ -26,7 +26,7 @@ public class CaseWork {
      * case, or from the process of a request such as leave of absence; null when the task is about no pupil).
      */
     public record WorkItem(String id, String name, String taskKey, Instant due, String assignee,
-                           CaseRecords.CaseRecord kase, String upn) {
+                           CaseStore.CaseRecord kase, String upn) {
 
         public boolean severeAbsence() {
             return kase != null && kase.priority() == Priority.TOP;
@@ -67,10 +67,10 @@ public class CaseWork {
     }
 
     private final CaseTasks tasks;
-    private final CaseRecords records;
+    private final CaseStore records;
     private final TaskService taskService;
 
-    CaseWork(CaseTasks tasks, CaseRecords records, TaskService taskService) {
+    CaseWork(CaseTasks tasks, CaseStore records, TaskService taskService) {
         this.tasks = tasks;
         this.records = records;
         this.taskService = taskService;
@@ -126,16 +126,16 @@ public class CaseWork {
         return tasks.form(user, taskId);
     }
 
-    public List<CaseRecords.CaseEvent> timeline(CaseRecords.CaseRecord kase) {
+    public List<CaseStore.CaseEvent> timeline(CaseStore.CaseRecord kase) {
         return records.timeline(kase.id());
     }
 
-    public Optional<CaseRecords.CaseRecord> caseOf(String upn) {
+    public Optional<CaseStore.CaseRecord> caseOf(String upn) {
         return records.latestFor(upn);
     }
 
     /** The pupil's case for one academic year, if there is one. */
-    public Optional<CaseRecords.CaseRecord> caseOf(long pupilId, String academicYear) {
+    public Optional<CaseStore.CaseRecord> caseOf(long pupilId, String academicYear) {
         return records.find(pupilId, academicYear);
     }
 
@@ -143,9 +143,9 @@ public class CaseWork {
      * The stages the case has been at, from the stage changes on its timeline, and the stage it is at now. The
      * stage a case opened at is not on the timeline: it is the current stage until the first change.
      */
-    public Set<Stage> stagesReached(CaseRecords.CaseRecord kase) {
+    public Set<Stage> stagesReached(CaseStore.CaseRecord kase) {
         var reached = EnumSet.of(kase.stage());
-        for (CaseRecords.CaseEvent event : records.timeline(kase.id())) {
+        for (CaseStore.CaseEvent event : records.timeline(kase.id())) {
             if (event.kind() != CaseEventKind.STAGE || event.name() == null) {
                 continue;
             }

@@ -27,7 +27,7 @@ class ContactSteps {
      * the signal was raised (the engine's today if it is missing).
      */
     @Bean
-    TaskListener explainAbsence(CaseRecords records, SchoolDirectory directory, RegisterService register) {
+    TaskListener explainAbsence(CaseStore records, SchoolDirectory directory, RegisterService register) {
         return task -> {
             String code = (String) task.getVariable("code");
             if (!"REASON_GIVEN".equals(task.getVariable("outcome")) || code == null || code.isBlank()) {
@@ -46,6 +46,36 @@ class ContactSteps {
     }
 
     /**
+     * On completing "Find the reason for earlier unexplained absence": the N marks of the dates the task was created
+     * for ({@code unresolvedFrom} to {@code unresolvedTo}) become the code the reason supports, or O when no reason
+     * could be found, as amendments by the member of staff; nothing changes when the register was corrected already.
+     */
+    @Bean
+    TaskListener resolveUnexplainedMarks(CaseStore records, SchoolDirectory directory, RegisterService register) {
+        return task -> {
+            Object outcome = task.getVariable("outcome");
+            String code = "NO_REASON".equals(outcome) ? "O"
+                    : "REASON_GIVEN".equals(outcome) ? (String) task.getVariable("code") : null;
+            UUID caseId = CaseSteps.caseId(task.getExecution());
+            if (code == null || code.isBlank()) {
+                records.addEvent(caseId, CaseEventKind.TASK, "Register already corrected",
+                        "Earlier unexplained absence: " + said(task), recorder(task).username());
+                return;
+            }
+            var kase = records.find(caseId).orElseThrow();
+            var school = directory.school(kase.schoolUrn()).orElseThrow();
+            LocalDate from = LocalDate.parse(task.getExecution().getVariableLocal("unresolvedFrom").toString());
+            LocalDate to = LocalDate.parse(task.getExecution().getVariableLocal("unresolvedTo").toString());
+            String reason = ("O".equals(code) && "NO_REASON".equals(outcome) ? "No reason found: " : "Reason found: ")
+                    + said(task);
+            var result = register.resolveUnexplainedAbsence(school, kase.pupilId(), kase.upn(), from, to, code, reason,
+                    recorder(task));
+            records.addEvent(caseId, CaseEventKind.TASK, "Register amended: N to " + code,
+                    result.amended() + " session(s) from " + from + " to " + to + "; " + reason, recorder(task).username());
+        };
+    }
+
+    /**
      * On completing a task whose form can record a concern (first-day contact, home visit, meeting, the social
      * worker's and the Virtual School Head's notes): a ticked {@code safeguardingConcern}, or the social worker's
      * answer "Safeguarding concern" ({@code socialWorkerAction} SAFEGUARDING), starts the referral to children's social care (message
@@ -53,7 +83,7 @@ class ContactSteps {
      * once (message {@code ContinuousAbsence}), the "or sooner" of the 10-day rule. Both go on the timeline.
      */
     @Bean
-    TaskListener concernCheck(CaseRecords records, CaseEngine engine) {
+    TaskListener concernCheck(CaseStore records, CaseEngine engine) {
         return task -> {
             UUID caseId = CaseSteps.caseId(task.getExecution());
             String who = recorder(task).username();

@@ -22,9 +22,9 @@ class DeletionFromRoll {
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final CaseEngine engine;
-    private final CaseRecords records;
+    private final CaseStore records;
 
-    DeletionFromRoll(CaseEngine engine, CaseRecords records) {
+    DeletionFromRoll(CaseEngine engine, CaseStore records) {
         this.engine = engine;
         this.records = records;
     }

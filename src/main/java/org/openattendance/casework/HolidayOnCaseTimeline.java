@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class HolidayOnCaseTimeline {
 
-    private final CaseRecords cases;
+    private final CaseStore cases;
 
-    HolidayOnCaseTimeline(CaseRecords cases) {
+    HolidayOnCaseTimeline(CaseStore cases) {
         this.cases = cases;
     }
 

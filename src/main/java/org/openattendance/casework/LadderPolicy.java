@@ -26,10 +26,10 @@ public class LadderPolicy {
 
     private final DecisionService decisions;
     private final CaseEngine engine;
-    private final CaseRecords records;
+    private final CaseStore records;
     private final SchoolDays schoolDays;
 
-    LadderPolicy(DecisionService decisions, CaseEngine engine, CaseRecords records, SchoolDays schoolDays) {
+    LadderPolicy(DecisionService decisions, CaseEngine engine, CaseStore records, SchoolDays schoolDays) {
         this.decisions = decisions;
         this.schoolDays = schoolDays;
         this.engine = engine;
@@ -50,6 +50,20 @@ public class LadderPolicy {
         int days = lookUp(execution, policyItem);
         Instant now = CaseEngine.now().toInstant();
         LocalDate day = schoolDays.after((String) execution.getVariable("schoolUrn"), now.atZone(LONDON).toLocalDate(), days);
+        Instant due = day.atTime(END_OF_DAY).atZone(LONDON).toInstant();
+        return Date.from(due.isAfter(now) ? due : now.plusSeconds(3600));
+    }
+
+    /**
+     * A statutory due date: the end of the school day {@code schoolDays} school days after the date held in the
+     * variable {@code fromVariable} (e.g. 5 school days to replace an N with a reason), on the school's calendar; an
+     * hour from now if that has passed.
+     */
+    public Date schoolDaysAfter(DelegateExecution execution, String fromVariable, int schoolDays) {
+        Instant now = CaseEngine.now().toInstant();
+        Object from = execution.getVariable(fromVariable);
+        LocalDate start = from == null ? now.atZone(LONDON).toLocalDate() : LocalDate.parse(from.toString());
+        LocalDate day = this.schoolDays.after((String) execution.getVariable("schoolUrn"), start, schoolDays);
         Instant due = day.atTime(END_OF_DAY).atZone(LONDON).toInstant();
         return Date.from(due.isAfter(now) ? due : now.plusSeconds(3600));
     }

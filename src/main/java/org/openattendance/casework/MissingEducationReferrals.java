@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 class MissingEducationReferrals {
 
     @Bean
-    TaskListener missingEducationReferral(CaseRecords records, ApplicationEventPublisher events) {
+    TaskListener missingEducationReferral(CaseStore records, ApplicationEventPublisher events) {
         return task -> records.find(CaseSteps.caseId(task.getExecution())).ifPresent(kase -> events.publishEvent(
                 new MissingEducationReferral(kase.pupilId(), kase.upn(), kase.schoolUrn(), kase.laCode(),
                         LocalDate.ofInstant(CaseEngine.now().toInstant(), ZoneId.of("Europe/London")),

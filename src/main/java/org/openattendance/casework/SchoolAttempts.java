@@ -26,11 +26,11 @@ class SchoolAttempts {
             .withZone(ZoneId.of("Europe/London"));
 
     @Bean
-    TaskListener schoolAttemptsSummary(CaseRecords records) {
+    TaskListener schoolAttemptsSummary(CaseStore records) {
         return task -> task.setVariableLocal(VARIABLE, summary(records, CaseSteps.caseId(task.getExecution())));
     }
 
-    static String summary(CaseRecords records, UUID caseId) {
+    static String summary(CaseStore records, UUID caseId) {
         var lines = records.timeline(caseId).stream()
                 .filter(e -> ATTEMPTS.stream().anyMatch(a -> e.name().startsWith(a)))
                 .map(e -> "- " + WHEN.format(e.at()) + (e.actor() == null ? "" : " (" + e.actor() + ")") + ": "

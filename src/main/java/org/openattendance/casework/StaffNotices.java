@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 class StaffNotices {
 
     @Bean
-    TaskListener emailNotice(CaseRecords records, ApplicationEventPublisher events) {
+    TaskListener emailNotice(CaseStore records, ApplicationEventPublisher events) {
         return task -> {
             UUID caseId = CaseSteps.caseIdIfAny(task.getExecution());
             String to = (String) task.getExecution().getVariableLocal("noticeTo");

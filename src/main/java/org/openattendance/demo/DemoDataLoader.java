@@ -27,7 +27,7 @@ import org.openattendance.school.SchoolAdministration.SchoolData;
 import org.openattendance.school.SchoolCalendars;
 import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
-import org.openattendance.security.StaffUsers;
+import org.openattendance.security.StaffUserStore;
 import org.openattendance.security.UserAdministration;
 import org.openattendance.security.UserAdministration.NewUser;
 import org.openattendance.shared.AcademicYear;
@@ -74,13 +74,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final SchoolAdministration schools;
     private final SchoolCalendars calendars;
     private final UserAdministration users;
-    private final StaffUsers staff;
+    private final StaffUserStore staff;
     private final RegisterLoader register;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoDataLoader(SchoolAdministration schools, SchoolCalendars calendars, UserAdministration users, StaffUsers staff,
+    DemoDataLoader(SchoolAdministration schools, SchoolCalendars calendars, UserAdministration users, StaffUserStore staff,
                    RegisterLoader register, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.schools = schools;
         this.calendars = calendars;

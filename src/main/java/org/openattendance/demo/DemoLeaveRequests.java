@@ -16,7 +16,7 @@ import org.openattendance.school.SchoolCalendar;
 import org.openattendance.school.SchoolCalendars;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.StaffUser;
-import org.openattendance.security.StaffUsers;
+import org.openattendance.security.StaffUserStore;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.Session;
 import org.slf4j.Logger;
@@ -48,7 +48,7 @@ class DemoLeaveRequests {
 
     private final LeaveRequests leave;
     private final CaseWork work;
-    private final StaffUsers staff;
+    private final StaffUserStore staff;
     private final SchoolCalendars calendars;
     private final PupilRoll pupils;
     private final SchoolDirectory directory;
@@ -56,7 +56,7 @@ class DemoLeaveRequests {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoLeaveRequests(LeaveRequests leave, CaseWork work, StaffUsers staff, SchoolCalendars calendars, PupilRoll pupils,
+    DemoLeaveRequests(LeaveRequests leave, CaseWork work, StaffUserStore staff, SchoolCalendars calendars, PupilRoll pupils,
                       SchoolDirectory directory, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.leave = leave;
         this.work = work;

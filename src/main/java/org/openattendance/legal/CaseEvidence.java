@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.openattendance.casework.CaseEventKind;
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.notification.Letters;
 import org.springframework.stereotype.Component;
 
@@ -38,11 +38,11 @@ class CaseEvidence {
             "Offer an attendance contract", EvidenceKind.SUPPORT,
             "Agree a joint approach with the school", EvidenceKind.SUPPORT);
 
-    private final CaseRecords cases;
+    private final CaseStore cases;
     private final Letters letters;
     private final ContractStore contracts;
 
-    CaseEvidence(CaseRecords cases, Letters letters, ContractStore contracts) {
+    CaseEvidence(CaseStore cases, Letters letters, ContractStore contracts) {
         this.cases = cases;
         this.letters = letters;
         this.contracts = contracts;
@@ -60,7 +60,7 @@ class CaseEvidence {
             }
         }
         if (caseId != null) {
-            for (CaseRecords.CaseEvent event : cases.timeline(caseId)) {
+            for (CaseStore.CaseEvent event : cases.timeline(caseId)) {
                 if (event.kind() != CaseEventKind.TASK || event.name() == null || !event.name().startsWith(COMPLETED)) {
                     continue;
                 }

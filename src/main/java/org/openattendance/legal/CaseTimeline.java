@@ -3,7 +3,7 @@ package org.openattendance.legal;
 import java.util.UUID;
 
 import org.openattendance.casework.CaseEventKind;
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.Stage;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseTimeline {
 
-    private final CaseRecords records;
+    private final CaseStore records;
 
-    CaseTimeline(CaseRecords records) {
+    CaseTimeline(CaseStore records) {
         this.records = records;
     }
 

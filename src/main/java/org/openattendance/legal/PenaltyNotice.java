@@ -162,6 +162,11 @@ public class PenaltyNotice {
         status = PenaltyNoticeStatus.UNPAID;
     }
 
+    /** Whether the payment period is over (unpaid, or prosecuted): a payment now stops the prosecution path. */
+    public boolean pastPaymentPeriod() {
+        return status == PenaltyNoticeStatus.UNPAID || status == PenaltyNoticeStatus.PROSECUTED;
+    }
+
     /** The LA decided to prosecute the attendance offence this notice was for. */
     void prosecuted() {
         if (status != PenaltyNoticeStatus.UNPAID) {
@@ -169,6 +174,14 @@ public class PenaltyNotice {
                     + " is " + status);
         }
         status = PenaltyNoticeStatus.PROSECUTED;
+    }
+
+    /** A part payment stopped the prosecution before court: the LA decides again whether to prosecute. */
+    void prosecutionStopped() {
+        if (status != PenaltyNoticeStatus.PROSECUTED) {
+            throw new LegalConflictException("Notice " + number + " is " + status + ", not prosecuted");
+        }
+        status = PenaltyNoticeStatus.UNPAID;
     }
 
     /** Withdrawn by an LA officer on one of the listed grounds, with a reason; the sessions are free again. */

@@ -28,11 +28,13 @@ class PenaltyNoticeApi {
     }
 
     private final PenaltyNotices notices;
+    private final NoticeActions actions;
     private final LegalAccess access;
     private final AuditTrail audit;
 
-    PenaltyNoticeApi(PenaltyNotices notices, LegalAccess access, AuditTrail audit) {
+    PenaltyNoticeApi(PenaltyNotices notices, NoticeActions actions, LegalAccess access, AuditTrail audit) {
         this.notices = notices;
+        this.actions = actions;
         this.access = access;
         this.audit = audit;
     }
@@ -60,7 +62,7 @@ class PenaltyNoticeApi {
         if (body == null) {
             throw new InvalidInputException("Send {amount, paidOn, reference}");
         }
-        var result = notices.recordPayment(notice.number(), body.amount(), body.paidOn(), body.reference(),
+        var result = actions.recordPayment(notice.number(), body.amount(), body.paidOn(), body.reference(),
                 access.user().username());
         PenaltyNotice after = notices.findByNumber(notice.number()).orElseThrow();
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("paidInFull", result.paidInFull(),
@@ -74,7 +76,7 @@ class PenaltyNoticeApi {
         if (body == null) {
             throw new InvalidInputException("Send {ground, reason}");
         }
-        return NoticeView.of(notices.withdraw(notice.number(), ground(body.ground()), body.reason(),
+        return NoticeView.of(actions.withdraw(notice.number(), ground(body.ground()), body.reason(),
                 access.user().username()), LegalEngine.today());
     }
 

@@ -114,8 +114,9 @@ public class PenaltyNotices {
     }
 
     /**
-     * Records a payment. When it pays the notice in full, an open prosecution of the notice stops at once (or, with a
-     * court date set, is flagged "paid: withdraw the case") and the case says so.
+     * Records a payment. A payment in full, or any payment after the payment period, stops the notice's prosecution
+     * at once: stopped before court, or flagged "paid: withdraw the case" when a court date is set; a part payment
+     * puts a prosecuted notice back to unpaid, for the LA to decide again. The case says so.
      */
     @Transactional
     public PenaltyNotice.PaymentResult recordPayment(String number, BigDecimal amount, LocalDate paidOn, String reference,
@@ -123,20 +124,26 @@ public class PenaltyNotices {
         PenaltyNotice notice = lock(byNumber(number).id());
         var result = notice.recordPayment(new Payment(amount, paidOn, reference, by, LegalEngine.now().toInstant()),
                 LegalEngine.today());
+        boolean afterPeriod = result.before() == PenaltyNoticeStatus.UNPAID || result.before() == PenaltyNoticeStatus.PROSECUTED;
+        if (!result.paidInFull() && result.before() == PenaltyNoticeStatus.PROSECUTED) {
+            notice.prosecutionStopped();
+        }
         store.addPayment(notice.id(), result.payment());
         store.update(notice);
         timeline.note(notice.caseId(), "Payment of " + Money.print(result.payment().amount()) + " recorded on notice "
                 + notice.number(), "paid on " + DAY.format(paidOn) + ", reference " + result.payment().reference()
                 + (result.paidInFull() ? "; the notice is paid in full" : "; still due: " + Money.print(result.amountDue())),
                 by);
-        if (result.paidInFull()) {
+        if (result.paidInFull() || afterPeriod) {
             for (Prosecution prosecution : prosecutions.noticePaid(notice.id())) {
                 timeline.note(notice.caseId(), prosecution.paidWithdrawCase()
                                 ? "Paid: withdraw the case at court (notice " + notice.number() + ")"
-                                : "Prosecution stopped: notice " + notice.number() + " was paid",
+                                : "Prosecution stopped: a payment was recorded on notice " + notice.number(),
                         prosecution.paidWithdrawCase() ? "A court date is set (" + DAY.format(prosecution.nextHearing())
                                 + "): the LA must withdraw the case" : null, by);
             }
+        }
+        if (result.paidInFull()) {
             events.publishEvent(new PenaltyNoticePaid(notice.id(), notice.number(), notice.caseId(), notice.upn(),
                     notice.laCode(), notice.paidOn(), notice.totalPaid(), result.before()));
         }
@@ -154,6 +161,16 @@ public class PenaltyNotices {
                 + Money.print(notice.totalPaid()) + " of " + Money.print(notice.terms().fullAmount()) + " by "
                 + DAY.format(notice.fullBy()) + "; the LA must prosecute or withdraw the notice", null);
         return notice;
+    }
+
+    /** The reduced amount may no longer be paid: the case says what is due now. */
+    @Transactional
+    public void reducedPeriodOver(UUID id) {
+        PenaltyNotice notice = store.find(id).orElseThrow(() -> new NotFoundException("No penalty notice " + id));
+        if (notice.status() == PenaltyNoticeStatus.ISSUED) {
+            timeline.note(notice.caseId(), "Notice " + notice.number() + ": the reduced amount may no longer be paid",
+                    Money.print(notice.amountDue(LegalEngine.today())) + " is due by " + DAY.format(notice.fullBy()), null);
+        }
     }
 
     /** The LA prosecutes the offence the unpaid notice was for: a prosecution is opened. */

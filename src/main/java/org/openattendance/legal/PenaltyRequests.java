@@ -87,7 +87,7 @@ public class PenaltyRequests {
     @Transactional(readOnly = true)
     public Draft draft(UUID caseId, Pupil pupil) {
         LocalDate to = LegalEngine.today().minusDays(1);
-        LocalDate from = schoolWeeksBack(pupil.getSchoolUrn(), to);
+        LocalDate from = PenaltyWindow.start(schoolDays, pupil.getSchoolUrn(), to);
         var notice = noticesToImprove.ofPupil(pupil.getId()).stream().findFirst();
         boolean holidaySessions = register.figures(pupil.getId(), from, to).qualifying().stream()
                 .anyMatch(s -> "G".equals(s.code()));
@@ -222,14 +222,5 @@ public class PenaltyRequests {
         LocalDate back = schoolDays.after(schoolUrn, lastHoliday.get(), 1);
         LocalDate deadline = schoolDays.after(schoolUrn, back, days.value());
         return new HolidayDeadline(back, deadline, today.isAfter(deadline), days.version());
-    }
-
-    /** The first day of the 10 school weeks that end with {@code to}'s week. */
-    private LocalDate schoolWeeksBack(String schoolUrn, LocalDate to) {
-        LocalDate from = to;
-        for (int back = 1; back <= 30 && schoolDays.schoolWeeksBetween(schoolUrn, from, to) < EvidenceCheck.WINDOW_SCHOOL_WEEKS; back++) {
-            from = to.with(java.time.DayOfWeek.MONDAY).minusWeeks(back);
-        }
-        return from;
     }
 }

@@ -178,13 +178,13 @@ public class Prosecution {
     }
 
     /**
-     * The notice was paid. Before court the prosecution stops; with a court date set it is flagged so the LA
-     * withdraws the case at court. Answers whether it was flagged.
+     * A payment was recorded on the notice. Before court the prosecution stops; with a court date set it is flagged
+     * "paid: withdraw the case" so the LA withdraws it at court. Answers whether it was flagged.
      */
     boolean noticePaid() {
         if (status == ProsecutionStatus.PREPARING || (status == ProsecutionStatus.AT_COURT && courtDates.isEmpty())) {
             status = ProsecutionStatus.STOPPED;
-            stoppedReason = "The penalty notice was paid";
+            stoppedReason = "A payment was recorded on the penalty notice";
             return false;
         }
         if (status == ProsecutionStatus.AT_COURT) {

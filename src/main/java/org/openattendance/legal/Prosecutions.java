@@ -54,6 +54,21 @@ public class Prosecutions {
         return prosecution;
     }
 
+    /** The LA applies for an education supervision order rather than prosecuting (no prosecution is opened). */
+    @Transactional
+    public EsoConsideration esoApplied(UUID caseId, long pupilId, String upn, String laCode, String reasons, String by) {
+        if (reasons == null || reasons.isBlank()) {
+            throw new InvalidInputException("The decision cannot be recorded",
+                    List.of(new InvalidInputException.Problem("legalRouteReasons", "is required: say why")));
+        }
+        var consideration = new EsoConsideration(UUID.randomUUID(), caseId, pupilId, upn, laCode, LegalEngine.today(),
+                EsoConsideration.Decision.APPLY, reasons.strip(), by, LegalEngine.now().toInstant());
+        store.insert(consideration);
+        timeline.stage(caseId, Stage.EDUCATION_SUPERVISION_ORDER);
+        timeline.note(caseId, "The LA applies for an education supervision order", consideration.reasons(), by);
+        return consideration;
+    }
+
     /** The LA records that it considered an education supervision order, and why it applies for one or not. */
     @Transactional
     public Prosecution considerEso(UUID id, EsoConsideration.Decision decision, String reasons, String by) {

@@ -2,7 +2,7 @@ package org.openattendance.legal;
 
 import java.util.Map;
 
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.school.Pupil;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +18,10 @@ public class RequestSubmission {
     static final String MESSAGE = "PenaltyNoticeRequested";
 
     private final PenaltyRequests requests;
-    private final CaseRecords cases;
+    private final CaseStore cases;
     private final LegalEngine engine;
 
-    RequestSubmission(PenaltyRequests requests, CaseRecords cases, LegalEngine engine) {
+    RequestSubmission(PenaltyRequests requests, CaseStore cases, LegalEngine engine) {
         this.requests = requests;
         this.cases = cases;
         this.engine = engine;
@@ -29,7 +29,7 @@ public class RequestSubmission {
 
     /** What the request page offers before the school fills it in. */
     public PenaltyRequests.Draft draft(Pupil pupil) {
-        return requests.draft(cases.latestFor(pupil.getUpn()).map(CaseRecords.CaseRecord::id).orElse(null), pupil);
+        return requests.draft(cases.latestFor(pupil.getUpn()).map(CaseStore.CaseRecord::id).orElse(null), pupil);
     }
 
     /** Sends the request; the caller has checked that the user is the school's staff. */

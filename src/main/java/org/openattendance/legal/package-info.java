@@ -6,7 +6,7 @@
  *
  * <p>The attendance case reaches the legal processes (processes/notice-to-improve.bpmn, penalty-notice.bpmn,
  * prosecution.bpmn) through call activities; this module writes on the case's timeline through casework's
- * {@code CaseRecords} and asks for letters with notification's letter-request event.
+ * {@code CaseStore} and asks for letters with notification's letter-request event.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Legal interventions",
         allowedDependencies = {"shared", "security", "school", "register", "attendance", "casework", "notification"})

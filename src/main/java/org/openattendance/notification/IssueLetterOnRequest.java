@@ -15,6 +15,7 @@ class IssueLetterOnRequest {
 
     @ApplicationModuleListener
     void on(LetterRequested event) {
-        letters.issue(new LetterRequest(event.stepKey(), event.templateKey(), event.caseId(), event.pupilId(), event.fields()));
+        letters.issue(new LetterRequest(event.stepKey(), event.templateKey(), event.caseId(), event.pupilId(), event.fields(),
+                event.addressees()));
     }
 }

@@ -1,5 +1,6 @@
 package org.openattendance.notification;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,7 +15,20 @@ import java.util.UUID;
  * @param caseId      the attendance case the letter belongs to, or null (a leave decision)
  * @param templateKey which letter, e.g. {@code below-95-percent}, {@code meeting-invitation}
  * @param fields      values the template may use beyond the pupil, school and parents (e.g. meeting date)
+ * @param addressees  whom the letter is to, when not every parent with parental responsibility (a penalty notice
+ *                    goes to one parent; a Notice to Improve to those who live with the pupil); null or empty: every
+ *                    parent with parental responsibility
  */
 public record LetterRequested(String stepKey, String templateKey, UUID caseId, long pupilId, String upn,
-                              String schoolUrn, String laCode, Map<String, String> fields) {
+                              String schoolUrn, String laCode, Map<String, String> fields, List<Addressee> addressees) {
+
+    /** A person a letter is addressed to: by e-mail when there is an address, otherwise listed for printing. */
+    public record Addressee(String name, String email, String address) {
+    }
+
+    /** A letter to every parent with parental responsibility. */
+    public LetterRequested(String stepKey, String templateKey, UUID caseId, long pupilId, String upn, String schoolUrn,
+                           String laCode, Map<String, String> fields) {
+        this(stepKey, templateKey, caseId, pupilId, upn, schoolUrn, laCode, fields, null);
+    }
 }

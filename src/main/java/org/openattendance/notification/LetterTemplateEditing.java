@@ -80,12 +80,21 @@ class LetterTemplateEditing {
             throw new InvalidInputException("A template needs a subject and a body", problems);
         }
         var candidate = new LetterTemplate(key, la, subject.strip(), body.strip(), clock.instant(), null);
+        LetterRenderer.RenderedLetter rendered;
         try {
-            return renderer.render(candidate, LetterModel.sample(LocalDate.now(clock)));
+            rendered = renderer.render(candidate, LetterModel.sample(LocalDate.now(clock)));
         } catch (LetterRenderer.InvalidTemplateException e) {
             throw new InvalidInputException("The template cannot be rendered: " + e.getMessage(),
                     List.of(new Problem("body", e.getMessage())));
         }
+        // The sample answers every field, so a misspelt one renders here and fails only when a real letter is sent.
+        var shipped = templates.defaultTemplate(key);
+        var unresolved = TemplateExpressions.unresolved(subject, body,
+                TemplateExpressions.fieldsUsed(shipped.subject(), shipped.body()));
+        if (!unresolved.isEmpty()) {
+            throw new InvalidInputException("The template uses values a letter does not have", unresolved);
+        }
+        return rendered;
     }
 
     @Transactional

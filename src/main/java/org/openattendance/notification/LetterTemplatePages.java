@@ -51,6 +51,7 @@ class LetterTemplatePages {
             "support-plan", "Attendance support plan",
             "notice-to-improve", "Notice to improve",
             "penalty-notice", "Penalty notice",
+            "penalty-notice-withdrawn", "Penalty notice withdrawn",
             "leave-decision", "Decision on a leave of absence request");
     /** What a template may use, as LetterModel offers it. */
     static final List<String> VARIABLES = List.of("${pupil.forename}", "${pupil.surname}", "${pupil.fullName}",

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 class LetterTemplates {
 
     static final List<String> KEYS = List.of("below-95-percent", "no-contact", "meeting-invitation", "support-plan",
-            "notice-to-improve", "penalty-notice", "leave-decision");
+            "notice-to-improve", "penalty-notice", "penalty-notice-withdrawn", "leave-decision");
 
     private final JdbcTemplate jdbc;
     private final Map<String, LetterTemplate> defaults = new LinkedHashMap<>();

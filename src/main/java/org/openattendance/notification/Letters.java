@@ -60,7 +60,10 @@ public class Letters {
         Pupil pupil = directory.pupilsByIds(List.of(request.pupilId())).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No pupil with id " + request.pupilId()));
         School school = directory.school(pupil.getSchoolUrn()).orElseThrow();
-        List<Parent> parents = pupil.getParents().stream().filter(Parent::hasParentalResponsibility).toList();
+        List<LetterRequested.Addressee> parents = request.addressees().isEmpty()
+                ? pupil.getParents().stream().filter(Parent::hasParentalResponsibility)
+                        .map(p -> new LetterRequested.Addressee(p.getName(), p.getEmail(), p.getAddress())).toList()
+                : request.addressees();
         LetterTemplate template = templates.effective(request.templateKey(), school.getLaCode());
         var rendered = renderer.render(template, model(pupil, school, parents, request));
 
@@ -108,28 +111,28 @@ public class Letters {
         return jdbc.queryForList("select id from letter where step_key = ?", UUID.class, stepKey).stream().findFirst();
     }
 
-    private void addRecipient(UUID letterId, Parent parent, String subject) {
-        String email = parent.getEmail() == null || parent.getEmail().isBlank() ? null : parent.getEmail().trim();
+    private void addRecipient(UUID letterId, LetterRequested.Addressee parent, String subject) {
+        String email = parent.email() == null || parent.email().isBlank() ? null : parent.email().trim();
         jdbc.update("insert into letter_recipient (letter_id, parent_name, email, channel, address) values (?, ?, ?, ?, ?)",
-                letterId, parent.getName(), email, email == null ? "PRINT" : "EMAIL", parent.getAddress());
+                letterId, parent.name(), email, email == null ? "PRINT" : "EMAIL", parent.address());
         if (email != null) {
             jdbc.update("insert into outbox_message (letter_id, recipient, subject, next_attempt_at) values (?, ?, ?, ?)",
                     letterId, email, subject, Timestamp.from(clock.instant()));
         }
     }
 
-    private LetterModel model(Pupil pupil, School school, List<Parent> parents, LetterRequest request) {
+    private LetterModel model(Pupil pupil, School school, List<LetterRequested.Addressee> parents, LetterRequest request) {
         String names = parents.isEmpty() ? "Parent or carer"
-                : parents.stream().map(Parent::getName).collect(Collectors.joining(" and "));
-        var addressees = parents.stream().map(p -> new LetterModel.Addressee(p.getName(), addressLines(p))).toList();
+                : parents.stream().map(LetterRequested.Addressee::name).collect(Collectors.joining(" and "));
+        var addressees = parents.stream().map(p -> new LetterModel.Addressee(p.name(), addressLines(p))).toList();
         return new LetterModel(pupil.getForename(), pupil.getSurname(), pupil.getYearGroup(), school.getName(), names,
                 LocalDate.now(clock), request.fields(), addressees);
     }
 
-    private static List<String> addressLines(Parent parent) {
-        if (parent.getAddress() == null) {
+    private static List<String> addressLines(LetterRequested.Addressee parent) {
+        if (parent.address() == null) {
             return List.of();
         }
-        return Arrays.stream(parent.getAddress().split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(parent.address().split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

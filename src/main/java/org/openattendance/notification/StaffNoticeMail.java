@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.openattendance.security.Role;
-import org.openattendance.security.StaffUsers;
+import org.openattendance.security.StaffUserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,12 +22,12 @@ class StaffNoticeMail {
 
     private static final Logger log = LoggerFactory.getLogger(StaffNoticeMail.class);
 
-    private final StaffUsers users;
+    private final StaffUserStore users;
     private final Outbox outbox;
     private final Clock clock;
     private final String siteUrl;
 
-    StaffNoticeMail(StaffUsers users, Outbox outbox, Clock clock,
+    StaffNoticeMail(StaffUserStore users, Outbox outbox, Clock clock,
                     @Value("${openattendance.notification.site-url:http://localhost:8080}") String siteUrl) {
         this.users = users;
         this.outbox = outbox;

@@ -79,6 +79,27 @@ public class RegisterService {
     }
 
     /**
+     * Replaces every N mark of the pupil from {@code from} to {@code to} with the code the reason supports, as
+     * amendments by the member of staff (the follow-up of N marks left unresolved). Marks that are no longer N are
+     * left as they are.
+     */
+    @Transactional
+    public RegisterLoadResult resolveUnexplainedAbsence(School school, long pupilId, String upn, LocalDate from,
+                                                        LocalDate to, String code, String reason, Recorder recorder) {
+        String cut = reason.length() <= 500 ? reason : reason.substring(0, 500);
+        List<MarkRow> rows = new ArrayList<>();
+        for (RegisterQueries.Mark mark : queries.marksOf(pupilId, from, to)) {
+            if ("N".equals(mark.code())) {
+                rows.add(new MarkRow(rows.size() + 1, upn, mark.date().toString(), mark.session().name(), code, null, cut));
+            }
+        }
+        if (rows.isEmpty()) {
+            return new RegisterLoadResult(0, 0, 0, List.of());
+        }
+        return loader.load(school, rows, recorder, LocalDate.now(clock));
+    }
+
+    /**
      * Records the marks a leave-of-absence request decides: granted leave (C or C1) ahead of the days, so the
      * register shows it before the pupil goes; later, refused days the pupil was away as G. Each mark carries the
      * reason (which request, which decision) and who decided; a mark already held becomes an amendment. Unlike

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface PupilRepository extends JpaRepository<Pupil, Long> {
+interface PupilRepository extends JpaRepository<Pupil, Long> {
     Optional<Pupil> findByUpn(String upn);
 
     List<Pupil> findByUpnIn(Collection<String> upns);

@@ -78,9 +78,17 @@ public class PupilRoll {
     }
 
     /**
-     * Pupils whose UPN is the text, or whose name contains every word of it (forename or surname, any case),
-     * within the scope; at most {@code limit}, by surname.
+     * Pupils whose UPN is the text or contains it (4 characters or more with a digit, e.g. the last digits someone
+     * reads out), or whose name contains every word of it (forename or surname, any case), within the scope; at
+     * most {@code limit}, by surname.
      */
+    /** A LIKE pattern for part of a UPN, or one that matches nothing when the text cannot be part of one. */
+    static String upnPart(String text) {
+        String part = text.toUpperCase(Locale.ROOT);
+        boolean upnLike = part.length() >= 4 && part.length() <= 13 && part.matches("[A-Z0-9]+") && part.matches(".*[0-9].*");
+        return upnLike ? "%" + part + "%" : "";
+    }
+
     public List<PupilMatch> search(String text, SearchScope scope, int limit) {
         var words = Arrays.stream(text.trim().toLowerCase(Locale.ROOT).split("\\s+"))
                 .filter(w -> !w.isEmpty()).toList();
@@ -93,10 +101,11 @@ public class PupilRoll {
                 where (? or p.school_urn = any(?) or s.la_code = ? or p.social_worker = ?
                        or (s.la_code = ? and exists (select 1 from pupil_cohort c
                                                     where c.pupil_id = p.id and c.cohort = 'LOOKED_AFTER')))
-                and (p.upn = ? or (""");
+                and (p.upn = ? or p.upn like ? escape '\\' or (""");
         var args = new ArrayList<Object>(List.of(scope.everyone(), scope.schoolUrns().toArray(String[]::new),
                 scope.laCode() == null ? "" : scope.laCode(), scope.socialWorker() == null ? "" : scope.socialWorker(),
-                scope.lookedAfterInLa() == null ? "" : scope.lookedAfterInLa(), text.trim().toUpperCase(Locale.ROOT)));
+                scope.lookedAfterInLa() == null ? "" : scope.lookedAfterInLa(), text.trim().toUpperCase(Locale.ROOT),
+                upnPart(text.trim())));
         for (int i = 0; i < words.size(); i++) {
             sql.append(i == 0 ? "" : " and ").append("lower(p.forename || ' ' || p.surname) like ? escape '\\'");
             args.add("%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");

@@ -16,7 +16,7 @@ import java.util.Set;
 
 import org.openattendance.security.Role;
 import org.openattendance.security.ScopeDirectory;
-import org.openattendance.security.StaffUsers;
+import org.openattendance.security.StaffUserStore;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
@@ -85,14 +85,14 @@ public class SchoolAdministration implements ScopeDirectory {
     private final SchoolRepository schools;
     private final PupilRepository pupils;
     private final SchoolCalendars calendars;
-    private final StaffUsers users;
+    private final StaffUserStore users;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final RollDeletions deletions;
 
     SchoolAdministration(SchoolRepository schools, PupilRepository pupils, SchoolCalendars calendars,
-                         StaffUsers users, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
+                         StaffUserStore users, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events,
                          RollDeletions deletions) {
         this.deletions = deletions;
         this.clock = clock;
@@ -355,6 +355,64 @@ public class SchoolAdministration implements ScopeDirectory {
             throw new InvalidInputException("The local authority needs a name", List.of(new Problem("name", "is required")));
         }
         jdbc.update("update local_authority set name = ? where code = ?", name.strip(), laCode);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CaseloadPupil> caseloadOf(String socialWorker) {
+        return jdbc.query("select p.upn, p.forename || ' ' || p.surname, s.name from pupil p "
+                        + "join school s on s.urn = p.school_urn where p.social_worker = ? "
+                        + "order by p.surname, p.forename, p.upn",
+                (rs, i) -> new CaseloadPupil(rs.getString(1), rs.getString(2), rs.getString(3)), socialWorker);
+    }
+
+    @Override
+    @Transactional
+    public void allocate(String socialWorker, List<String> upns) {
+        var problems = new ArrayList<Problem>();
+        var wanted = new java.util.LinkedHashSet<String>();
+        for (String text : upns) {
+            String upn = text.trim().toUpperCase(java.util.Locale.ROOT);
+            if (upn.isEmpty()) {
+                continue;
+            }
+            if (Upn.problemWith(upn) != null) {
+                problems.add(new Problem("upns", Upn.problemWith(upn)));
+            } else {
+                wanted.add(upn);
+            }
+        }
+        var found = pupils.findByUpnIn(wanted);
+        var known = found.stream().map(Pupil::getUpn).collect(java.util.stream.Collectors.toSet());
+        wanted.stream().filter(upn -> !known.contains(upn))
+                .forEach(upn -> problems.add(new Problem("upns", "no pupil has the UPN " + upn)));
+        if (wanted.isEmpty() && problems.isEmpty()) {
+            problems.add(new Problem("upns", "enter at least one UPN"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The caseload cannot be changed", problems);
+        }
+        jdbc.update("update pupil set social_worker = ? where upn = any(?)", socialWorker, wanted.toArray(String[]::new));
+        publishChanged(found);
+    }
+
+    @Override
+    @Transactional
+    public boolean release(String socialWorker, String upn) {
+        var pupil = pupils.findByUpn(upn).filter(p -> socialWorker.equals(p.getSocialWorker()));
+        if (pupil.isEmpty()) {
+            return false;
+        }
+        jdbc.update("update pupil set social_worker = null where upn = ? and social_worker = ?", upn, socialWorker);
+        publishChanged(List.of(pupil.get()));
+        return true;
+    }
+
+    /** As after an upload of pupils: what is worked out from their records is worked out again. */
+    private void publishChanged(List<Pupil> changed) {
+        changed.stream().collect(java.util.stream.Collectors.groupingBy(Pupil::getSchoolUrn,
+                        java.util.stream.Collectors.mapping(Pupil::getId, java.util.stream.Collectors.toList())))
+                .forEach((urn, ids) -> events.publishEvent(new PupilsChanged(urn, ids)));
     }
 
     @Override

@@ -4,6 +4,6 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface SchoolRepository extends JpaRepository<School, String> {
+interface SchoolRepository extends JpaRepository<School, String> {
     List<School> findAllByOrderByName();
 }

@@ -29,12 +29,12 @@ class ProductionSafetyCheck implements ApplicationRunner {
     static final List<String> DEFAULT_PASSWORDS = List.of("demo", "admin", "password", "changeme", "camunda");
 
     private final Environment environment;
-    private final StaffUsers users;
+    private final StaffUserStore users;
     private final PasswordEncoder passwords;
     private final UserAdministration administration;
     private final String initialAdminPassword;
 
-    ProductionSafetyCheck(Environment environment, StaffUsers users, PasswordEncoder passwords,
+    ProductionSafetyCheck(Environment environment, StaffUserStore users, PasswordEncoder passwords,
                           UserAdministration administration,
                           @Value("${OPENATTENDANCE_ADMIN_PASSWORD:}") String initialAdminPassword) {
         this.environment = environment;

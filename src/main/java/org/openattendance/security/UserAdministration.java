@@ -35,7 +35,12 @@ public class UserAdministration {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
     /** What an administrator may change about an existing user, apart from the password and whether it is enabled. */
-    public record UserChange(String displayName, Set<Role> roles, Set<String> schools, String laCode) {
+    public record UserChange(String displayName, Set<Role> roles, Set<String> schools, String laCode, String email) {
+
+        /** A change that keeps the user's e-mail address. */
+        public UserChange(String displayName, Set<Role> roles, Set<String> schools, String laCode) {
+            this(displayName, roles, schools, laCode, null);
+        }
     }
 
     static final int MIN_PASSWORD_LENGTH = 12;
@@ -43,13 +48,13 @@ public class UserAdministration {
     static final int MAX_PASSWORD_BYTES = 72;
     static final int MAX_DISPLAY_NAME_LENGTH = 200;
 
-    private final StaffUsers users;
+    private final StaffUserStore users;
     private final PasswordEncoder passwords;
     private final ScopeDirectory scopes;
     private final CamundaIdentity camunda;
     private final Environment environment;
 
-    UserAdministration(StaffUsers users, PasswordEncoder passwords, ScopeDirectory scopes, CamundaIdentity camunda,
+    UserAdministration(StaffUserStore users, PasswordEncoder passwords, ScopeDirectory scopes, CamundaIdentity camunda,
                        Environment environment) {
         this.environment = environment;
         this.users = users;
@@ -87,14 +92,15 @@ public class UserAdministration {
     @Transactional
     public StaffUser change(String username, UserChange change) {
         StaffUser existing = existing(username);
+        String email = change.email() == null ? existing.email() : blankToNull(change.email());
         List<Problem> problems = problemsWith(new NewUser(existing.username(), null, change.displayName(),
-                change.roles(), change.schools(), change.laCode()));
+                change.roles(), change.schools(), change.laCode(), email));
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The user cannot be saved", problems);
         }
         var changed = new StaffUser(existing.username(), existing.passwordHash(), blankToNull(change.displayName()),
                 change.roles(), change.schools() == null ? Set.of() : change.schools(), blankToNull(change.laCode()),
-                existing.enabled(), existing.email());
+                existing.enabled(), email == null ? null : email.trim());
         users.save(changed);
         camunda.register(changed);
         return changed;

@@ -34,15 +34,16 @@ class UserPages {
 
     /** What the user form sends; roles as text so an unknown one is a problem on the page, not a bad request. */
     record UserForm(String username, String displayName, List<String> roles, String schools, String laCode,
-                    String password) {
+                    String password, String email) {
 
         static UserForm of(StaffUser user) {
             return new UserForm(user.username(), user.displayName(), user.roles().stream().map(Enum::name).toList(),
-                    String.join(", ", user.schools().stream().sorted().toList()), user.laCode(), null);
+                    String.join(", ", user.schools().stream().sorted().toList()), user.laCode(), null,
+                    user.email() == null ? "" : user.email());
         }
 
         static UserForm empty() {
-            return new UserForm(null, null, List.of(), null, null, null);
+            return new UserForm(null, null, List.of(), null, null, null, null);
         }
 
         public boolean hasRole(String role) {
@@ -50,7 +51,8 @@ class UserPages {
         }
     }
 
-    record UserRow(String username, String name, String roles, String scope, boolean enabled) {
+    record UserRow(String username, String name, String email, String roles, String scope, boolean enabled,
+                   boolean socialWorker) {
     }
 
     record RoleOption(String value, String label) {
@@ -64,15 +66,16 @@ class UserPages {
     }
 
     private static final Map<String, String> FIELD_NAMES = Map.of("username", "Username", "displayName", "Name",
-            "password", "Password", "roles", "Role", "schools", "Schools", "laCode", "Local authority");
+            "password", "Password", "roles", "Role", "schools", "Schools", "laCode", "Local authority",
+            "email", "E-mail address", "upns", "UPNs");
 
     private final UserAdministration administration;
-    private final StaffUsers users;
+    private final StaffUserStore users;
     private final ScopeDirectory scopes;
     private final AccessPolicy access;
     private final AuditTrail audit;
 
-    UserPages(UserAdministration administration, StaffUsers users, ScopeDirectory scopes, AccessPolicy access,
+    UserPages(UserAdministration administration, StaffUserStore users, ScopeDirectory scopes, AccessPolicy access,
               AuditTrail audit) {
         this.administration = administration;
         this.users = users;
@@ -106,14 +109,14 @@ class UserPages {
                 throw new InvalidInputException("The user cannot be saved", problems);
             }
             StaffUser user = administration.create(new UserAdministration.NewUser(trim(form.username()), form.password(),
-                    trim(form.displayName()), roles, schools(form), form.laCode()));
+                    trim(form.displayName()), roles, schools(form), form.laCode(), trim(form.email())));
             audit.record(AuditTrail.Action.CHANGE_USERS, "user", user.username(), "created with roles " + user.rolesText());
             redirect.addFlashAttribute("success", "User " + user.username() + " created");
             return "redirect:/admin/users/" + user.username();
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             var withoutPassword = new UserForm(form.username(), form.displayName(), form.roles(), form.schools(),
-                    form.laCode(), null);
+                    form.laCode(), null, form.email());
             return form(model, withoutPassword, e.problems(), true);
         }
     }
@@ -137,14 +140,15 @@ class UserPages {
                 throw new InvalidInputException("The user cannot be saved", problems);
             }
             StaffUser user = administration.change(existing.username(), new UserAdministration.UserChange(
-                    trim(form.displayName()), roles, schools(form), form.laCode()));
+                    trim(form.displayName()), roles, schools(form), form.laCode(),
+                    form.email() == null ? "" : form.email().trim()));
             audit.record(AuditTrail.Action.CHANGE_USERS, "user", user.username(), "roles " + user.rolesText());
             redirect.addFlashAttribute("success", "Changes to " + user.username() + " saved");
             return "redirect:/admin/users/" + user.username();
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             var entered = new UserForm(existing.username(), form.displayName(), form.roles(), form.schools(),
-                    form.laCode(), null);
+                    form.laCode(), null, form.email());
             return form(model, entered, e.problems(), false);
         }
     }
@@ -177,6 +181,44 @@ class UserPages {
         return "redirect:/admin/users/" + existing.username();
     }
 
+    /** Allocates pupils to a social worker's caseload: UPNs separated by commas, spaces or new lines. */
+    @PostMapping("/{username}/caseload")
+    String allocate(@PathVariable String username, @RequestParam(required = false) String upns, Model model,
+                    HttpServletResponse response, RedirectAttributes redirect) {
+        StaffUser existing = socialWorker(username);
+        List<String> entered = upns == null ? List.of() : Arrays.stream(upns.split("[,\\s]+")).filter(u -> !u.isBlank()).toList();
+        try {
+            scopes.allocate(existing.username(), entered);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("upns", upns);
+            return form(model, UserForm.of(existing), e.problems(), false);
+        }
+        audit.record(AuditTrail.Action.CHANGE_USERS, "user", existing.username(), "caseload: allocated " + String.join(", ", entered));
+        redirect.addFlashAttribute("success", entered.size() + (entered.size() == 1 ? " pupil" : " pupils")
+                + " added to the caseload of " + existing.username());
+        return "redirect:/admin/users/" + existing.username() + "#caseload";
+    }
+
+    @PostMapping("/{username}/caseload/{upn}/remove")
+    String release(@PathVariable String username, @PathVariable String upn, RedirectAttributes redirect) {
+        StaffUser existing = socialWorker(username);
+        if (!scopes.release(existing.username(), upn)) {
+            throw new NotFoundException("Pupil " + upn + " is not on the caseload of " + existing.username());
+        }
+        audit.record(AuditTrail.Action.CHANGE_USERS, "user", existing.username(), "caseload: released " + upn);
+        redirect.addFlashAttribute("success", upn + " taken off the caseload of " + existing.username());
+        return "redirect:/admin/users/" + existing.username() + "#caseload";
+    }
+
+    private StaffUser socialWorker(String username) {
+        StaffUser user = user(username);
+        if (!user.has(Role.SOCIAL_WORKER)) {
+            throw new NotFoundException(username + " is not a social worker, so has no caseload");
+        }
+        return user;
+    }
+
     private String form(Model model, UserForm form, List<Problem> problems, boolean creating) {
         var errors = new LinkedHashMap<String, String>();
         problems.forEach(p -> errors.putIfAbsent(p.where(), sentence(p)));
@@ -189,7 +231,9 @@ class UserPages {
         model.addAttribute("localAuthorities", scopes.localAuthorities().entrySet().stream()
                 .map(e -> new LocalAuthority(e.getKey(), e.getValue() + " (" + e.getKey() + ")")).toList());
         if (!creating) {
-            model.addAttribute("user", users.find(form.username()).map(this::row).orElseThrow());
+            UserRow row = users.find(form.username()).map(this::row).orElseThrow();
+            model.addAttribute("user", row);
+            model.addAttribute("caseload", row.socialWorker() ? scopes.caseloadOf(row.username()) : List.of());
         }
         return "security/user";
     }
@@ -200,8 +244,8 @@ class UserPages {
 
     private UserRow row(StaffUser user) {
         String roles = String.join(", ", user.roles().stream().sorted().map(RoleNames::of).toList());
-        return new UserRow(user.username(), user.displayName() == null ? "" : user.displayName(), roles, scope(user),
-                user.enabled());
+        return new UserRow(user.username(), user.displayName() == null ? "" : user.displayName(),
+                user.email() == null ? "" : user.email(), roles, scope(user), user.enabled(), user.has(Role.SOCIAL_WORKER));
     }
 
     private String scope(StaffUser user) {

@@ -105,6 +105,51 @@ class SnapshotAfterLoadTest {
     }
 
     @Test
+    void thePersistentBandIncludesTheSeverelyAbsentAndEachRowHasItsSessionCounts() {
+        List<String> upns = fixtures.pupils(school, 2);
+        String severe = upns.get(0);
+        String fine = upns.get(1);
+        // 10 school days: the pupil set up for each test 2 days of N (PA), the next 6 days of O (SA), the last every day present.
+        List<LocalDate> days = new ArrayList<>();
+        for (int n = 1; days.size() < 10; n++) {
+            LocalDate day = Fixtures.weekdaysAgo(n);
+            if (!day.equals(Fixtures.closedDay())) {
+                days.add(0, day);
+            }
+        }
+        var csv = new StringBuilder("upn,date,session,code\n");
+        for (int i = 0; i < days.size(); i++) {
+            csv.append(upn).append(',').append(days.get(i)).append(",AM,").append(i >= 8 ? "N" : "/").append('\n');
+            csv.append(upn).append(',').append(days.get(i)).append(",PM,").append(i >= 8 ? "N" : "\\").append('\n');
+            csv.append(severe).append(',').append(days.get(i)).append(",AM,").append(i < 6 ? "O" : "/").append('\n');
+            csv.append(severe).append(',').append(days.get(i)).append(",PM,").append(i < 6 ? "I" : "\\").append('\n');
+            csv.append(fine).append(',').append(days.get(i)).append(",AM,/\n");
+            csv.append(fine).append(',').append(days.get(i)).append(",PM,\\\n");
+        }
+        postCsv(csv.toString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from attendance_snapshot s join pupil p on p.id = s.pupil_id where p.upn = any(?)",
+                Integer.class, (Object) new String[] {upn, severe, fine}) == 3);
+
+        var persistent = list("PERSISTENT");
+        assertThat(persistent).extracting(p -> p.get("upn")).containsExactlyInAnyOrder(upn, severe);
+        assertThat(persistent).filteredOn(p -> severe.equals(p.get("upn"))).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("band", "SEVERE").containsEntry("possible", 20).containsEntry("attended", 8)
+                .containsEntry("authorised", 6).containsEntry("unauthorised", 6).containsEntry("attendancePercent", 40.0));
+        assertThat(persistent).filteredOn(p -> upn.equals(p.get("upn"))).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("band", "PERSISTENT").containsEntry("attended", 16).containsEntry("authorised", 0)
+                .containsEntry("unauthorised", 4));
+        assertThat(list("SEVERE")).extracting(p -> p.get("upn")).containsExactly(severe);
+        assertThat(list("NONE")).singleElement().satisfies(p -> assertThat(p).containsEntry("upn", fine)
+                .containsEntry("attended", 20).containsEntry("authorised", 0).containsEntry("unauthorised", 0));
+    }
+
+    private List<Map<String, Object>> list(String band) {
+        return http.withBasicAuth(officer, PASSWORD).exchange("/api/schools/" + school.urn() + "/pupils?band=" + band,
+                HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+    }
+
+    @Test
     void aBadBandFilterIsExplained() {
         var response = http.withBasicAuth(officer, PASSWORD).getForEntity("/api/schools/" + school.urn() + "/pupils?band=AWFUL", Map.class);
 

@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.CaseWork;
 import org.openattendance.casework.Priority;
 import org.openattendance.casework.Stage;
@@ -75,7 +75,7 @@ class InboxBenchmark {
     @Autowired
     SchoolDirectory directory;
     @Autowired
-    CaseRecords records;
+    CaseStore records;
     @Autowired
     CaseWork work;
     @Autowired

@@ -71,7 +71,7 @@ class AttendanceCaseProcessTest {
 
         cases.complete(c, "contact-parents", "outcome", "REASON_GIVEN", "code", "I");
 
-        assertThat(c.instance()).hasPassed("ua-record", "ua-recorded").isActive();
+        assertThat(c.instance()).hasPassed("record-reason-given", "reason-recorded").isActive();
         assertThat(cases.open(c, "contact-parents")).isEmpty();
     }
 
@@ -107,7 +107,7 @@ class AttendanceCaseProcessTest {
         TestCase c = cases.openCase();
         cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1);
         cases.complete(c, "contact-parents", "outcome", "NO_CONTACT");
-        assertThat(c.instance()).hasPassed("ua-tomorrow");
+        assertThat(c.instance()).hasPassed("try-again-next-absence");
 
         cases.send(c, "UnexplainedAbsence", "unexplainedDays", 2);
         cases.complete(c, "contact-parents", "outcome", "NO_CONTACT");
@@ -119,7 +119,7 @@ class AttendanceCaseProcessTest {
         assertThat(cases.one(c, "home-visit")).hasCandidateGroup("school-" + c.schoolUrn() + "-attendance");
         assertThat(cases.stage(c)).isEqualTo(Stage.HOME_VISIT);
         cases.complete(c, "home-visit", "visitOutcome", "SEEN");
-        assertThat(c.instance()).hasPassed("ua-visited");
+        assertThat(c.instance()).hasPassed("home-visit-recorded");
     }
 
     @Test
@@ -145,7 +145,7 @@ class AttendanceCaseProcessTest {
         cases.complete(c, "contact-parents", "outcome", "NO_CONTACT");
         cases.send(c, "UnexplainedAbsence", "unexplainedDays", 2);
         assertThat(cases.open(c, "tell-virtual-school")).hasSize(1);
-        assertThat(c.instance()).hasPassed("ua-vs-told");
+        assertThat(c.instance()).hasPassed("virtual-school-head-informed");
     }
 
     @Test
@@ -169,7 +169,7 @@ class AttendanceCaseProcessTest {
         cases.complete(c, "home-visit", "visitOutcome", "SEEN", "safeguardingConcern", false);
         assertThat(cases.open(c, "refer-social-care")).hasSize(1);
         cases.complete(c, "refer-social-care", "referralOutcome", "REFERRED", "referredOn", "2026-11-23");
-        assertThat(c.instance()).hasPassed("sg-done");
+        assertThat(c.instance()).hasPassed("referral-recorded");
 
         cases.send(c, "BelowAttendanceThreshold");
         cases.complete(c, "review-letter", "letterDecision", "DO_NOT_SEND");
@@ -213,7 +213,7 @@ class AttendanceCaseProcessTest {
         assertThat(cases.one(c, "cme-referral")).hasCandidateGroup("la-" + c.laCode() + "-attendance");
         assertThat(cases.stage(c)).isEqualTo(Stage.CME_REFERRAL);
         cases.complete(c, "cme-referral", "cmeOutcome", "FOUND_BACK");
-        assertThat(c.instance()).hasPassed("cme-done");
+        assertThat(c.instance()).hasPassed("enquiry-outcome-recorded");
     }
 
     @Test
@@ -246,7 +246,7 @@ class AttendanceCaseProcessTest {
         cases.passTime(c, Duration.ofDays(42));
         cases.complete(c, "review-plan", "reviewOutcome", "NOT_IMPROVED", "otherAgenciesNeeded", false);
 
-        assertThat(c.instance()).hasPassed("to-notice", "sl-to-notice");
+        assertThat(c.instance()).hasPassed("ask-school-to-consider-notice", "passed-to-notice-route");
         assertThat(cases.one(c, "consider-notice")).hasCandidateGroup("school-" + c.schoolUrn() + "-headteacher");
         cases.complete(c, "consider-notice", "recommendation", "NOTICE_TO_IMPROVE");
         assertThat(cases.one(c, "la-decision")).hasCandidateGroup("la-" + c.laCode() + "-attendance");
@@ -255,10 +255,10 @@ class AttendanceCaseProcessTest {
         assertThat(c.instance()).isWaitingAt("legal-outcome");
         assertThat(cases.stage(c)).isEqualTo(Stage.NOTICE_TO_IMPROVE);
         assertThat(cases.timeline(c)).filteredOn(e -> "next-stage".equals(e.decisionKey()))
-                .extracting(CaseRecords.CaseEvent::detail)
+                .extracting(CaseStore.CaseEvent::detail)
                 .containsExactly("nextStage = TAF", "nextStage = ATTENDANCE_CONTRACT", "nextStage = NOTICE_TO_IMPROVE");
         cases.send(c, "LegalOutcome");
-        assertThat(c.instance()).hasPassed("pt-done").isActive();
+        assertThat(c.instance()).hasPassed("legal-stages-finished").isActive();
     }
 
     @Test
@@ -302,7 +302,7 @@ class AttendanceCaseProcessTest {
         cases.passTime(c, Duration.ofDays(42));
         cases.complete(c, "review-plan", "reviewOutcome", "IMPROVED", "otherAgenciesNeeded", false);
 
-        assertThat(c.instance()).hasPassed("keep-monitoring", "sl-improved");
+        assertThat(c.instance()).hasPassed("keep-monitoring", "support-worked");
         assertThat(cases.stage(c)).isEqualTo(Stage.MONITORING);
     }
 
@@ -311,12 +311,12 @@ class AttendanceCaseProcessTest {
         TestCase c = cases.openCase();
         cases.send(c, "PenaltyThresholdMet");
         cases.complete(c, "consider-notice", "recommendation", "NO_ACTION");
-        assertThat(c.instance()).hasPassed("pt-no-request");
+        assertThat(c.instance()).hasPassed("no-notice-requested");
 
         cases.send(c, "PenaltyThresholdMet");
         cases.complete(c, "consider-notice", "recommendation", "PENALTY_NOTICE");
         cases.complete(c, "la-decision", "laDecision", "REFUSE");
-        assertThat(c.instance()).hasPassed("pt-refused");
+        assertThat(c.instance()).hasPassed("notice-request-refused");
     }
 
     @Test
@@ -337,7 +337,7 @@ class AttendanceCaseProcessTest {
         assertThat(cases.one(c, "joint-approach")).hasCandidateGroup("la-" + c.laCode() + "-attendance");
         assertThat(cases.recordOf(c).priority()).isEqualTo(Priority.TOP);
         cases.complete(c, "joint-approach");
-        assertThat(c.instance()).hasPassed("sa-done");
+        assertThat(c.instance()).hasPassed("joint-approach-agreed");
     }
 
     @Test
@@ -346,7 +346,7 @@ class AttendanceCaseProcessTest {
         cases.send(c, "IllnessDaysReached");
         assertThat(cases.one(c, "sickness-return")).hasCandidateGroup("la-" + c.laCode() + "-attendance");
         cases.complete(c, "sickness-return", "provision", "HOME_TUITION");
-        assertThat(c.instance()).hasPassed("il-done");
+        assertThat(c.instance()).hasPassed("sickness-return-made");
     }
 
     @Test

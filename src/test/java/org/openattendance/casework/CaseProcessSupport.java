@@ -36,14 +36,14 @@ public class CaseProcessSupport {
 
     private final Fixtures fixtures;
     private final SchoolAdministration schools;
-    private final CaseRecords records;
+    private final CaseStore records;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    CaseProcessSupport(Fixtures fixtures, SchoolAdministration schools, CaseRecords records, RuntimeService runtime,
+    CaseProcessSupport(Fixtures fixtures, SchoolAdministration schools, CaseStore records, RuntimeService runtime,
                        TaskService tasks, ManagementService management, JdbcTemplate jdbc,
                        PlatformTransactionManager transactions) {
         this.fixtures = fixtures;
@@ -131,11 +131,11 @@ public class CaseProcessSupport {
         return records.find(c.caseId()).orElseThrow().stage();
     }
 
-    public CaseRecords.CaseRecord recordOf(TestCase c) {
+    public CaseStore.CaseRecord recordOf(TestCase c) {
         return records.find(c.caseId()).orElseThrow();
     }
 
-    public List<CaseRecords.CaseEvent> timeline(TestCase c) {
+    public List<CaseStore.CaseEvent> timeline(TestCase c) {
         return records.timeline(c.caseId());
     }
 }

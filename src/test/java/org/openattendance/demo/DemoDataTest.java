@@ -33,9 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * JVM-wide container and refuses a second "default" engine.
  */
 // A context of its own, beside the shared one: its engine and process application need names of their own.
+// The demo's mail catcher on any free port, so test runs beside a default run do not clash; the same context as
+// DemoMailCatcherTest's.
 @SpringBootTest(properties = {"openattendance.demo.enabled=true", "camunda.bpm.generate-unique-process-engine-name=true",
-        "camunda.bpm.generate-unique-process-application-name=true"})
+        "camunda.bpm.generate-unique-process-application-name=true", "openattendance.demo.mail.port=0"})
 @ActiveProfiles({"test", "demo"})
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 class DemoDataTest {
 
     static final String[] URNS = {"136201", "114932", "145870"};

@@ -43,7 +43,7 @@ class LeaveRequestProcessTest {
     @Autowired
     ApplicationEvents events;
     @Autowired
-    org.openattendance.casework.CaseRecords cases;
+    org.openattendance.casework.CaseStore cases;
 
     @BeforeEach
     void setUp() {

@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.Stage;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolAdministration.ParentData;
@@ -54,11 +54,11 @@ class LeaveTestSupport {
     private final ManagementService management;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final CaseRecords cases;
+    private final CaseStore cases;
 
     LeaveTestSupport(Fixtures fixtures, SchoolAdministration schools, LeaveRequestStore store, LeaveProcess process,
                      RuntimeService runtime, TaskService tasks, ManagementService management, JdbcTemplate jdbc,
-                     PlatformTransactionManager transactions, CaseRecords cases) {
+                     PlatformTransactionManager transactions, CaseStore cases) {
         this.cases = cases;
         this.fixtures = fixtures;
         this.schools = schools;

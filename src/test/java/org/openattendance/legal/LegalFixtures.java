@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.Stage;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolAdministration.ParentData;
@@ -45,11 +45,11 @@ class LegalFixtures {
 
     private final Fixtures fixtures;
     private final SchoolAdministration schools;
-    private final CaseRecords cases;
+    private final CaseStore cases;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    LegalFixtures(Fixtures fixtures, SchoolAdministration schools, CaseRecords cases, JdbcTemplate jdbc,
+    LegalFixtures(Fixtures fixtures, SchoolAdministration schools, CaseStore cases, JdbcTemplate jdbc,
                   PlatformTransactionManager transactions) {
         this.fixtures = fixtures;
         this.schools = schools;

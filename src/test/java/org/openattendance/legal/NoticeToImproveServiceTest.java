@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.Stage;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolAdministration.CalendarData;
@@ -40,7 +40,7 @@ class NoticeToImproveServiceTest {
     @Autowired
     NoticesToImprove notices;
     @Autowired
-    CaseRecords cases;
+    CaseStore cases;
 
     @AfterEach
     void resetClock() {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.Stage;
 import org.openattendance.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +33,7 @@ class PenaltyNoticeCountingTest {
     @Autowired
     PenaltyNotices notices;
     @Autowired
-    CaseRecords cases;
+    CaseStore cases;
     @Autowired
     JdbcTemplate jdbc;
 

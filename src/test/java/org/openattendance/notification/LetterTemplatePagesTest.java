@@ -118,6 +118,36 @@ class LetterTemplatePagesTest {
     }
 
     @Test
+    void anExpressionThatWouldNotResolveOrParseIsShownBeforeSavingAndNothingIsStored() throws Exception {
+        // The preview fills every field with sample text; a misspelt field would fail only when the letter is sent.
+        mvc.perform(post("/admin/letters/{key}", KEY).param("la", la).param("subject", "Meeting")
+                        .param("body", "<p>Please come on [[${fields.meetingDat}]].</p>")
+                        .param("action", "preview").with(user(laOfficer)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("does not resolve: this letter has no field &#39;meetingDat&#39;")))
+                .andExpect(content().string(containsString("meetingDate")));
+        mvc.perform(post("/admin/letters/{key}", KEY).param("la", la).param("subject", "Meeting about [[${pupl}]]")
+                        .param("body", "<p>Dear [[${parent.name}]]</p>")
+                        .param("action", "save").with(user(laOfficer)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<a href=\"#subject\">")))
+                .andExpect(content().string(containsString("a letter has no value &#39;pupl&#39;")));
+        mvc.perform(post("/admin/letters/{key}", KEY).param("la", la).param("subject", "Meeting")
+                        .param("body", "<p>Dear [[${parent.name]]</p>")
+                        .param("action", "save").with(user(laOfficer)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<a href=\"#body\">")));
+        assertThat(templates.stored(KEY, la)).isEmpty();
+
+        // Every field the shipped letter uses, and names the template declares itself, are fine.
+        mvc.perform(post("/admin/letters/{key}", KEY).param("la", la).param("subject", "Meeting on [[${fields.meetingDate}]]")
+                        .param("body", "<p th:each=\"a : ${addressees}\" th:text=\"${a.name}\">x</p><p>[[${fields.meetingPlace}]] at [[${fields.meetingTime}]]</p>")
+                        .param("action", "save").with(user(laOfficer)).with(csrf()))
+                .andExpect(redirectedUrl("/admin/letters?la=" + la));
+        assertThat(templates.stored(KEY, la)).isPresent();
+    }
+
+    @Test
     void onlyAdministratorsAndTheLasOwnOfficersMayEdit() throws Exception {
         mvc.perform(get("/admin/letters").param("la", otherLa).with(user(laOfficer))).andExpect(status().isForbidden());
         mvc.perform(post("/admin/letters/{key}", KEY).param("la", otherLa).param("subject", "S").param("body", "<p>B</p>")

@@ -15,7 +15,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 class ProductionSafetyCheckTest {
 
     final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(4);
-    final StaffUsers users = mock(StaffUsers.class);
+    final StaffUserStore users = mock(StaffUserStore.class);
     final UserAdministration administration = mock(UserAdministration.class);
 
     @Test

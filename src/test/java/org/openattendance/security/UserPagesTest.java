@@ -24,6 +24,7 @@ import org.openattendance.IntegrationTest;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolDirectory;
+import org.openattendance.support.Fixtures;
 import org.openattendance.testsupport.TestSchools;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,9 +43,11 @@ class UserPagesTest {
     @Autowired
     SchoolDirectory directory;
     @Autowired
-    StaffUsers users;
+    StaffUserStore users;
     @Autowired
     UserAdministration administration;
+    @Autowired
+    org.openattendance.support.Fixtures fixtures;
 
     MockMvc mvc;
     School school;
@@ -167,6 +170,76 @@ class UserPagesTest {
                 .andExpect(redirectedUrl("/admin/users/" + username));
         mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(unauthenticated());
         mvc.perform(formLogin("/login").user(username).password(newPassword)).andExpect(authenticated());
+    }
+
+    @Test
+    void theEmailAddressIsShownAndCanBeChanged() throws Exception {
+        String username = "mailed." + System.nanoTime();
+        mvc.perform(post("/admin/users").param("username", username).param("displayName", "Mo Mailed")
+                        .param("email", "mo.mailed@northshire.example").param("roles", "ATTENDANCE_OFFICER")
+                        .param("schools", school.getUrn()).param("password", PASSWORD).with(user(admin)).with(csrf()))
+                .andExpect(redirectedUrl("/admin/users/" + username));
+        assertThat(users.find(username).orElseThrow().email()).isEqualTo("mo.mailed@northshire.example");
+        mvc.perform(get("/admin/users/{username}", username).with(user(admin)))
+                .andExpect(content().string(containsString("id=\"user-email\">mo.mailed@northshire.example</dd>")))
+                .andExpect(content().string(containsString("value=\"mo.mailed@northshire.example\"")));
+        mvc.perform(get("/admin/users").with(user(admin)))
+                .andExpect(content().string(containsString("mo.mailed@northshire.example")));
+
+        mvc.perform(post("/admin/users/{username}", username).param("displayName", "Mo Mailed").param("email", "not an address")
+                        .param("roles", "ATTENDANCE_OFFICER").param("schools", school.getUrn()).with(user(admin)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<a href=\"#email\">E-mail address must be an e-mail address such as name@example.org</a>")));
+        assertThat(users.find(username).orElseThrow().email()).isEqualTo("mo.mailed@northshire.example");
+
+        mvc.perform(post("/admin/users/{username}", username).param("displayName", "Mo Mailed")
+                        .param("email", "mo.new@northshire.example").param("roles", "ATTENDANCE_OFFICER")
+                        .param("schools", school.getUrn()).with(user(admin)).with(csrf()))
+                .andExpect(redirectedUrl("/admin/users/" + username));
+        assertThat(users.find(username).orElseThrow().email()).isEqualTo("mo.new@northshire.example");
+    }
+
+    @Test
+    void anAdministratorSeesAndSetsASocialWorkersCaseload() throws Exception {
+        String worker = "caseload." + System.nanoTime();
+        administration.save(new UserAdministration.NewUser(worker, PASSWORD, "Cass Worker", Set.of(Role.SOCIAL_WORKER),
+                Set.of(), null));
+        var upns = fixtures.pupils(new Fixtures.TestSchool(school.getUrn(), la), 3);
+        mvc.perform(get("/admin/users/{username}", worker).with(user(admin)))
+                .andExpect(content().string(containsString("id=\"caseload-empty\"")));
+
+        mvc.perform(post("/admin/users/{username}/caseload", worker)
+                        .param("upns", upns.get(0) + ", " + upns.get(1).toLowerCase() + "\n").with(user(admin)).with(csrf()))
+                .andExpect(redirectedUrl("/admin/users/" + worker + "#caseload"));
+        mvc.perform(get("/admin/users/{username}", worker).with(user(admin)))
+                .andExpect(content().string(containsString("2 pupils</caption>")))
+                .andExpect(content().string(containsString("href=\"/pupils/" + upns.get(0) + "\"")))
+                .andExpect(content().string(containsString("href=\"/pupils/" + upns.get(1) + "\"")))
+                .andExpect(content().string(not(containsString("href=\"/pupils/" + upns.get(2) + "\""))));
+        assertThat(directory.pupil(upns.get(1)).orElseThrow().getSocialWorker()).isEqualTo(worker);
+
+        // An unknown or malformed UPN changes nothing and says which one.
+        mvc.perform(post("/admin/users/{username}/caseload", worker).param("upns", upns.get(2) + " X12345")
+                        .with(user(admin)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"upns-error\"")))
+                .andExpect(content().string(containsString("X12345")));
+        assertThat(directory.pupil(upns.get(2)).orElseThrow().getSocialWorker()).isNull();
+
+        mvc.perform(post("/admin/users/{username}/caseload/{upn}/remove", worker, upns.get(0)).with(user(admin)).with(csrf()))
+                .andExpect(redirectedUrl("/admin/users/" + worker + "#caseload"));
+        assertThat(directory.pupil(upns.get(0)).orElseThrow().getSocialWorker()).isNull();
+        mvc.perform(post("/admin/users/{username}/caseload/{upn}/remove", worker, upns.get(0)).with(user(admin)).with(csrf()))
+                .andExpect(status().isNotFound());
+
+        // Only a social worker has a caseload; only an administrator sets one.
+        mvc.perform(post("/admin/users/{username}/caseload", admin.username()).param("upns", upns.get(2))
+                        .with(user(admin)).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/admin/users/{username}/caseload", worker).param("upns", upns.get(2))
+                        .with(user(TestSchools.laOfficer("pages-la-caseload", la))).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(directory.pupil(upns.get(2)).orElseThrow().getSocialWorker()).isNull();
     }
 
     @Test

@@ -96,15 +96,36 @@ public final class AttendanceCalculator {
         return illness(index(marks), calendar, onRoll(enrolment, period, asOf), asOf);
     }
 
-    /** Everything for one pupil as of a date; figures and illness cover the period up to {@code asOf}. */
+    /**
+     * The current run of unexplained absence, where a morning of unexplained absence on the latest marked day counts
+     * as a day once that morning's register has closed, before the afternoon is registered (first-day contact).
+     *
+     * @param morningsClosedThrough the last day whose morning register has closed: {@code asOf} once the school's
+     *                              register-closing time has passed that day, else the day before
+     */
+    public SchoolDayStreak unexplainedRun(Collection<Mark> marks, SessionCalendar calendar, LocalDate asOf,
+            LocalDate morningsClosedThrough) {
+        return StreakFinder.current(index(marks), codes, calendar, asOf, unexplainedCodes, morningsClosedThrough);
+    }
+
+    /**
+     * Everything for one pupil as of a date; figures and illness cover the period up to {@code asOf}. A morning of
+     * unexplained absence on the latest marked day counts in the run from the day after (see
+     * {@link #unexplainedRun}); the overload with {@code morningsClosedThrough} says when the as-of day's closed.
+     */
     public PupilSummary summarise(Collection<Mark> marks, SessionCalendar calendar, EnrolmentDates enrolment,
             ReportingPeriod period, LocalDate asOf) {
+        return summarise(marks, calendar, enrolment, period, asOf, asOf.minusDays(1));
+    }
+
+    public PupilSummary summarise(Collection<Mark> marks, SessionCalendar calendar, EnrolmentDates enrolment,
+            ReportingPeriod period, LocalDate asOf, LocalDate morningsClosedThrough) {
         IndexedMarks indexed = index(marks);
         DayRange onRoll = onRoll(enrolment, period, asOf);
         return new PupilSummary(asOf,
                 figures(indexed, onRoll),
                 PenaltyWindows.status(indexed, calendar, asOf, penaltyCodes),
-                StreakFinder.current(indexed, codes, calendar, asOf, unexplainedCodes),
+                StreakFinder.current(indexed, codes, calendar, asOf, unexplainedCodes, morningsClosedThrough),
                 illness(indexed, calendar, onRoll, asOf));
     }
 
@@ -115,7 +136,12 @@ public final class AttendanceCalculator {
      */
     public PupilSummary summarise(Collection<Mark> marks, SessionCalendar calendar, EnrolmentDates enrolment,
             ReportingPeriod period, LocalDate asOf, Collection<Mark> otherSettingMarks) {
-        PupilSummary own = summarise(marks, calendar, enrolment, period, asOf);
+        return summarise(marks, calendar, enrolment, period, asOf, otherSettingMarks, asOf.minusDays(1));
+    }
+
+    public PupilSummary summarise(Collection<Mark> marks, SessionCalendar calendar, EnrolmentDates enrolment,
+            ReportingPeriod period, LocalDate asOf, Collection<Mark> otherSettingMarks, LocalDate morningsClosedThrough) {
+        PupilSummary own = summarise(marks, calendar, enrolment, period, asOf, morningsClosedThrough);
         List<Mark> earlier = otherSettingMarks.stream()
                 .filter(m -> m.date().isBefore(enrolment.admissionDate())).toList();
         if (earlier.isEmpty()) {

@@ -11,7 +11,10 @@ import java.time.LocalDate;
  * D, X, ...) is neutral; any other code breaks it. A school day counts when it has a streak code and
  * nothing else but neutral codes; a day of neutral codes only is skipped. A day with an open session
  * left unmarked breaks the run, except on the latest marked day (the afternoon register may not be
- * taken yet), which is then skipped. Closed sessions, weekends and holidays are not school days.
+ * taken yet), which is then skipped -- unless its morning carries a streak code and that morning's register has
+ * closed: a morning of unexplained absence is the first day of absence the school must chase that same morning, so
+ * it counts as a day of the run before the afternoon is registered. Closed sessions, weekends and holidays are not
+ * school days.
  */
 final class StreakFinder {
 
@@ -30,6 +33,16 @@ final class StreakFinder {
 
     static SchoolDayStreak current(IndexedMarks marks, CodeTable codes, SessionCalendar calendar, LocalDate asOf,
             boolean[] streakCodes) {
+        return current(marks, codes, calendar, asOf, streakCodes, null);
+    }
+
+    /**
+     * @param morningsClosedThrough the last day whose morning register has closed (a morning-only run day on the
+     *                              latest marked day counts up to it); null: no morning counts on its own
+     */
+    static SchoolDayStreak current(IndexedMarks marks, CodeTable codes, SessionCalendar calendar, LocalDate asOf,
+            boolean[] streakCodes, LocalDate morningsClosedThrough) {
+        long closedThrough = morningsClosedThrough == null ? Long.MIN_VALUE : morningsClosedThrough.toEpochDay();
         int i = latestMarkOnOpenSession(marks, calendar, marks.firstIndexAfter(asOf.toEpochDay()) - 1);
         if (i < 0) {
             return SchoolDayStreak.NONE;
@@ -53,6 +66,10 @@ final class StreakFinder {
                 }
             }
             int verdict = verdict(calendar.openMask(day), am, pm);
+            if (verdict == DAY_INCOMPLETE && day == latest && day <= closedThrough
+                    && morningOnly(calendar.openMask(day), am, pm)) {
+                verdict = DAY_COUNTS;
+            }
             if (verdict == DAY_BREAKS || (verdict == DAY_INCOMPLETE && day != latest)) {
                 break;
             }
@@ -64,6 +81,12 @@ final class StreakFinder {
         }
         return count == 0 ? SchoolDayStreak.NONE
                 : new SchoolDayStreak(count, LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last));
+    }
+
+    /** The morning carries the streak code and the afternoon (open) is not registered yet. */
+    private static boolean morningOnly(int openMask, int am, int pm) {
+        return (openMask & SessionCalendar.bit(0)) != 0 && am == STREAK
+                && (openMask & SessionCalendar.bit(1)) != 0 && pm == UNMARKED;
     }
 
     private static int latestMarkOnOpenSession(IndexedMarks marks, SessionCalendar calendar, int from) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.CaseWork;
 import org.openattendance.casework.CaseWork.WorkItem;
 import org.openattendance.school.Pupil;
@@ -119,7 +119,7 @@ class TaskPage {
         return label + " " + problem;
     }
 
-    private Optional<Pupil> pupil(CaseRecords.CaseRecord kase) {
+    private Optional<Pupil> pupil(CaseStore.CaseRecord kase) {
         return directory.pupilsByIds(List.of(kase.pupilId())).stream().findFirst();
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import org.openattendance.attendance.AttendanceSnapshot;
 import org.openattendance.attendance.AttendanceSnapshots;
 import org.openattendance.attendance.calculator.AttendanceBand;
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.school.Pupil;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
@@ -81,9 +81,9 @@ public class PupilGlance {
     }
 
     /** A case's timeline, newest first, as the pages show it (the fragment's {@code timeline}). */
-    public static List<TimelineEntry> timeline(List<CaseRecords.CaseEvent> events, Clock clock) {
+    public static List<TimelineEntry> timeline(List<CaseStore.CaseEvent> events, Clock clock) {
         return events.stream()
-                .sorted(Comparator.comparing(CaseRecords.CaseEvent::at).thenComparing(CaseRecords.CaseEvent::id).reversed())
+                .sorted(Comparator.comparing(CaseStore.CaseEvent::at).thenComparing(CaseStore.CaseEvent::id).reversed())
                 .map(e -> new TimelineEntry(Labels.WHEN.format(e.at().atZone(clock.getZone())), e.name(), e.detail(),
                         e.actor()))
                 .toList();

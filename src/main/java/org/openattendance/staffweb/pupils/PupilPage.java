@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.CaseWork;
 import org.openattendance.casework.Stage;
 import org.openattendance.leave.LeaveRequests;
@@ -192,7 +192,7 @@ class PupilPage {
     }
 
     /** The ladder in the order of {@link Stage}; CLOSED is shown as the case's status, not as a rung. */
-    static List<Rung> ladder(CaseRecords.CaseRecord kase, Set<Stage> reached) {
+    static List<Rung> ladder(CaseStore.CaseRecord kase, Set<Stage> reached) {
         var rungs = new ArrayList<Rung>();
         Stage current = kase.stage();
         int currentIndex = current == Stage.CLOSED ? Stage.values().length : current.ordinal();
@@ -214,7 +214,7 @@ class PupilPage {
     }
 
     /** Timeline entries about notices to improve or penalty notices (the legal module does not record notices yet). */
-    private static boolean aboutNotices(CaseRecords.CaseEvent event) {
+    private static boolean aboutNotices(CaseStore.CaseEvent event) {
         String text = (event.name() + " " + (event.detail() == null ? "" : event.detail())).toLowerCase(Locale.ROOT);
         return text.contains("notice") || text.contains("legal");
     }

@@ -3,6 +3,8 @@ package org.openattendance.staffweb.shell;
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.StaffUser;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +18,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class AdminPage {
 
     private final AccessPolicy access;
+    private final Environment environment;
 
-    AdminPage(AccessPolicy access) {
+    AdminPage(AccessPolicy access, Environment environment) {
         this.access = access;
+        this.environment = environment;
     }
 
     @GetMapping("/admin")
@@ -28,6 +32,7 @@ class AdminPage {
             throw new AccessDeniedException("Only administrators and LA officers have admin pages");
         }
         model.addAttribute("admin", user.isAdmin());
+        model.addAttribute("demoMail", environment.acceptsProfiles(Profiles.of("demo")));
         return "admin";
     }
 }

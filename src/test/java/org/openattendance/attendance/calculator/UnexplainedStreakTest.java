@@ -62,6 +62,41 @@ class UnexplainedStreakTest {
         assertThat(streak.firstDay()).isEqualTo(first);
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # case                                             | marks                                         | as of      | mornings closed through | days | first      | last
+            a first morning of N once the register has closed   | 2024-09-12 / \\; 2024-09-13 N -               | 2024-09-13 | 2024-09-13 | 1    | 2024-09-13 | 2024-09-13
+            not while the morning register is still open         | 2024-09-12 / \\; 2024-09-13 N -               | 2024-09-13 | 2024-09-12 | 0    |            |
+            the morning extends a run of whole days              | 2024-09-09..2024-09-12 N N; 2024-09-13 N -    | 2024-09-13 | 2024-09-13 | 5    | 2024-09-09 | 2024-09-13
+            the afternoon N later leaves the count as it was     | 2024-09-09..2024-09-12 N N; 2024-09-13 N N    | 2024-09-13 | 2024-09-13 | 5    | 2024-09-09 | 2024-09-13
+            an earlier day's morning, loaded late                | 2024-09-11 / \\; 2024-09-12 N -               | 2024-09-13 | 2024-09-12 | 1    | 2024-09-12 | 2024-09-12
+            present in the afternoon ends the run                | 2024-09-09 N N; 2024-09-10 N /                | 2024-09-10 | 2024-09-10 | 0    |            |
+            an authorised morning does not count                 | 2024-09-12 / \\; 2024-09-13 I -               | 2024-09-13 | 2024-09-13 | 0    |            |
+            only the latest day may be a morning alone           | 2024-09-09 N -; 2024-09-10 N N                | 2024-09-10 | 2024-09-10 | 1    | 2024-09-10 | 2024-09-10
+            a morning-only day with the afternoon closed counts  | 2024-09-19 N N; 2024-09-20 N -                | 2024-09-20 | 2024-09-19 | 2    | 2024-09-19 | 2024-09-20
+            """)
+    void aMorningOfUnexplainedAbsenceCountsOnceItsRegisterHasClosed(String description, String marks, LocalDate asOf,
+            LocalDate morningsClosedThrough, int days, LocalDate first, LocalDate last) {
+        SchoolDayStreak run = calculator.unexplainedRun(TestMarks.parse(marks, CALENDAR), CALENDAR, asOf,
+                morningsClosedThrough);
+
+        assertThat(run).isEqualTo(new SchoolDayStreak(days, first, last));
+    }
+
+    @Test
+    void theSummaryCountsTheMorningOnlyWhenToldItsRegisterHasClosed() {
+        List<Mark> marks = TestMarks.parse("2024-09-12 / \\; 2024-09-13 N -", CALENDAR);
+        var enrolment = EnrolmentDates.onRollSince(d("2024-09-02"));
+        var year = new ReportingPeriod(d("2024-09-02"), d("2025-07-22"));
+
+        assertThat(calculator.summarise(marks, CALENDAR, enrolment, year, d("2024-09-13")).unexplainedAbsence().schoolDays())
+                .isZero();
+        assertThat(calculator.summarise(marks, CALENDAR, enrolment, year, d("2024-09-13"), d("2024-09-13"))
+                .unexplainedAbsence()).isEqualTo(new SchoolDayStreak(1, d("2024-09-13"), d("2024-09-13")));
+        assertThat(calculator.summarise(marks, CALENDAR, enrolment, year, d("2024-09-13"), List.of(), d("2024-09-13"))
+                .unexplainedAbsence().schoolDays()).isEqualTo(1);
+    }
+
     @Test
     void streakOfOneDayOnlyInTheMorning() {
         // an INSET-shortened Friday: one open session, coded N, is a whole unexplained school day

@@ -29,7 +29,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.casework.CaseRecords;
+import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.Priority;
 import org.openattendance.casework.Stage;
 import org.openattendance.school.School;
@@ -63,7 +63,7 @@ class InboxPagingTest {
     @Autowired
     SchoolDirectory directory;
     @Autowired
-    CaseRecords records;
+    CaseStore records;
     @Autowired
     RepositoryService repository;
     @Autowired

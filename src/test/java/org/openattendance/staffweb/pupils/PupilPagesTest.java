@@ -126,6 +126,7 @@ class PupilPagesTest {
         mvc.perform(get("/pupils/{upn}", upn).with(user(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<h1 class=\"govuk-heading-l\">Alex " + surname + "</h1>")))
+                .andExpect(content().string(containsString("id=\"date-of-birth\">4 March 2017</dd>")))
                 .andExpect(content().string(containsString("href=\"/tasks/" + tasks.get(0).id() + "\">" + tasks.get(0).name() + "</a>")))
                 .andExpect(content().string(containsString("Sam Parent")))
                 .andExpect(content().string(containsString("id=\"register-calendar\"")))
@@ -231,6 +232,25 @@ class PupilPagesTest {
         // A wildcard finds nothing by itself: it is matched as text.
         mvc.perform(post("/pupils").param("q", "%").with(user(officer)).with(csrf()))
                 .andExpect(content().string(containsString("0 pupils found")));
+    }
+
+    @Test
+    void theSearchFindsByPartOfAUpnOnlyWithinScope() throws Exception {
+        String lastDigits = upn.substring(8);
+        mvc.perform(post("/pupils").param("q", lastDigits).with(user(officer)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("1 pupil found")))
+                .andExpect(content().string(containsString("href=\"/pupils/" + upn + "\"")));
+        mvc.perform(post("/pupils").param("q", upn.substring(0, 7).toLowerCase()).with(user(officer)).with(csrf()))
+                .andExpect(content().string(containsString("href=\"/pupils/" + upn + "\"")));
+        mvc.perform(post("/pupils").param("q", lastDigits).with(user(otherOfficer)).with(csrf()))
+                .andExpect(content().string(not(containsString("href=\"/pupils/" + upn))));
+        // Three characters are too few to be part of a UPN (they would match most of the roll); these three are not
+        // in the pupil's name either.
+        String three = java.util.stream.IntStream.range(1, 9).mapToObj(i -> upn.substring(i, i + 3))
+                .filter(t -> !surname.contains(t)).findFirst().orElseThrow();
+        mvc.perform(post("/pupils").param("q", three).with(user(officer)).with(csrf()))
+                .andExpect(content().string(not(containsString("href=\"/pupils/" + upn))));
     }
 
     @Test

@@ -132,6 +132,15 @@ class NavigationTest {
     }
 
     @Test
+    void withoutTheDemoProfileThereIsNoMailCatcher() throws Exception {
+        var admin = TestSchools.admin("nav-admin-no-demo");
+        mvc.perform(get("/admin").with(user(admin))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("demo-mail"))));
+        mvc.perform(get("/admin/demo-mail").with(user(admin))).andExpect(status().isNotFound());
+        assertThat(context.getBeanNamesForType(org.openattendance.demo.mail.DemoMailCatcher.class)).isEmpty();
+    }
+
+    @Test
     void aTimedOutSessionLandsOnTheSignInPageThatSaysSo() throws Exception {
         assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(Duration.ofMinutes(30));
         mvc.perform(get("/inbox").accept(MediaType.TEXT_HTML).with(request -> {

@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class RegisterController {
+class RegisterApi {
 
     private final RegisterService register;
     private final RegisterQueries queries;
@@ -46,7 +46,7 @@ class RegisterController {
     private final long maxUploadBytes;
     private final Clock clock;
 
-    RegisterController(RegisterService register, RegisterQueries queries, AttendanceCodes codes,
+    RegisterApi(RegisterService register, RegisterQueries queries, AttendanceCodes codes,
                        SchoolDirectory directory, AuditTrail audit, ObjectMapper json,
                        @Value("${openattendance.register.max-upload-bytes}") long maxUploadBytes, Clock clock) {
         this.clock = clock;

@@ -18,13 +18,13 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** For administrators: what the outbox holds, why a message failed, and a way to send a failed one again. */
 @RestController
-class OutboxController {
+class OutboxApi {
 
     private final Outbox outbox;
     private final AccessPolicy access;
     private final Clock clock;
 
-    OutboxController(Outbox outbox, AccessPolicy access, Clock clock) {
+    OutboxApi(Outbox outbox, AccessPolicy access, Clock clock) {
         this.outbox = outbox;
         this.access = access;
         this.clock = clock;

@@ -16,12 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Returns to the LA and the 20-day ground's joint enquiries as JSON. */
 @RestController
-class ReturnsController {
+class ReturnsApi {
 
     private final LaReturns returns;
     private final JointEnquiries enquiries;
 
-    ReturnsController(LaReturns returns, JointEnquiries enquiries) {
+    ReturnsApi(LaReturns returns, JointEnquiries enquiries) {
         this.returns = returns;
         this.enquiries = enquiries;
     }

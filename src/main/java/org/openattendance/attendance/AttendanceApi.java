@@ -24,15 +24,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class AttendanceController {
+class AttendanceApi {
 
     private final AttendanceSnapshots snapshots;
-    private final SnapshotTable table;
+    private final SnapshotStore table;
     private final SchoolDirectory directory;
     private final PupilRoll roll;
     private final AuditTrail audit;
 
-    AttendanceController(AttendanceSnapshots snapshots, SnapshotTable table, SchoolDirectory directory, PupilRoll roll,
+    AttendanceApi(AttendanceSnapshots snapshots, SnapshotStore table, SchoolDirectory directory, PupilRoll roll,
                          AuditTrail audit) {
         this.snapshots = snapshots;
         this.table = table;
@@ -77,7 +77,11 @@ class AttendanceController {
         return body;
     }
 
-    /** A school's pupils with their figures for this academic year, optionally of one band. */
+    /**
+     * A school's pupils with their figures for this academic year, optionally of one band as the DfE counts it:
+     * PERSISTENT is every persistently absent pupil, the severely absent included (every SA pupil is also PA);
+     * SEVERE only the severely absent; NONE neither.
+     */
     @GetMapping("/api/schools/{urn}/pupils")
     List<Map<String, Object>> pupils(@PathVariable String urn, @RequestParam(required = false) String band) {
         School school = directory.visibleSchool(urn);
@@ -88,9 +92,18 @@ class AttendanceController {
                 .stream().collect(Collectors.toMap(AttendanceSnapshot::pupilId, Function.identity()));
         audit.record(AuditTrail.Action.READ_PUPIL, "school", school.getUrn(), "pupil list" + (band == null ? "" : " band " + band));
         return pupils.stream()
-                .filter(p -> wanted == null || (figures.containsKey(p.pupilId()) && figures.get(p.pupilId()).band() == wanted))
+                .filter(p -> wanted == null || inBand(figures.get(p.pupilId()), wanted))
                 .map(p -> row(p, figures.get(p.pupilId())))
                 .toList();
+    }
+
+    private static boolean inBand(AttendanceSnapshot snapshot, AttendanceBand wanted) {
+        AttendanceBand band = snapshot == null ? AttendanceBand.NONE : snapshot.band();
+        return switch (wanted) {
+            case NONE -> band == AttendanceBand.NONE;
+            case PERSISTENT -> band.isPersistentAbsence();
+            case SEVERE -> band.isSevereAbsence();
+        };
     }
 
     private static Map<String, Object> row(PupilRoll.PupilName pupil, AttendanceSnapshot snapshot) {
@@ -100,6 +113,9 @@ class AttendanceController {
         row.put("surname", pupil.surname());
         row.put("yearGroup", pupil.yearGroup());
         row.put("possible", snapshot == null ? 0 : snapshot.possible());
+        row.put("attended", snapshot == null ? 0 : snapshot.attended());
+        row.put("authorised", snapshot == null ? 0 : snapshot.authorised());
+        row.put("unauthorised", snapshot == null ? 0 : snapshot.unauthorised());
         row.put("attendancePercent", snapshot == null ? null : snapshot.attendancePercent());
         row.put("band", snapshot == null ? AttendanceBand.NONE : snapshot.band());
         row.put("penaltyThresholdMet", snapshot != null && snapshot.penaltyMet());

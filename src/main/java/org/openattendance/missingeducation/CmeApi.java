@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The register of children missing education as JSON, for LA officers and managers of the LA (404 for others). */
 @RestController
-class CmeController {
+class CmeApi {
 
     record EnquiryData(LocalDate madeOn, String enquiry) {
     }
@@ -22,7 +22,7 @@ class CmeController {
 
     private final CmeRegister register;
 
-    CmeController(CmeRegister register) {
+    CmeApi(CmeRegister register) {
         this.register = register;
     }
 

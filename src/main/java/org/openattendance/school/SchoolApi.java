@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class SchoolController {
+class SchoolApi {
 
     private final SchoolAdministration administration;
     private final SchoolDirectory directory;
@@ -26,7 +26,7 @@ class SchoolController {
 
     private final RollDeletions deletions;
 
-    SchoolController(SchoolAdministration administration, SchoolDirectory directory, AccessPolicy access, AuditTrail audit,
+    SchoolApi(SchoolAdministration administration, SchoolDirectory directory, AccessPolicy access, AuditTrail audit,
                      RollDeletions deletions) {
         this.deletions = deletions;
         this.administration = administration;
@@ -37,7 +37,7 @@ class SchoolController {
 
     @GetMapping("/api/schools")
     List<Map<String, Object>> schools() {
-        return directory.visibleSchools().stream().map(SchoolController::summary).toList();
+        return directory.visibleSchools().stream().map(SchoolApi::summary).toList();
     }
 
     @PostMapping("/api/schools")

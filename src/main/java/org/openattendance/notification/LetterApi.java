@@ -19,14 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A pupil's letters, for the staff who may see the pupil; outside their scope a letter does not exist. */
 @RestController
-class LetterController {
+class LetterApi {
 
     private final SchoolDirectory directory;
     private final AuditTrail audit;
     private final JdbcTemplate jdbc;
     private final VisibleLetters visible;
 
-    LetterController(SchoolDirectory directory, AuditTrail audit, JdbcTemplate jdbc, VisibleLetters visible) {
+    LetterApi(SchoolDirectory directory, AuditTrail audit, JdbcTemplate jdbc, VisibleLetters visible) {
         this.visible = visible;
         this.directory = directory;
         this.audit = audit;

@@ -16,15 +16,16 @@ import org.springframework.stereotype.Repository;
 
 /** The attendance_snapshot table. */
 @Repository
-class SnapshotTable {
+class SnapshotStore {
 
     private static final String COLUMNS = "pupil_id, academic_year, as_of, possible, attended, authorised, unauthorised, "
             + "attendance_percent, band, penalty_sessions, penalty_window_start, penalty_window_end, penalty_met, "
-            + "unexplained_streak_days, illness_sessions";
+            + "unexplained_streak_days, illness_sessions, unexplained_last_day, unresolved_sessions, unresolved_from, "
+            + "unresolved_to, morning_pending";
 
     private final JdbcTemplate jdbc;
 
-    SnapshotTable(JdbcTemplate jdbc) {
+    SnapshotStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -45,14 +46,17 @@ class SnapshotTable {
 
     void save(List<AttendanceSnapshot> snapshots, Instant computedAt) {
         jdbc.batchUpdate("insert into attendance_snapshot (" + COLUMNS + ", computed_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "on conflict (pupil_id, academic_year) do update set as_of = excluded.as_of, "
                         + "possible = excluded.possible, attended = excluded.attended, authorised = excluded.authorised, "
                         + "unauthorised = excluded.unauthorised, attendance_percent = excluded.attendance_percent, "
                         + "band = excluded.band, penalty_sessions = excluded.penalty_sessions, "
                         + "penalty_window_start = excluded.penalty_window_start, penalty_window_end = excluded.penalty_window_end, "
                         + "penalty_met = excluded.penalty_met, unexplained_streak_days = excluded.unexplained_streak_days, "
-                        + "illness_sessions = excluded.illness_sessions, computed_at = excluded.computed_at",
+                        + "illness_sessions = excluded.illness_sessions, unexplained_last_day = excluded.unexplained_last_day, "
+                        + "unresolved_sessions = excluded.unresolved_sessions, unresolved_from = excluded.unresolved_from, "
+                        + "unresolved_to = excluded.unresolved_to, morning_pending = excluded.morning_pending, "
+                        + "computed_at = excluded.computed_at",
                 snapshots, 500, (ps, s) -> {
                     ps.setLong(1, s.pupilId());
                     ps.setString(2, s.academicYear());
@@ -69,15 +73,27 @@ class SnapshotTable {
                     ps.setBoolean(13, s.penaltyMet());
                     ps.setInt(14, s.unexplainedStreakDays());
                     ps.setInt(15, s.illnessSessions());
-                    ps.setTimestamp(16, Timestamp.from(computedAt));
+                    ps.setDate(16, date(s.unexplainedLastDay()));
+                    ps.setInt(17, s.unresolvedSessions());
+                    ps.setDate(18, date(s.unresolvedFrom()));
+                    ps.setDate(19, date(s.unresolvedTo()));
+                    ps.setBoolean(20, s.morningPending());
+                    ps.setTimestamp(21, Timestamp.from(computedAt));
                 });
+    }
+
+    /** Pupils with an N this morning that was loaded while the morning register was still open. */
+    List<Long> pendingMornings(String academicYear, LocalDate day) {
+        return jdbc.queryForList("select pupil_id from attendance_snapshot where morning_pending and as_of = ? "
+                + "and academic_year = ?", Long.class, Date.valueOf(day), academicYear);
     }
 
     private static AttendanceSnapshot read(ResultSet rs) throws SQLException {
         return new AttendanceSnapshot(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4),
                 rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getBigDecimal(8), AttendanceBand.valueOf(rs.getString(9)),
                 rs.getInt(10), localDate(rs.getDate(11)), localDate(rs.getDate(12)), rs.getBoolean(13), rs.getInt(14),
-                rs.getInt(15));
+                rs.getInt(15), localDate(rs.getDate(16)), rs.getInt(17), localDate(rs.getDate(18)),
+                localDate(rs.getDate(19)), rs.getBoolean(20));
     }
 
     private static Date date(LocalDate date) {

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class UserController {
+class UserApi {
 
     record UserRequest(String username, String password, String displayName, Set<Role> roles, Set<String> schools,
                        String laCode, String email) {
@@ -20,7 +20,7 @@ class UserController {
     private final AccessPolicy access;
     private final AuditTrail audit;
 
-    UserController(UserAdministration administration, AccessPolicy access, AuditTrail audit) {
+    UserApi(UserAdministration administration, AccessPolicy access, AuditTrail audit) {
         this.administration = administration;
         this.access = access;
         this.audit = audit;

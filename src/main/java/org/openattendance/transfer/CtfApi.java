@@ -20,12 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The Common Transfer File API: import for a school ({@code application/xml}), export for a pupil. */
 @RestController
-class CtfController {
+class CtfApi {
 
     private final CtfImport importer;
     private final CtfExport exporter;
 
-    CtfController(CtfImport importer, CtfExport exporter) {
+    CtfApi(CtfImport importer, CtfExport exporter) {
         this.importer = importer;
         this.exporter = exporter;
     }

@@ -16,11 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The users table, with their roles and schools. */
 @Repository
-public class StaffUsers implements UserDetailsService {
+public class StaffUserStore implements UserDetailsService {
 
     private final JdbcTemplate jdbc;
 
-    StaffUsers(JdbcTemplate jdbc) {
+    StaffUserStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * national version. A template is stored only if it renders (rules in {@link LetterTemplateEditing}).
  */
 @RestController
-class LetterTemplateController {
+class LetterTemplateApi {
 
     record TemplateEdit(String subject, String body) {
     }
@@ -31,7 +31,7 @@ class LetterTemplateController {
     private final LetterTemplates templates;
     private final LetterTemplateEditing editing;
 
-    LetterTemplateController(LetterTemplates templates, LetterTemplateEditing editing) {
+    LetterTemplateApi(LetterTemplates templates, LetterTemplateEditing editing) {
         this.templates = templates;
         this.editing = editing;
     }

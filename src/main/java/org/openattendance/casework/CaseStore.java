@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The attendance_case and case_event tables. */
 @Component
-public class CaseRecords {
+public class CaseStore {
 
     public record CaseRecord(UUID id, long pupilId, String upn, String academicYear, String schoolUrn, String laCode,
                              Stage stage, String status, Priority priority, String processInstanceId,
@@ -36,7 +36,7 @@ public class CaseRecords {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    CaseRecords(JdbcTemplate jdbc, Clock clock) {
+    CaseStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -73,17 +73,17 @@ public class CaseRecords {
     }
 
     public Optional<CaseRecord> find(long pupilId, String academicYear) {
-        return jdbc.query(SELECT + " where pupil_id = ? and academic_year = ?", CaseRecords::row, pupilId, academicYear)
+        return jdbc.query(SELECT + " where pupil_id = ? and academic_year = ?", CaseStore::row, pupilId, academicYear)
                 .stream().findFirst();
     }
 
     public Optional<CaseRecord> find(UUID caseId) {
-        return jdbc.query(SELECT + " where id = ?", CaseRecords::row, caseId).stream().findFirst();
+        return jdbc.query(SELECT + " where id = ?", CaseStore::row, caseId).stream().findFirst();
     }
 
     /** The pupil's most recent case (the current academic year's, if any). */
     public Optional<CaseRecord> latestFor(String upn) {
-        return jdbc.query(SELECT + " where upn = ? order by academic_year desc limit 1", CaseRecords::row, upn)
+        return jdbc.query(SELECT + " where upn = ? order by academic_year desc limit 1", CaseStore::row, upn)
                 .stream().findFirst();
     }
 
@@ -98,7 +98,7 @@ public class CaseRecords {
     public Map<String, CaseRecord> byProcessInstances(Collection<String> processInstanceIds) {
         var found = new HashMap<String, CaseRecord>();
         if (!processInstanceIds.isEmpty()) {
-            jdbc.query(SELECT + " where process_instance_id = any(?)", CaseRecords::row,
+            jdbc.query(SELECT + " where process_instance_id = any(?)", CaseStore::row,
                     (Object) processInstanceIds.toArray(String[]::new)).forEach(r -> found.put(r.processInstanceId(), r));
         }
         return found;

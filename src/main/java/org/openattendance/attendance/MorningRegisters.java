@@ -1,0 +1,44 @@
+package org.openattendance.attendance;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import org.openattendance.school.School;
+import org.openattendance.school.SchoolDirectory;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a school's morning register closes. An N in the morning register is final once the register has closed (a
+ * pupil who arrives while it is open is marked L, present): from then on it is the first day of absence to chase.
+ */
+@Component
+class MorningRegisters {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private final SchoolDirectory directory;
+    private final Clock clock;
+
+    MorningRegisters(SchoolDirectory directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** The last day whose morning register has closed, judged on {@code asOf}: that day once its closing time has passed. */
+    LocalDate closedThrough(String schoolUrn, LocalDate asOf) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(LONDON));
+        if (now.toLocalDate().isAfter(asOf)) {
+            return asOf;
+        }
+        LocalTime closes = directory.school(schoolUrn).map(School::getRegisterClosesAt).orElse(null);
+        return closes != null && !now.toLocalTime().isBefore(closes) ? asOf : asOf.minusDays(1);
+    }
+
+    /** When the morning register of {@code day} closes at this school (for the sweep after closing time). */
+    ZonedDateTime closes(School school, LocalDate day) {
+        return day.atTime(school.getRegisterClosesAt()).atZone(LONDON);
+    }
+}

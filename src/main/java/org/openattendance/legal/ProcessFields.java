@@ -1,0 +1,81 @@
+package org.openattendance.legal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.openattendance.shared.InvalidInputException;
+
+/**
+ * Values the legal steps read from a process: a field of the form just completed (the task API offers the whole
+ * submission as the transient variable {@code form}) or else a process variable; and who completed the task.
+ */
+final class ProcessFields {
+
+    private ProcessFields() {
+    }
+
+    static String text(VariableScope scope, String key) {
+        Object form = scope.getVariable("form");
+        Object value = form instanceof Map<?, ?> map && map.containsKey(key) ? map.get(key) : scope.getVariable(key);
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+
+    static String required(VariableScope scope, String key, String what) {
+        String value = text(scope, key);
+        if (value == null) {
+            throw new InvalidInputException("The form is not complete",
+                    List.of(new InvalidInputException.Problem(key, "is required: " + what)));
+        }
+        return value;
+    }
+
+    /** A date field: YYYY-MM-DD, or the date part of a date and time. */
+    static LocalDate date(VariableScope scope, String key) {
+        String value = text(scope, key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("The form is not complete",
+                    List.of(new InvalidInputException.Problem(key, "must be a date (YYYY-MM-DD)")));
+        }
+    }
+
+    static BigDecimal amount(VariableScope scope, String key) {
+        String value = text(scope, key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("The form is not complete",
+                    List.of(new InvalidInputException.Problem(key, "must be an amount in pounds")));
+        }
+    }
+
+    static UUID id(VariableScope scope, String key) {
+        Object value = scope.getVariable(key);
+        return value == null ? null : UUID.fromString(value.toString());
+    }
+
+    /** Who completed the task: the signed-in user of the task API, else the task's assignee, else the engine's user. */
+    static String actor(DelegateTask task) {
+        String by = text(task, "completedBy");
+        if (by != null) {
+            return by;
+        }
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication != null ? authentication.getUserId() : "unknown";
+    }
+}
