@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 class CaseTasks {
 
     record TaskView(String id, String name, String taskKey, String processInstanceId, String businessKey, Date due,
-                    String assignee) {
+                    String assignee, String processDefinitionId) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -226,6 +226,6 @@ class CaseTasks {
 
     private static TaskView view(Task task) {
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
-                null, task.getDueDate(), task.getAssignee());
+                null, task.getDueDate(), task.getAssignee(), task.getProcessDefinitionId());
     }
 }

@@ -134,9 +134,8 @@ final class LeaveSteps {
                     var asked = new SessionSlot(request.fromDate(), request.fromSession());
                     var askedTo = new SessionSlot(request.toDate(), request.toSession());
                     if (from.compareTo(to) > 0 || from.compareTo(asked) < 0 || to.compareTo(askedTo) > 0) {
-                        problems.add(new Problem("grantedTo", "the sessions granted must lie within " + request.fromDate()
-                                + " " + request.fromSession() + " to " + request.toDate() + " " + request.toSession()
-                                + ", first session first"));
+                        problems.add(new Problem("grantedTo", "the days granted must lie within the request, "
+                                + LeaveRequestSummaries.dates(request) + ", the first day first"));
                     }
                 }
                 if (!problems.isEmpty()) {
