@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
+import org.openattendance.security.AuditTrail;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.NotFoundException;
@@ -50,9 +51,11 @@ class CaseTasks {
     private final NamedParameterJdbcTemplate jdbc;
     private final String taskTable;
     private final String linkTable;
+    private final AuditTrail audit;
 
     CaseTasks(TaskService tasks, FormService forms, IdentityService identity, RuntimeService runtime,
-              ManagementService management, NamedParameterJdbcTemplate jdbc) {
+              ManagementService management, NamedParameterJdbcTemplate jdbc, AuditTrail audit) {
+        this.audit = audit;
         this.runtime = runtime;
         this.tasks = tasks;
         this.forms = forms;
@@ -136,10 +139,17 @@ class CaseTasks {
         return found;
     }
 
-    /** The task if the user may work it (or has claimed it); otherwise it does not exist for them. */
+    /**
+     * The task if the user may work it (or has claimed it); otherwise it does not exist for them, and the attempt
+     * is audited with the task's pupil, if it has one.
+     */
     TaskView visible(StaffUser user, String taskId) {
         Task task = scoped(user).taskId(taskId).singleResult();
         if (task == null) {
+            Task any = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+            String upn = any == null ? null : upnsOf(List.of(any.getProcessInstanceId())).get(any.getProcessInstanceId());
+            audit.refused(AuditTrail.Action.READ_PUPIL, "task", taskId == null ? "(none)" : taskId, upn,
+                    any == null ? "no such task" : "task outside their scope");
             throw new NotFoundException("No task " + taskId);
         }
         return view(task);

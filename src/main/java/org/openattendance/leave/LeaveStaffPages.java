@@ -75,6 +75,8 @@ class LeaveStaffPages {
     String newRequest(@PathVariable String upn, Model model) {
         Pupil pupil = directory.visiblePupil(upn);
         directory.writableSchool(pupil.getSchoolUrn());
+        // The page names the pupil and their parents, to choose who asked.
+        audit.record(AuditTrail.Action.READ_PUPIL, "pupil", pupil.getUpn(), "paper leave request page");
         return paperPage(model, pupil, PaperForm.empty(), Map.of());
     }
 

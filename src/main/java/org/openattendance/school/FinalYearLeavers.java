@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.London;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,7 +51,7 @@ class FinalYearLeavers {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${openattendance.school.final-year-leavers.cron:0 0 18 * * *}", zone = "Europe/London")
+    @Scheduled(cron = "${openattendance.school.final-year-leavers.cron:0 0 18 * * *}", zone = London.ZONE_ID)
     void run() {
         if (enabled) {
             takeOffRoll(LocalDate.now(clock));

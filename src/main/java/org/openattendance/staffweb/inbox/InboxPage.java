@@ -27,7 +27,7 @@ import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.staffweb.shell.Labels;
-import org.openattendance.staffweb.shell.Pagination;
+import org.openattendance.shared.web.Pagination;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -18,6 +18,7 @@ import org.openattendance.leave.LeaveRequestSummaries;
 import org.openattendance.school.Pupil;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AccessPolicy;
+import org.openattendance.security.AuditTrail;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.BritishDates;
@@ -58,9 +59,11 @@ class TaskPage {
     private final Clock clock;
     private final LeaveRequestSummaries leaveRequests;
     private final CaseTimelineText timelineText;
+    private final AuditTrail audit;
 
     TaskPage(CaseWork work, AccessPolicy access, SchoolDirectory directory, PupilGlance glances, Clock clock,
-             LeaveRequestSummaries leaveRequests, CaseTimelineText timelineText) {
+             LeaveRequestSummaries leaveRequests, CaseTimelineText timelineText, AuditTrail audit) {
+        this.audit = audit;
         this.timelineText = timelineText;
         this.leaveRequests = leaveRequests;
         this.work = work;
@@ -76,6 +79,10 @@ class TaskPage {
         WorkItem task = work.task(user, id);
         TaskForm form = new TaskForm(work.form(user, id));
         prepare(task, form, model);
+        if (task.upn() != null) {
+            // The page shows the pupil at a glance and the parents' contact details.
+            audit.readPupil(task.upn(), "task", id, "task page: " + task.name());
+        }
         model.addAttribute("fields", form.fields(Map.of(), Map.of()));
         model.addAttribute("problems", Map.of());
         return "inbox/task";
