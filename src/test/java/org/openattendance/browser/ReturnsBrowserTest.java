@@ -15,6 +15,7 @@ import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
 import org.openattendance.security.UserAdministration;
 import org.openattendance.support.Fixtures;
+import org.openattendance.support.ReadableFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
