@@ -237,7 +237,7 @@ public class CaseWork {
     }
 
     private List<WorkItem> items(List<CaseTasks.TaskView> views) {
-        var cases = records.byProcessInstances(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
+        var cases = tasks.casesOf(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
         var upns = tasks.upnsOf(views.stream().map(CaseTasks.TaskView::processInstanceId)
                 .filter(id -> !cases.containsKey(id)).distinct().toList());
         return views.stream().map(t -> {
