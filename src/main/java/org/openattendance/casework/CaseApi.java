@@ -44,7 +44,14 @@ class CaseApi {
 
     @GetMapping("/api/tasks")
     List<Map<String, Object>> tasks(@RequestParam(required = false) String upn) {
-        return describe(tasks.workable(access.currentUser(), upn));
+        var described = describe(tasks.workable(access.currentUser(), upn));
+        if (upn != null && !upn.isBlank()) {
+            audit.readPupil(upn.strip().toUpperCase(), "pupil", upn.strip().toUpperCase(),
+                    "tasks for the pupil (" + described.size() + ")");
+        } else {
+            audit.record(AuditTrail.Action.READ_SCHOOL, "tasks", "workable", "task list (" + described.size() + " tasks)");
+        }
+        return described;
     }
 
     @PostMapping("/api/tasks/{id}/claim")
@@ -60,7 +67,12 @@ class CaseApi {
 
     @GetMapping(value = "/api/tasks/{id}/form", produces = MediaType.APPLICATION_JSON_VALUE)
     byte[] form(@PathVariable String id) {
-        return tasks.form(access.currentUser(), id);
+        byte[] form = tasks.form(access.currentUser(), id);
+        Object upn = describe(List.of(tasks.visible(access.currentUser(), id))).get(0).get("upn");
+        if (upn != null) {
+            audit.readPupil(upn.toString(), "task", id, "task form");
+        }
+        return form;
     }
 
     @PostMapping("/api/tasks/{id}/complete")
@@ -88,7 +100,7 @@ class CaseApi {
     }
 
     private List<Map<String, Object>> describe(List<CaseTasks.TaskView> views) {
-        var cases = records.byProcessInstances(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
+        var cases = tasks.casesOf(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
         var upns = tasks.upnsOf(views.stream().map(CaseTasks.TaskView::processInstanceId)
                 .filter(id -> !cases.containsKey(id)).distinct().toList());
         return views.stream().map(t -> {

@@ -115,6 +115,16 @@ public class CaseStore {
                 Timestamp.from(clock.instant()));
     }
 
+    /** One entry of a case's stage history. */
+    public record StageEntry(Stage stage, Instant enteredAt) {
+    }
+
+    /** The stages the case entered, in order. */
+    public List<StageEntry> stageHistory(UUID caseId) {
+        return jdbc.query("select stage, entered_at from case_stage_history where case_id = ? order by entered_at, id",
+                (rs, i) -> new StageEntry(Stage.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant()), caseId);
+    }
+
     public void changePriority(UUID caseId, Priority priority) {
         jdbc.update("update attendance_case set priority = ? where id = ?", priority.name(), caseId);
     }

@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.InvalidInputException;
@@ -23,10 +25,11 @@ public class CaseWork {
 
     /**
      * A task the user may work, with its case (null when the task belongs to no case) and its pupil's UPN (from the
-     * case, or from the process of a request such as leave of absence; null when the task is about no pupil).
+     * case, or from the process of a request such as leave of absence; null when the task is about no pupil), and
+     * the name of the process it is part of ("Leave of absence request"), as the model names it.
      */
     public record WorkItem(String id, String name, String taskKey, Instant due, String assignee,
-                           CaseStore.CaseRecord kase, String upn) {
+                           CaseStore.CaseRecord kase, String upn, String process) {
 
         public boolean severeAbsence() {
             return kase != null && kase.priority() == Priority.TOP;
@@ -69,8 +72,16 @@ public class CaseWork {
     private final CaseTasks tasks;
     private final CaseStore records;
     private final TaskService taskService;
+    private final RepositoryService repository;
+    /** Process names by definition id: a deployed definition never changes, so any node may keep them. */
+    private final Map<String, String> processNames = new ConcurrentHashMap<>();
 
-    CaseWork(CaseTasks tasks, CaseStore records, TaskService taskService) {
+    private final FormAnswers formAnswers;
+
+    CaseWork(CaseTasks tasks, CaseStore records, TaskService taskService, RepositoryService repository,
+             FormAnswers formAnswers) {
+        this.formAnswers = formAnswers;
+        this.repository = repository;
         this.tasks = tasks;
         this.records = records;
         this.taskService = taskService;
@@ -126,6 +137,30 @@ public class CaseWork {
         return tasks.form(user, taskId);
     }
 
+    /** A form completed earlier on the case: which task, when, by whom, and its answers in words. */
+    public record CompletedForm(String taskName, Instant completedAt, String by, List<FormAnswers.Answer> answers) {
+    }
+
+    /**
+     * The latest completion of a task with this form on the case (the school's request that an LA officer decides
+     * on), or empty when no such task was completed.
+     */
+    public Optional<CompletedForm> latestCompleted(CaseStore.CaseRecord kase, String formId) {
+        var events = records.timeline(kase.id());
+        for (int i = events.size() - 1; i >= 0; i--) {
+            var event = events.get(i);
+            if (event.kind() != CaseEventKind.TASK || event.name() == null || !event.name().startsWith("Completed: ")) {
+                continue;
+            }
+            String taskName = event.name().substring("Completed: ".length());
+            if (formAnswers.formIdOf(taskName).filter(formId::equals).isPresent()) {
+                return Optional.of(new CompletedForm(taskName, event.at(), event.actor(),
+                        formAnswers.answers(taskName, event.detail())));
+            }
+        }
+        return Optional.empty();
+    }
+
     public List<CaseStore.CaseEvent> timeline(CaseStore.CaseRecord kase) {
         return records.timeline(kase.id());
     }
@@ -139,31 +174,46 @@ public class CaseWork {
         return records.find(pupilId, academicYear);
     }
 
-    /**
-     * The stages the case has been at, from the stage changes on its timeline, and the stage it is at now. The
-     * stage a case opened at is not on the timeline: it is the current stage until the first change.
-     */
+    /** The stages the case has been at, from its stage history, and the stage it is at now. */
     public Set<Stage> stagesReached(CaseStore.CaseRecord kase) {
         var reached = EnumSet.of(kase.stage());
-        for (CaseStore.CaseEvent event : records.timeline(kase.id())) {
-            if (event.kind() != CaseEventKind.STAGE || event.name() == null) {
-                continue;
-            }
-            for (String prefix : STAGE_EVENT_PREFIXES) {
-                if (event.name().startsWith(prefix)) {
-                    try {
-                        reached.add(Stage.valueOf(event.name().substring(prefix.length()).trim()));
-                    } catch (IllegalArgumentException e) {
-                        // not a stage name: nothing to add
-                    }
-                }
-            }
-        }
+        records.stageHistory(kase.id()).forEach(entry -> reached.add(entry.stage()));
         return reached;
     }
 
-    /** How CaseSteps names stage changes on the timeline. */
-    private static final List<String> STAGE_EVENT_PREFIXES = List.of("Stage: ", "Handed over to the legal stages: ");
+    /**
+     * The stages with work still open: each open task of the case belongs to the stage the case had last entered when
+     * the task was created (a children-missing-education referral stays open while a later stage starts).
+     */
+    public Set<Stage> stagesOpen(CaseStore.CaseRecord kase) {
+        var open = EnumSet.noneOf(Stage.class);
+        if (kase.processInstanceId() == null || "CLOSED".equals(kase.status())) {
+            return open;
+        }
+        List<CaseStore.StageEntry> history = records.stageHistory(kase.id());
+        for (var task : taskService.createTaskQuery().processInstanceId(kase.processInstanceId()).list()) {
+            Instant created = task.getCreateTime().toInstant();
+            Stage stage = null;
+            for (var entry : history) {
+                if (!entry.enteredAt().isAfter(created)) {
+                    stage = entry.stage();
+                }
+            }
+            if (stage != null && stage != Stage.CLOSED) {
+                open.add(stage);
+            }
+        }
+        return open;
+    }
+
+    /**
+     * Checks the submission against the task's form and completes nothing: throws {@link InvalidInputException} with
+     * one problem per field, as {@link #validateAndComplete} would. For a page that found problems of its own (a date
+     * that is not real) and shows every problem at once.
+     */
+    public void check(StaffUser user, String taskId, Map<String, Object> submission) {
+        new FormCheck(tasks.form(user, taskId)).check(new LinkedHashMap<>(submission));
+    }
 
     /**
      * Checks the submission against the task's form and completes the task as the user. Throws
@@ -176,14 +226,24 @@ public class CaseWork {
         tasks.complete(user, taskId, form.routingValues(checked), checked, FormCheck.toJson(checked));
     }
 
+    private String processName(String definitionId) {
+        if (definitionId == null) {
+            return null;
+        }
+        return processNames.computeIfAbsent(definitionId, id -> {
+            String name = repository.getProcessDefinition(id).getName();
+            return name == null ? "" : name;
+        });
+    }
+
     private List<WorkItem> items(List<CaseTasks.TaskView> views) {
-        var cases = records.byProcessInstances(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
+        var cases = tasks.casesOf(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
         var upns = tasks.upnsOf(views.stream().map(CaseTasks.TaskView::processInstanceId)
                 .filter(id -> !cases.containsKey(id)).distinct().toList());
         return views.stream().map(t -> {
             var kase = cases.get(t.processInstanceId());
             return new WorkItem(t.id(), t.name(), t.taskKey(), t.due() == null ? null : t.due().toInstant(), t.assignee(),
-                    kase, kase == null ? upns.get(t.processInstanceId()) : kase.upn());
+                    kase, kase == null ? upns.get(t.processInstanceId()) : kase.upn(), processName(t.processDefinitionId()));
         }).toList();
     }
 }

@@ -105,7 +105,7 @@ class DemoDataLoader implements ApplicationRunner {
                 user("manager." + CASTLE_HILL.shortName(), "Tom Baxter", Role.MANAGER, Set.of(CASTLE_HILL.urn()), null),
                 user("la.officer", "Jo Barker", Role.LA_OFFICER, Set.of(), LA_CODE),
                 user("la.manager", "Catherine Hughes", Role.MANAGER, Set.of(), LA_CODE),
-                user(SOCIAL_WORKER, "Femi Adebayo", Role.SOCIAL_WORKER, Set.of(), null),
+                user(SOCIAL_WORKER, "Femi Adebayo", Role.SOCIAL_WORKER, Set.of(), LA_CODE),
                 user(VIRTUAL_SCHOOL, "Grace Okafor", Role.VIRTUAL_SCHOOL_HEAD, Set.of(), LA_CODE));
     }
 

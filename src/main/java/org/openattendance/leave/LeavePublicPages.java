@@ -1,13 +1,17 @@
 package org.openattendance.leave;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
+import org.openattendance.security.EvenPace;
 import org.openattendance.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +23,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The parent's pages, without a staff sign-in: ask for leave, confirm it with the e-mailed one-time link, see its
- * status and withdraw it with the status link. The page answers the same whether or not the details matched a
- * pupil and a parent, so it cannot be used to find out who is at a school.
+ * status and withdraw it with the status link. The page answers the same, after the same time, whether or not the
+ * details matched a pupil and a parent, so it cannot be used to find out who is at a school; and it is rate-limited
+ * ({@link LeavePageLimits}).
  */
 @Controller
 class LeavePublicPages {
@@ -51,10 +56,17 @@ class LeavePublicPages {
 
     private final LeaveRequests requests;
     private final SchoolDirectory directory;
+    private final LeavePageLimits limits;
+    private final EvenPace pace;
+    private final Duration answerTime;
 
-    LeavePublicPages(LeaveRequests requests, SchoolDirectory directory) {
+    LeavePublicPages(LeaveRequests requests, SchoolDirectory directory, LeavePageLimits limits, EvenPace pace,
+                     @Value("${openattendance.leave.public-answer-time:PT1S}") Duration answerTime) {
         this.requests = requests;
         this.directory = directory;
+        this.limits = limits;
+        this.pace = pace;
+        this.answerTime = answerTime;
     }
 
     @GetMapping("/leave-request")
@@ -64,10 +76,14 @@ class LeavePublicPages {
 
     @PostMapping("/leave-request")
     String ask(@ModelAttribute LeaveForm form, @RequestParam(name = "evidence", required = false) List<MultipartFile> files,
-               Model model, HttpServletResponse response) {
+               Model model, HttpServletRequest request, HttpServletResponse response) {
+        limits.countPost(request);
+        var evidence = LeavePageSupport.evidence(files);
         try {
-            requests.askOnline(new LeaveRequests.ParentIdentity(form.school(), form.forename(), form.surname(),
-                    form.dateOfBirth(), form.email()), form.asked(), LeavePageSupport.evidence(files));
+            // Whether or not the details matched a pupil and parent (more to store, an e-mail to queue), the
+            // answer comes after the same time.
+            pace.atLeast(answerTime, () -> requests.askOnline(new LeaveRequests.ParentIdentity(form.school(),
+                    form.forename(), form.surname(), form.dateOfBirth(), form.email()), form.asked(), evidence));
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             var errors = LeavePageSupport.errors(e);
@@ -92,7 +108,8 @@ class LeavePublicPages {
     }
 
     @PostMapping("/leave-request/confirm/{token}")
-    String confirm(@PathVariable String token, HttpServletResponse response) {
+    String confirm(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        limits.countPost(request);
         return requests.confirm(token).map(status -> "redirect:/leave-request/status/" + status)
                 .orElseGet(() -> linkNotValid(response));
     }
@@ -113,7 +130,8 @@ class LeavePublicPages {
     }
 
     @PostMapping("/leave-request/status/{token}/withdraw")
-    String withdraw(@PathVariable String token, HttpServletResponse response) {
+    String withdraw(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        limits.countPost(request);
         if (requests.byStatusLink(token).isEmpty()) {
             return linkNotValid(response);
         }

@@ -19,6 +19,7 @@ import org.openattendance.security.AuditTrail;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
+import org.openattendance.shared.London;
 import org.openattendance.shared.NotFoundException;
 import org.openattendance.shared.Session;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,10 +52,12 @@ public class LeaveRequests {
     private final AuditTrail audit;
     private final Clock clock;
     private final String publicUrl;
+    private final LeavePageLimits limits;
 
     LeaveRequests(LeaveRequestStore store, LeaveLinks links, LeaveSessions sessions, LeaveProcess process,
-                  SchoolDirectory directory, Emails emails, AuditTrail audit, Clock clock,
+                  SchoolDirectory directory, Emails emails, AuditTrail audit, Clock clock, LeavePageLimits limits,
                   @Value("${openattendance.leave.public-url:http://localhost:8080}") String publicUrl) {
+        this.limits = limits;
         this.store = store;
         this.links = links;
         this.sessions = sessions;
@@ -127,6 +130,7 @@ public class LeaveRequests {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The leave request has " + problems.size() + " problem(s)", problems);
         }
+        limits.countRequest(identity);
         // Requests nobody confirmed are of no use once their link expired; their evidence should not stay.
         store.purgeUnconfirmedBefore(clock.instant().minus(CONFIRM_LINK_LIFE.multipliedBy(2)));
         Optional<Pupil> pupil = directory.pupilByNameAndBirth(identity.schoolUrn(), identity.forename(),
@@ -171,7 +175,7 @@ public class LeaveRequests {
         store.submitted(request.id(), now, !request.fromDate().isAfter(today));
         int sessionCount = sessions.requested(request).size();
         store.linkProcess(request.id(), process.start(store.find(request.id()).orElseThrow(), sessionCount / 2.0));
-        Instant statusLinkExpires = request.toDate().plusDays(90).atStartOfDay(LeaveProcess.LONDON).toInstant();
+        Instant statusLinkExpires = request.toDate().plusDays(90).atStartOfDay(London.ZONE).toInstant();
         String statusToken = links.create(request.id(), LeaveLinks.Purpose.STATUS, statusLinkExpires);
         Pupil pupil = directory.pupilsByIds(List.of(request.pupilId())).get(0);
         pupil.getParents().stream().filter(p -> p.getId().equals(request.requestedByParent())).findFirst()

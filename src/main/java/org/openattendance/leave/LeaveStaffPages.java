@@ -48,8 +48,11 @@ class LeaveStaffPages {
     private final SchoolDirectory directory;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final LeaveRequestSummaries summaries;
 
-    LeaveStaffPages(LeaveRequests requests, SchoolDirectory directory, AccessPolicy access, AuditTrail audit) {
+    LeaveStaffPages(LeaveRequests requests, SchoolDirectory directory, AccessPolicy access, AuditTrail audit,
+                    LeaveRequestSummaries summaries) {
+        this.summaries = summaries;
         this.requests = requests;
         this.directory = directory;
         this.access = access;
@@ -72,6 +75,8 @@ class LeaveStaffPages {
     String newRequest(@PathVariable String upn, Model model) {
         Pupil pupil = directory.visiblePupil(upn);
         directory.writableSchool(pupil.getSchoolUrn());
+        // The page names the pupil and their parents, to choose who asked.
+        audit.record(AuditTrail.Action.READ_PUPIL, "pupil", pupil.getUpn(), "paper leave request page");
         return paperPage(model, pupil, PaperForm.empty(), Map.of());
     }
 
@@ -99,13 +104,7 @@ class LeaveStaffPages {
         model.addAttribute("request", request);
         model.addAttribute("pupil", pupil);
         model.addAttribute("schoolName", directory.school(request.schoolUrn()).map(School::getName).orElse(""));
-        model.addAttribute("status", LeavePublicPages.statusText(request.status()));
-        model.addAttribute("sessions", requests.requestedSessions(request).size());
-        model.addAttribute("made", request.submittedAt() == null ? "" : java.time.format.DateTimeFormatter
-                .ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK).format(request.submittedAt().atZone(LeaveProcess.LONDON)));
-        model.addAttribute("advice", advice(request.screenAdvice()));
-        model.addAttribute("outOfTerm", requests.weekdaysOutOfTerm(request));
-        model.addAttribute("evidence", requests.evidence(request));
+        model.addAttribute("summary", summaries.of(request));
         model.addAttribute("canWithdraw", request.status().awaitsDecision()
                 && access.canChangeSchoolRecords(access.currentUser(), request.schoolUrn()));
         return "leave/staff-request";
@@ -139,19 +138,6 @@ class LeaveStaffPages {
         model.addAttribute("reasons", LeaveReason.values());
         model.addAttribute("parents", pupil.getParents());
         return "leave/staff-new";
-    }
-
-    static String advice(String code) {
-        if (code == null) {
-            return null;
-        }
-        return switch (code) {
-            case "LIKELY_C1" -> "Likely a regulated performance or employment abroad: code C1 if granted";
-            case "LIKELY_C" -> "Usually exceptional: code C if granted";
-            case "NOT_EXCEPTIONAL_UNLESS_HEAD_FINDS_OTHERWISE" -> "Not exceptional unless the headteacher finds otherwise";
-            case "HEADTEACHER_WEIGHS_IT" -> "The headteacher weighs it: rare, significant, unavoidable, short?";
-            default -> code;
-        };
     }
 
     private static Map<LeaveStatus, String> statusTexts() {

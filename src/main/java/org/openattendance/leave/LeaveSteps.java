@@ -28,6 +28,7 @@ import org.openattendance.register.SessionSlot;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
+import org.openattendance.shared.London;
 import org.openattendance.shared.Session;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -57,7 +58,7 @@ final class LeaveSteps {
     }
 
     static Date atLondon(LocalDate day, LocalTime time) {
-        return Date.from(day.atTime(time).atZone(LeaveProcess.LONDON).toInstant());
+        return Date.from(day.atTime(time).atZone(London.ZONE).toInstant());
     }
 
     /** The office's check: its answers and notes go on the request for the headteacher; status CHECKED. */
@@ -134,9 +135,8 @@ final class LeaveSteps {
                     var asked = new SessionSlot(request.fromDate(), request.fromSession());
                     var askedTo = new SessionSlot(request.toDate(), request.toSession());
                     if (from.compareTo(to) > 0 || from.compareTo(asked) < 0 || to.compareTo(askedTo) > 0) {
-                        problems.add(new Problem("grantedTo", "the sessions granted must lie within " + request.fromDate()
-                                + " " + request.fromSession() + " to " + request.toDate() + " " + request.toSession()
-                                + ", first session first"));
+                        problems.add(new Problem("grantedTo", "the days granted must lie within the request, "
+                                + LeaveRequestSummaries.dates(request) + ", the first day first"));
                     }
                 }
                 if (!problems.isEmpty()) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.openattendance.security.Role;
 import org.openattendance.security.ScopeDirectory;
 import org.openattendance.security.StaffUserStore;
 import org.openattendance.shared.AcademicYear;
@@ -227,21 +227,27 @@ public class SchoolAdministration implements ScopeDirectory {
     private List<Problem> check(String urn, List<PupilData> data, Map<String, Pupil> existing) {
         var problems = new ArrayList<Problem>();
         var seen = new HashSet<String>();
+        String laCode = schools.findById(urn).map(School::getLaCode).orElse(null);
         for (int i = 0; i < data.size(); i++) {
-            problems.addAll(problemsWith("[" + i + "]", data.get(i), seen));
+            problems.addAll(problemsWith("[" + i + "]", data.get(i), seen, laCode));
         }
         if (problems.isEmpty()) {
             pupils.findByUpnIn(seen).forEach(p -> existing.put(p.getUpn(), p));
             for (int i = 0; i < data.size(); i++) {
                 Pupil found = existing.get(Upn.of(data.get(i).upn()).value());
                 if (found != null && !found.getSchoolUrn().equals(urn)) {
-                    problems.add(new Problem("[" + i + "].upn", "this UPN is registered to another school"));
+                    // Nothing about the other school's record (which school, a deletion from its roll) reaches this one.
+                    problems.add(new Problem("[" + i + "].upn", HELD_ELSEWHERE));
+                    continue;
                 }
                 problems.addAll(deletionProblems("[" + i + "].", data.get(i), found));
             }
         }
         return problems;
     }
+
+    static final String HELD_ELSEWHERE = "cannot be added at this school: the pupil's record is held elsewhere. If the "
+            + "pupil has joined from another school, ask your local authority to move the record";
 
     private PupilAdmitted admitted(Pupil pupil, School school) {
         AcademicYear year = AcademicYear.containing(pupil.getAdmissionDate());
@@ -253,7 +259,7 @@ public class SchoolAdministration implements ScopeDirectory {
                 school.getYoungestYearGroup() != null && pupil.getYearGroup() == school.getYoungestYearGroup(), firstDay);
     }
 
-    private List<Problem> problemsWith(String at, PupilData pupil, Set<String> seen) {
+    private List<Problem> problemsWith(String at, PupilData pupil, Set<String> seen, String laCode) {
         var problems = new ArrayList<Problem>();
         if (pupil == null) {
             return List.of(new Problem(at, "is empty"));
@@ -278,8 +284,11 @@ public class SchoolAdministration implements ScopeDirectory {
             problems.add(new Problem(at + ".admissionDate", "is before the date of birth"));
         }
         String socialWorker = blankToNull(pupil.socialWorker());
-        if (socialWorker != null && !users.hasRole(socialWorker, Role.SOCIAL_WORKER)) {
-            problems.add(new Problem(at + ".socialWorker", "'" + socialWorker + "' is not a social worker's username"));
+        if (socialWorker != null && !users.isSocialWorkerFor(socialWorker, laCode)) {
+            // The same words for a username that does not exist, one that is not a social worker's and a social
+            // worker of another LA: an upload does not tell a school who is a social worker elsewhere.
+            problems.add(new Problem(at + ".socialWorker", "'" + socialWorker
+                    + "' is not the username of a social worker for this school's local authority"));
         }
         List<ParentData> parents = pupil.parents() == null ? List.of() : pupil.parents();
         for (int j = 0; j < parents.size(); j++) {
@@ -443,5 +452,17 @@ public class SchoolAdministration implements ScopeDirectory {
         jdbc.query("select code, name from local_authority order by name, code",
                 (ResultSet rs) -> { authorities.put(rs.getString("code"), rs.getString("name")); });
         return authorities;
+    }
+
+    @Override
+    public Map<String, String> pupilNames(Collection<String> upns) {
+        var names = new LinkedHashMap<String, String>();
+        if (!upns.isEmpty()) {
+            jdbc.query("select upn, forename || ' ' || surname from pupil where upn = any(?)",
+                    (ResultSet rs) -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    }, (Object) upns.toArray(String[]::new));
+        }
+        return names;
     }
 }

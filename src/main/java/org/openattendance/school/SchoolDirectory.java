@@ -42,7 +42,7 @@ public class SchoolDirectory {
 
     public Pupil visiblePupil(String upn) {
         String normalised = upn == null ? "" : upn.trim().toUpperCase();
-        Pupil pupil = pupils.findByUpn(normalised).orElseThrow(() -> new NotFoundException("No pupil with UPN " + upn));
+        Pupil pupil = pupils.findByUpn(normalised).orElseThrow(() -> access.noSuchPupil(upn));
         School school = schools.findById(pupil.getSchoolUrn()).orElseThrow();
         access.checkPupilVisible(pupil.getUpn(), school.getUrn(), school.getLaCode(), pupil.getSocialWorker(),
                 pupil.getCohorts().contains(Cohort.LOOKED_AFTER));

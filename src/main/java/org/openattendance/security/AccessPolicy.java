@@ -2,22 +2,24 @@ package org.openattendance.security;
 
 import org.openattendance.shared.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides what the signed-in user may see and change. Outside a caller's scope a school or pupil does not
- * exist for them: the checks throw {@link NotFoundException} (404), never reveal the data.
+ * exist for them: the checks throw {@link NotFoundException} (404), never reveal the data. Every refusal is in the
+ * audit trail: an auditor wants most to know who tried to see what they may not.
  */
 @Component
 public class AccessPolicy {
 
+    private final AuditTrail audit;
+
+    AccessPolicy(AuditTrail audit) {
+        this.audit = audit;
+    }
+
     public StaffUser currentUser() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof StaffUser user) {
-            return user;
-        }
-        throw new AccessDeniedException("not signed in");
+        return SignedIn.user();
     }
 
     public boolean canSeeSchool(StaffUser user, String urn, String laCode) {
@@ -42,8 +44,19 @@ public class AccessPolicy {
 
     public void checkSchoolVisible(String urn, String laCode) {
         if (!canSeeSchool(currentUser(), urn, laCode)) {
+            audit.refused(AuditTrail.Action.READ_SCHOOL, "school", urn, null, "school outside their scope");
             throw new NotFoundException("No school with URN " + urn);
         }
+    }
+
+    /**
+     * For a caller who asked for a pupil that does not exist: audited like a pupil outside their scope (both are
+     * someone trying UPNs), and answered the same.
+     */
+    public NotFoundException noSuchPupil(String upn) {
+        audit.refused(AuditTrail.Action.READ_PUPIL, "pupil", upn == null || upn.isBlank() ? "(none)" : upn.strip(),
+                upn, "no such pupil");
+        return new NotFoundException("No pupil with UPN " + upn);
     }
 
     public void checkPupilVisible(String upn, String urn, String laCode, String socialWorker) {
@@ -52,6 +65,7 @@ public class AccessPolicy {
 
     public void checkPupilVisible(String upn, String urn, String laCode, String socialWorker, boolean lookedAfter) {
         if (!canSeePupil(currentUser(), urn, laCode, socialWorker, lookedAfter)) {
+            audit.refused(AuditTrail.Action.READ_PUPIL, "pupil", upn, upn, "pupil outside their scope");
             throw new NotFoundException("No pupil with UPN " + upn);
         }
     }
@@ -68,12 +82,14 @@ public class AccessPolicy {
         StaffUser user = currentUser();
         checkSchoolVisible(urn, laCode);
         if (!canChangeSchoolRecords(user, urn)) {
+            audit.refused(AuditTrail.Action.CHANGE_PUPILS, "school", urn, null, "only the school's attendance staff may change its records");
             throw new AccessDeniedException("Only the school's attendance staff may change its records");
         }
     }
 
     public void checkAdmin() {
         if (!currentUser().isAdmin()) {
+            audit.refused(AuditTrail.Action.ADMINISTER, "page", "admin", null, "only an administrator may do this");
             throw new AccessDeniedException("Only an administrator may do this");
         }
     }

@@ -1,5 +1,6 @@
 package org.openattendance.security;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +25,9 @@ public interface ScopeDirectory {
 
     /** Every LA by code, ordered by name. */
     Map<String, String> localAuthorities();
+
+    /** The names ("Alex Smith") of the pupils with these UPNs that exist, by UPN: for the audit trail's pages. */
+    Map<String, String> pupilNames(Collection<String> upns);
 
     /** The pupils allocated to a social worker, by surname. */
     java.util.List<CaseloadPupil> caseloadOf(String socialWorker);

@@ -14,13 +14,23 @@ import org.springframework.security.core.userdetails.UserDetails;
  * A signed-in member of staff with their roles and scope: the schools they work for, or their LA.
  *
  * @param email where the system e-mails them notices of their tasks (may be null: then the task alone tells them)
+ * @param securityStamp the users table's version of what this user may do (roles, scope, enabled, password) when this
+ *                      record was read; a signed-in session whose stamp is no longer the table's ends (0: not read
+ *                      from the table, nothing to compare)
  */
 public record StaffUser(String username, String passwordHash, String displayName, Set<Role> roles,
-                        Set<String> schools, String laCode, boolean enabled, String email) implements UserDetails {
+                        Set<String> schools, String laCode, boolean enabled, String email, long securityStamp)
+        implements UserDetails {
 
     public StaffUser {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         schools = Set.copyOf(schools);
+    }
+
+    /** A user as it is to be saved (its stamp is the table's business). */
+    public StaffUser(String username, String passwordHash, String displayName, Set<Role> roles, Set<String> schools,
+                     String laCode, boolean enabled, String email) {
+        this(username, passwordHash, displayName, roles, schools, laCode, enabled, email, 0);
     }
 
     /** A user without an e-mail address. */

@@ -31,7 +31,7 @@ public class StaffUserStore implements UserDetailsService {
 
     @Transactional(readOnly = true)
     public Optional<StaffUser> find(String username) {
-        List<StaffUser> users = jdbc.query("select username, password_hash, display_name, la_code, enabled, email from app_user where username = ?",
+        List<StaffUser> users = jdbc.query("select username, password_hash, display_name, la_code, enabled, email, security_stamp from app_user where username = ?",
                 (rs, i) -> {
                     var roles = EnumSet.noneOf(Role.class);
                     jdbc.queryForList("select role from app_user_role where username = ?", String.class, username)
@@ -39,7 +39,7 @@ public class StaffUserStore implements UserDetailsService {
                     var schools = new HashSet<>(jdbc.queryForList(
                             "select school_urn from app_user_school where username = ?", String.class, username));
                     return new StaffUser(rs.getString(1), rs.getString(2), rs.getString(3), roles, schools,
-                            rs.getString(4), rs.getBoolean(5), rs.getString(6));
+                            rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getLong(7));
                 }, username);
         return users.stream().findFirst();
     }
@@ -55,15 +55,30 @@ public class StaffUserStore implements UserDetailsService {
         jdbc.query("select username, school_urn from app_user_school", (ResultSet rs) -> {
             schools.computeIfAbsent(rs.getString(1), u -> new HashSet<>()).add(rs.getString(2));
         });
-        return jdbc.query("select username, password_hash, display_name, la_code, enabled, email from app_user order by username",
+        return jdbc.query("select username, password_hash, display_name, la_code, enabled, email, security_stamp from app_user order by username",
                 (rs, i) -> new StaffUser(rs.getString(1), rs.getString(2), rs.getString(3),
                         roles.getOrDefault(rs.getString(1), Set.of()), schools.getOrDefault(rs.getString(1), Set.of()),
-                        rs.getString(4), rs.getBoolean(5), rs.getString(6)));
+                        rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getLong(7)));
     }
 
-    public boolean hasRole(String username, Role role) {
-        Integer count = jdbc.queryForObject("select count(*) from app_user_role where username = ? and role = ?",
-                Integer.class, username, role.name());
+    /**
+     * The stamp of an enabled user as the table holds it now; empty when the user is disabled or gone. One indexed
+     * read: every signed-in page request asks it.
+     */
+    public Optional<Long> currentStamp(String username) {
+        return jdbc.queryForList("select security_stamp from app_user where username = ? and enabled", Long.class,
+                username).stream().findFirst();
+    }
+
+    /**
+     * Whether a school of this LA may name the user as a pupil's social worker: an enabled user with the social
+     * worker role whose LA is this one, or who has no LA (then every LA's schools may name them).
+     */
+    public boolean isSocialWorkerFor(String username, String laCode) {
+        Integer count = jdbc.queryForObject("""
+                select count(*) from app_user u join app_user_role r on r.username = u.username
+                where u.username = ? and r.role = 'SOCIAL_WORKER' and u.enabled and (u.la_code is null or u.la_code = ?)""",
+                Integer.class, username, laCode);
         return count != null && count > 0;
     }
 
@@ -98,9 +113,15 @@ public class StaffUserStore implements UserDetailsService {
                   display_name = excluded.display_name, la_code = excluded.la_code, enabled = excluded.enabled,
                   email = excluded.email""",
                 user.username(), user.passwordHash(), user.displayName(), user.laCode(), user.enabled(), user.email());
-        jdbc.update("delete from app_user_role where username = ?", user.username());
-        jdbc.update("delete from app_user_school where username = ?", user.username());
-        user.roles().forEach(r -> jdbc.update("insert into app_user_role (username, role) values (?, ?)", user.username(), r.name()));
-        user.schools().forEach(s -> jdbc.update("insert into app_user_school (username, school_urn) values (?, ?)", user.username(), s));
+        // Only the roles and schools that changed: each row written moves the user's security stamp (V22), which
+        // ends their sessions, and saving a user's e-mail address should not do that.
+        String[] roles = user.roles().stream().map(Enum::name).toArray(String[]::new);
+        jdbc.update("delete from app_user_role where username = ? and role <> all(?::varchar[])", user.username(), roles);
+        jdbc.update("insert into app_user_role (username, role) select ?, r from unnest(?::varchar[]) r on conflict do nothing",
+                user.username(), roles);
+        String[] schools = user.schools().toArray(String[]::new);
+        jdbc.update("delete from app_user_school where username = ? and school_urn <> all(?::varchar[])", user.username(), schools);
+        jdbc.update("insert into app_user_school (username, school_urn) select ?, s from unnest(?::varchar[]) s on conflict do nothing",
+                user.username(), schools);
     }
 }

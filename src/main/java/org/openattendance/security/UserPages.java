@@ -51,8 +51,13 @@ class UserPages {
         }
     }
 
+    /** @param pausedFor how long sign-ins to the account stay paused after too many failures; null when they are not */
     record UserRow(String username, String name, String email, String roles, String scope, boolean enabled,
-                   boolean socialWorker) {
+                   boolean socialWorker, String pausedFor) {
+
+        public boolean paused() {
+            return pausedFor != null;
+        }
     }
 
     record RoleOption(String value, String label) {
@@ -74,9 +79,11 @@ class UserPages {
     private final ScopeDirectory scopes;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final SignInThrottle throttle;
 
     UserPages(UserAdministration administration, StaffUserStore users, ScopeDirectory scopes, AccessPolicy access,
-              AuditTrail audit) {
+              AuditTrail audit, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.administration = administration;
         this.users = users;
         this.scopes = scopes;
@@ -91,8 +98,31 @@ class UserPages {
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("users", users.all().stream().map(this::row).toList());
+        Set<String> paused = Set.copyOf(throttle.pausedAccounts());
+        model.addAttribute("users", users.all().stream()
+                .map(user -> row(user, paused.contains(user.username()) ? pausedFor(user.username()) : null)).toList());
+        model.addAttribute("pausedAddresses", throttle.pausedAddresses());
+        model.addAttribute("windowMinutes", throttle.window().toMinutes());
         return "security/users";
+    }
+
+    /** Lets sign-ins from a client address start again (e.g. a school's office behind one address). */
+    @PostMapping(params = "unlockAddress")
+    String unlockAddress(@RequestParam String unlockAddress, RedirectAttributes redirect) {
+        throttle.unlockAddress(unlockAddress);
+        audit.record(AuditTrail.Action.SIGN_IN_UNLOCKED, "address", unlockAddress, "sign-ins from this address unlocked");
+        redirect.addFlashAttribute("success", "Sign-ins from " + unlockAddress + " can start again");
+        return "redirect:/admin/users";
+    }
+
+    /** Lets a user whose sign-ins were paused after too many failed attempts sign in again at once. */
+    @PostMapping("/{username}/unlock")
+    String unlock(@PathVariable String username, RedirectAttributes redirect) {
+        StaffUser existing = user(username);
+        throttle.unlockAccount(existing.username());
+        audit.record(AuditTrail.Action.SIGN_IN_UNLOCKED, "user", existing.username(), "sign-ins unlocked");
+        redirect.addFlashAttribute("success", existing.username() + " can sign in again");
+        return "redirect:/admin/users/" + existing.username();
     }
 
     @GetMapping("/new")
@@ -231,7 +261,9 @@ class UserPages {
         model.addAttribute("localAuthorities", scopes.localAuthorities().entrySet().stream()
                 .map(e -> new LocalAuthority(e.getKey(), e.getValue() + " (" + e.getKey() + ")")).toList());
         if (!creating) {
-            UserRow row = users.find(form.username()).map(this::row).orElseThrow();
+            UserRow row = users.find(form.username())
+                    .map(user -> row(user, throttle.accountPaused(user.username()) ? pausedFor(user.username()) : null))
+                    .orElseThrow();
             model.addAttribute("user", row);
             model.addAttribute("caseload", row.socialWorker() ? scopes.caseloadOf(row.username()) : List.of());
         }
@@ -242,10 +274,16 @@ class UserPages {
         return users.find(username).orElseThrow(() -> new NotFoundException("No user " + username));
     }
 
-    private UserRow row(StaffUser user) {
+    private UserRow row(StaffUser user, String pausedFor) {
         String roles = String.join(", ", user.roles().stream().sorted().map(RoleNames::of).toList());
         return new UserRow(user.username(), user.displayName() == null ? "" : user.displayName(),
-                user.email() == null ? "" : user.email(), roles, scope(user), user.enabled(), user.has(Role.SOCIAL_WORKER));
+                user.email() == null ? "" : user.email(), roles, scope(user), user.enabled(), user.has(Role.SOCIAL_WORKER),
+                pausedFor);
+    }
+
+    private String pausedFor(String username) {
+        long minutes = Math.max(1, (throttle.accountPausedFor(username).toSeconds() + 59) / 60);
+        return minutes == 1 ? "1 more minute" : minutes + " more minutes";
     }
 
     private String scope(StaffUser user) {

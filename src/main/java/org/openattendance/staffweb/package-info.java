@@ -3,7 +3,7 @@
  * services and shows their data together on one page (a task with its pupil and case, a pupil's register beside their
  * case and letters); no business module depends on it.
  * <ul>
- * <li>{@code shell}: the home page, the signed-in header and navigation, the admin home, pagination, the words
+ * <li>{@code shell}: the home page, the signed-in header and navigation, the admin home, the words
  * for values (labels, dates), the GOV.UK Frontend assets;</li>
  * <li>{@code inbox}: the task inbox, the task page and its form rendered from {@code forms/*.form};</li>
  * <li>{@code pupils}: the pupil page (register calendar, attendance chart, case, letters), pupil search, the

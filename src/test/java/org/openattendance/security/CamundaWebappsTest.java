@@ -82,7 +82,7 @@ class CamundaWebappsTest {
     }
 
     private static String sessionCookie(ResponseEntity<String> response) {
-        return response.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID="))
+        return response.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("SESSION="))
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
     }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import org.openattendance.casework.CaseWork.TaskFilter;
 import org.openattendance.casework.CaseWork.TaskPage;
 import org.openattendance.casework.CaseWork.WorkItem;
 import org.openattendance.casework.Priority;
+import org.openattendance.school.Pupil;
 import org.openattendance.school.PupilRoll;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
@@ -25,7 +27,7 @@ import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.staffweb.shell.Labels;
-import org.openattendance.staffweb.shell.Pagination;
+import org.openattendance.shared.web.Pagination;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -132,16 +134,33 @@ class InboxPage {
                            LocalDate today) {
         var pupils = roll.namesOf(items.stream().filter(i -> i.kase() != null).map(i -> i.kase().pupilId())
                 .distinct().toList()).stream().collect(Collectors.toMap(PupilRoll.PupilName::pupilId, Function.identity()));
+        var withoutCase = new java.util.HashMap<String, Optional<Pupil>>();
         return items.stream().map(i -> {
             var k = i.kase();
             PupilRoll.PupilName p = k == null ? null : pupils.get(k.pupilId());
+            String name = p == null ? "" : p.forename() + " " + p.surname();
+            String school = k == null ? "" : schoolName(schoolNames, k.schoolUrn());
+            String stage = k == null ? "" : Labels.stage(k.stage());
+            if (k == null && i.upn() != null) {
+                // A task of a request about a pupil outside any case (leave of absence): the pupil from the register.
+                Pupil pupil = withoutCase.computeIfAbsent(i.upn(), directory::pupil).orElse(null);
+                if (pupil != null) {
+                    name = pupil.getForename() + " " + pupil.getSurname();
+                    school = schoolName(schoolNames, pupil.getSchoolUrn());
+                }
+                stage = stageOutsideCase(i);
+            }
             LocalDate due = i.due() == null ? null : i.due().atZone(zone).toLocalDate();
-            return new Row(i.id(), i.name(), p == null ? "" : p.forename() + " " + p.surname(),
-                    i.upn() == null ? "" : i.upn(), k == null ? "" : schoolName(schoolNames, k.schoolUrn()),
-                    k == null ? "" : Labels.stage(k.stage()), due, due == null ? "No due date" : Labels.DAY.format(due),
+            return new Row(i.id(), i.name(), name, i.upn() == null ? "" : i.upn(), school, stage, due,
+                    due == null ? "No due date" : Labels.DAY.format(due),
                     due != null && due.isBefore(today), today.equals(due), i.assignee(),
                     user.username().equals(i.assignee()), i.severeAbsence(), i.safeguarding());
         }).toList();
+    }
+
+    /** What a task outside the case ladder is part of: its process, as the model names it. */
+    static String stageOutsideCase(WorkItem item) {
+        return item.process() == null || item.process().isBlank() ? "" : item.process();
     }
 
     private String schoolName(Map<String, String> known, String urn) {

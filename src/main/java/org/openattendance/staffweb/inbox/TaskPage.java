@@ -2,7 +2,6 @@ package org.openattendance.staffweb.inbox;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +12,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.CaseWork;
+import org.openattendance.casework.FormAnswers;
 import org.openattendance.casework.CaseWork.WorkItem;
+import org.openattendance.leave.LeaveRequestSummaries;
 import org.openattendance.school.Pupil;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AccessPolicy;
+import org.openattendance.security.AuditTrail;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.BritishDates;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.staffweb.pupils.CaseTimelineText;
 import org.openattendance.staffweb.pupils.PupilGlance;
 import org.openattendance.staffweb.shell.Labels;
 import org.springframework.stereotype.Controller;
@@ -38,8 +42,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TaskPage {
 
-    /** One problem for the error summary. */
-    record Problem(String anchor, String message) {
+    /**
+     * Forms that decide on an earlier form's request, so the page shows that request above the decision: the LA
+     * officer's notice decision shows the school's request and its reasons.
+     */
+    private static final Map<String, String> DECIDES_ON = Map.of("la-notice-decision", "consider-notice");
+
+    /** The request a decision is about, as the page shows it. */
+    record RequestShown(String task, String when, String by, List<FormAnswers.Answer> answers) {
     }
 
     private final CaseWork work;
@@ -47,8 +57,15 @@ class TaskPage {
     private final SchoolDirectory directory;
     private final PupilGlance glances;
     private final Clock clock;
+    private final LeaveRequestSummaries leaveRequests;
+    private final CaseTimelineText timelineText;
+    private final AuditTrail audit;
 
-    TaskPage(CaseWork work, AccessPolicy access, SchoolDirectory directory, PupilGlance glances, Clock clock) {
+    TaskPage(CaseWork work, AccessPolicy access, SchoolDirectory directory, PupilGlance glances, Clock clock,
+             LeaveRequestSummaries leaveRequests, CaseTimelineText timelineText, AuditTrail audit) {
+        this.audit = audit;
+        this.timelineText = timelineText;
+        this.leaveRequests = leaveRequests;
         this.work = work;
         this.access = access;
         this.directory = directory;
@@ -61,9 +78,13 @@ class TaskPage {
         StaffUser user = access.currentUser();
         WorkItem task = work.task(user, id);
         TaskForm form = new TaskForm(work.form(user, id));
-        prepare(task, model);
+        prepare(task, form, model);
+        if (task.upn() != null) {
+            // The page shows the pupil at a glance and the parents' contact details.
+            audit.readPupil(task.upn(), "task", id, "task page: " + task.name());
+        }
         model.addAttribute("fields", form.fields(Map.of(), Map.of()));
-        model.addAttribute("problems", List.of());
+        model.addAttribute("problems", Map.of());
         return "inbox/task";
     }
 
@@ -75,25 +96,34 @@ class TaskPage {
         TaskForm form = new TaskForm(work.form(user, id));
         var entered = new LinkedHashMap<String, List<String>>();
         request.getParameterMap().forEach((name, values) -> entered.put(name, List.of(values)));
+        TaskForm.Submission submission = form.submission(entered);
+        var errors = new LinkedHashMap<String, String>(submission.problems());
         try {
-            work.validateAndComplete(user, id, form.submission(entered));
+            if (errors.isEmpty()) {
+                work.validateAndComplete(user, id, submission.values());
+            } else {
+                work.check(user, id, submission.values());
+            }
         } catch (OptimisticLockingException e) {
             // Something else moved the case at the same moment (a register load, a timer): nothing was saved.
-            prepare(task, model);
+            prepare(task, form, model);
             model.addAttribute("fields", form.fields(entered, Map.of()));
-            model.addAttribute("problems", List.of(new Problem("task-form",
-                    "The case changed while you were submitting and nothing was saved. Check the form and submit it again.")));
+            var problems = new LinkedHashMap<String, String>();
+            problems.put("task-form",
+                    "The case changed while you were submitting and nothing was saved. Check the form and submit it again.");
+            model.addAttribute("problems", problems);
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return "inbox/task";
         } catch (InvalidInputException e) {
-            var errors = new LinkedHashMap<String, String>();
             for (var p : e.problems()) {
                 errors.putIfAbsent(p.where(), message(form, p.where(), p.message()));
             }
+        }
+        if (!errors.isEmpty()) {
             List<TaskForm.Field> fields = form.fields(entered, errors);
-            var problems = new ArrayList<Problem>();
-            fields.stream().filter(f -> f.error() != null).forEach(f -> problems.add(new Problem(f.anchor(), f.error())));
-            prepare(task, model);
+            var problems = new LinkedHashMap<String, String>();
+            fields.stream().filter(f -> f.error() != null).forEach(f -> problems.put(f.anchor(), f.error()));
+            prepare(task, form, model);
             model.addAttribute("fields", fields);
             model.addAttribute("problems", problems);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -110,11 +140,12 @@ class TaskPage {
         if ("is required".equals(problem)) {
             return switch (form.typeOf(key)) {
                 case "radio", "select", "checklist" -> "Select an answer for: " + label;
+                case "datetime" -> "Enter a date for: " + label;
                 default -> "Enter an answer for: " + label;
             };
         }
         if ("datetime".equals(form.typeOf(key))) {
-            return label + " must be a real date, for example 2026-11-23";
+            return label + " must be a real date";
         }
         return label + " " + problem;
     }
@@ -123,7 +154,9 @@ class TaskPage {
         return directory.pupilsByIds(List.of(kase.pupilId())).stream().findFirst();
     }
 
-    private void prepare(WorkItem task, Model model) {
+    private void prepare(WorkItem task, TaskForm form, Model model) {
+        model.addAttribute("leaveRequest", null);
+        model.addAttribute("decidedRequest", null);
         model.addAttribute("task", task);
         model.addAttribute("due", task.due() == null ? null : Labels.DAY.format(task.due().atZone(clock.getZone())));
         var kase = task.kase();
@@ -144,11 +177,17 @@ class TaskPage {
             // an unreadable year leaves the figures out
         }
         model.addAttribute("glance", pupil == null || year == null ? null : glances.of(pupil, year));
-        model.addAttribute("timeline", PupilGlance.timeline(work.timeline(kase), clock));
+        model.addAttribute("timeline", timelineText.of(work.timeline(kase)));
+        String decidesOn = DECIDES_ON.get(form.id());
+        if (decidesOn != null) {
+            model.addAttribute("decidedRequest", work.latestCompleted(kase, decidesOn).map(r -> new RequestShown(r.taskName(),
+                    BritishDates.WHEN.format(r.completedAt().atZone(clock.getZone())), r.by(), r.answers())).orElse(null));
+        }
     }
 
     /** A task outside any case (a leave request's) still shows its pupil when the process names one. */
     private void prepareWithoutCase(WorkItem task, Model model) {
+        model.addAttribute("leaveRequest", leaveRequests.ofTask(task.id()).orElse(null));
         if (task.upn() == null) {
             return;
         }

@@ -1,15 +1,12 @@
 package org.openattendance.staffweb.pupils;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 
 import org.openattendance.attendance.AttendanceSnapshot;
 import org.openattendance.attendance.AttendanceSnapshots;
 import org.openattendance.attendance.calculator.AttendanceBand;
-import org.openattendance.casework.CaseStore;
 import org.openattendance.school.Pupil;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
@@ -32,13 +29,12 @@ public class PupilGlance {
     record Figures(BigDecimal attendancePercent, LocalDate asOf, int attended, int possible, AttendanceBand band) {
     }
 
-    /** A timeline entry as the fragment shows it. */
-    public record TimelineEntry(String when, String name, String detail, String actor) {
-    }
-
     /** What the glance fragment shows; {@code figures} is null until the year's figures are calculated. */
     public record Glance(Pupil pupil, String upn, String name, String school, String schoolUrn, Figures figures,
                   String band, String bandClass, List<String> cohorts, List<Contact> contacts) {
+        public String year() {
+            return Labels.yearGroup(pupil.getYearGroup());
+        }
     }
 
     private final SchoolDirectory directory;
@@ -55,7 +51,7 @@ public class PupilGlance {
                 schoolName(pupil.getSchoolUrn()), pupil.getSchoolUrn(), figures,
                 figures == null ? null : Labels.constant(figures.band()),
                 figures == null ? null : bandClass(figures.band()),
-                pupil.getCohorts().stream().map(Labels::constant).sorted().toList(),
+                pupil.getCohorts().stream().map(Labels::cohort).sorted().toList(),
                 pupil.getParents().stream().map(p -> new Contact(p.getName(), p.getRelationship(), p.getPhone(),
                         p.getEmail(), p.getAddress())).toList());
     }
@@ -78,15 +74,6 @@ public class PupilGlance {
 
     public String schoolName(String urn) {
         return directory.school(urn).map(School::getName).orElse("School " + urn);
-    }
-
-    /** A case's timeline, newest first, as the pages show it (the fragment's {@code timeline}). */
-    public static List<TimelineEntry> timeline(List<CaseStore.CaseEvent> events, Clock clock) {
-        return events.stream()
-                .sorted(Comparator.comparing(CaseStore.CaseEvent::at).thenComparing(CaseStore.CaseEvent::id).reversed())
-                .map(e -> new TimelineEntry(Labels.WHEN.format(e.at().atZone(clock.getZone())), e.name(), e.detail(),
-                        e.actor()))
-                .toList();
     }
 
     static String bandClass(AttendanceBand band) {

@@ -50,7 +50,10 @@ class PupilPage {
                         String when) {
     }
 
-    /** One rung of the case ladder: PASSED, CURRENT, SKIPPED (the case went past it) or NOT_REACHED. */
+    /**
+     * One rung of the case ladder: CURRENT, OPEN (entered earlier, work still open), PASSED (entered and done with),
+     * SKIPPED (the case went past it without entering it) or NOT_REACHED.
+     */
     record Rung(String stage, String status, String statusText, String tagClass) {
     }
 
@@ -78,9 +81,12 @@ class PupilPage {
     private final AccessPolicy access;
     private final Clock clock;
 
+    private final CaseTimelineText timelineText;
+
     PupilPage(SchoolDirectory directory, SchoolCalendars calendars, RegisterQueries register, AttendanceCodes codes,
               CaseWork work, Letters letters, LeaveRequests leave, PupilGlance glances, AuditTrail audit,
-              AccessPolicy access, Clock clock) {
+              AccessPolicy access, Clock clock, CaseTimelineText timelineText) {
+        this.timelineText = timelineText;
         this.access = access;
         this.leave = leave;
         this.directory = directory;
@@ -122,14 +128,16 @@ class PupilPage {
             var timeline = work.timeline(kase);
             model.addAttribute("stage", Labels.stage(kase.stage()));
             model.addAttribute("priority", Labels.constant(kase.priority()));
-            model.addAttribute("ladder", ladder(kase, work.stagesReached(kase)));
+            model.addAttribute("ladder", ladder(kase, work.stagesReached(kase), work.stagesOpen(kase)));
             model.addAttribute("tasks", work.workableFor(access.currentUser(), pupil.getUpn()).stream()
                     .filter(t -> t.kase() != null && t.kase().id().equals(kase.id()))
                     .map(t -> new TaskRow(t.id(), t.name(), t.due() == null ? "No due date"
                             : Labels.DAY.format(t.due().atZone(clock.getZone())), t.assignee()))
                     .toList());
-            model.addAttribute("timeline", PupilGlance.timeline(timeline, clock));
-            model.addAttribute("notices", PupilGlance.timeline(timeline.stream().filter(PupilPage::aboutNotices).toList(), clock));
+            model.addAttribute("timeline", timelineText.of(timeline));
+            model.addAttribute("technicalLink", access.currentUser().isAdmin()
+                    ? "/pupils/" + pupil.getUpn() + "/case-events?year=" + shown : null);
+            model.addAttribute("notices", timelineText.of(timeline.stream().filter(PupilPage::aboutNotices).toList()));
         }
         model.addAttribute("letters", letters.ofPupil(pupil.getId()).stream()
                 .map(l -> new LetterRow(l.id().toString(), l.subject(), Labels.sentence(l.templateKey().replace('-', '_')),
@@ -191,8 +199,11 @@ class PupilPage {
                 .toList();
     }
 
-    /** The ladder in the order of {@link Stage}; CLOSED is shown as the case's status, not as a rung. */
-    static List<Rung> ladder(CaseStore.CaseRecord kase, Set<Stage> reached) {
+    /**
+     * The ladder in the order of {@link Stage}; CLOSED is shown as the case's status, not as a rung. "Passed" only for
+     * a stage the case entered (its stage history), "Still open" for one whose work is not finished.
+     */
+    static List<Rung> ladder(CaseStore.CaseRecord kase, Set<Stage> entered, Set<Stage> open) {
         var rungs = new ArrayList<Rung>();
         Stage current = kase.stage();
         int currentIndex = current == Stage.CLOSED ? Stage.values().length : current.ordinal();
@@ -202,7 +213,9 @@ class PupilPage {
             }
             if (stage == current) {
                 rungs.add(new Rung(Labels.stage(stage), "CURRENT", "Current stage", "govuk-tag--blue"));
-            } else if (reached.contains(stage)) {
+            } else if (open.contains(stage)) {
+                rungs.add(new Rung(Labels.stage(stage), "OPEN", "Still open", "govuk-tag--yellow"));
+            } else if (entered.contains(stage)) {
                 rungs.add(new Rung(Labels.stage(stage), "PASSED", "Passed", "govuk-tag--green"));
             } else if (stage.ordinal() < currentIndex) {
                 rungs.add(new Rung(Labels.stage(stage), "SKIPPED", "Not used", "govuk-tag--grey"));

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.openattendance.school.PupilRoll;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AuditTrail;
+import org.openattendance.staffweb.shell.Labels;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,9 @@ class PupilSearchPage {
 
     /** One pupil found. */
     record Result(String upn, String name, int yearGroup, String school, boolean left) {
+        public String year() {
+            return Labels.yearGroup(yearGroup);
+        }
     }
 
     private final SchoolDirectory directory;

@@ -21,7 +21,7 @@ import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.staffweb.shell.Labels;
-import org.openattendance.staffweb.shell.Pagination;
+import org.openattendance.shared.web.Pagination;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +40,9 @@ class SchoolPupilsPage {
     /** One pupil as the list shows it; {@code percent} is null until the snapshot is calculated. */
     record Row(String upn, String name, int yearGroup, BigDecimal percent, String band, String bandClass,
                int possible, boolean penaltyMet, int unexplainedDays) {
+        public String year() {
+            return Labels.yearGroup(yearGroup);
+        }
     }
 
     /** A school in the list of schools. */
@@ -138,7 +141,7 @@ class SchoolPupilsPage {
         var yearOptions = new ArrayList<Option>();
         yearOptions.add(new Option("", "All years", yearGroup == null));
         pupils.stream().map(PupilRoll.PupilName::yearGroup).distinct().sorted().forEach(y ->
-                yearOptions.add(new Option(String.valueOf(y), "Year " + y, Integer.valueOf(y).equals(yearGroup))));
+                yearOptions.add(new Option(String.valueOf(y), Labels.yearGroup(y), Integer.valueOf(y).equals(yearGroup))));
         model.addAttribute("yearOptions", yearOptions);
         model.addAttribute("persistentCount", figures.values().stream().filter(f -> f.band().isPersistentAbsence()).count());
         model.addAttribute("severeCount", figures.values().stream().filter(f -> f.band().isSevereAbsence()).count());

@@ -3,6 +3,7 @@ package org.openattendance.staffweb.shell;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.openattendance.school.Cohort;
 import org.openattendance.school.Phase;
 import org.openattendance.security.Role;
 import org.openattendance.security.RoleNames;
@@ -42,6 +43,31 @@ public final class Labels {
             case TAF -> "Team Around the Family";
             default -> sentence(stage.name());
         };
+    }
+
+    /** A cohort flag as schools write it: "FSM", "SEN support", "EHC plan". */
+    public static String cohort(Cohort cohort) {
+        if (cohort == null) {
+            return "";
+        }
+        return switch (cohort) {
+            case SEN_SUPPORT -> "SEN support";
+            case EHCP -> "EHC plan";
+            case MEDICAL -> "Medical needs";
+            case FSM -> "FSM";
+            case CHILD_IN_NEED -> "Child in need";
+            case CHILD_PROTECTION -> "Child protection plan";
+            case LOOKED_AFTER -> "Looked after";
+            case PREVIOUSLY_LOOKED_AFTER -> "Previously looked after";
+        };
+    }
+
+    /** A national curriculum year as schools name it: "Reception" for year 0, "Nursery" before it, else "Year 4". */
+    public static String yearGroup(int yearGroup) {
+        if (yearGroup < 0) {
+            return "Nursery";
+        }
+        return yearGroup == 0 ? "Reception" : "Year " + yearGroup;
     }
 
     public static String constant(Enum<?> value) {

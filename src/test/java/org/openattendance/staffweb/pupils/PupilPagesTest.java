@@ -205,8 +205,11 @@ class PupilPagesTest {
         StaffUser laOfficer = staff("la.pupil." + school.urn(), Role.LA_OFFICER, Set.of(), school.laCode());
         mvc.perform(get("/pupils/{upn}", upn).with(user(laOfficer)))
                 .andExpect(status().isOk());
-        assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and subject_id = ?",
-                Integer.class, otherOfficer.username(), upn)).isZero();
+        // Nothing was read; the refused attempt is in the audit trail (issue 14: refusals are audited too).
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and subject_id = ? "
+                + "and outcome = 'ALLOWED'", Integer.class, otherOfficer.username(), upn)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and pupil_upn = ? "
+                + "and outcome = 'REFUSED'", Integer.class, otherOfficer.username(), upn)).isEqualTo(1);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.openattendance.staffweb.shell;
+package org.openattendance.shared.web;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,219 @@
+package org.openattendance.security;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.openattendance.shared.web.Pagination;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * For administrators: the audit trail, searched by pupil (who looked at this child's record, and who tried to),
+ * by user (what this member of staff did and was refused), by dates and by outcome; newest first, 50 to a page, in
+ * plain English. Searching is itself audited.
+ */
+@Controller
+class AuditPages {
+
+    static final int PAGE_SIZE = 50;
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
+
+    /** What the search form sent, kept as typed so that a mistake can be shown and corrected. */
+    record SearchForm(String upn, String username, String fromDay, String fromMonth, String fromYear, String toDay,
+                      String toMonth, String toYear, String refused) {
+
+        boolean refusedOnly() {
+            return refused != null && !refused.isBlank();
+        }
+
+        public boolean isRefusedOnly() {
+            return refusedOnly();
+        }
+    }
+
+    /** One line of the table, in words. */
+    record Row(String when, String who, String roles, String what, boolean refused, String pupil, String about,
+               String detail, String from) {
+    }
+
+    record PageProblem(String field, String text) {
+    }
+
+    private final AuditSearch search;
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+    private final ScopeDirectory scopes;
+    private final StaffUserStore users;
+
+    AuditPages(AuditSearch search, AccessPolicy access, AuditTrail audit, ScopeDirectory scopes, StaffUserStore users) {
+        this.search = search;
+        this.access = access;
+        this.audit = audit;
+        this.scopes = scopes;
+        this.users = users;
+    }
+
+    @ModelAttribute
+    void onlyForAdministrators() {
+        access.checkAdmin();
+    }
+
+    @GetMapping("/admin/audit")
+    String search(SearchForm form, @RequestParam(defaultValue = "1") int page, Model model, HttpServletResponse response) {
+        var errors = new LinkedHashMap<String, String>();
+        String upn = blankToNull(form.upn());
+        if (upn != null) {
+            upn = upn.replace(" ", "").toUpperCase(Locale.ROOT);
+            if (!upn.matches("[A-Z][0-9]{11}[0-9A-Z]")) {
+                errors.put("upn", "Enter a UPN of 13 characters: a letter, 11 digits and a digit or letter, like A123456789012");
+            }
+        }
+        LocalDate from = date(form.fromDay(), form.fromMonth(), form.fromYear(), "from", "Date from", errors);
+        LocalDate to = date(form.toDay(), form.toMonth(), form.toYear(), "to", "Date to", errors);
+        if (from != null && to != null && to.isBefore(from)) {
+            errors.put("to", "Date to must be the same as or after date from");
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("problems", errors.entrySet().stream()
+                .map(e -> new PageProblem(anchor(e.getKey()), e.getValue())).toList());
+        boolean searched = upn != null || blankToNull(form.username()) != null || from != null || to != null
+                || form.refusedOnly();
+        model.addAttribute("searched", searched);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("rows", List.of());
+            return "security/audit";
+        }
+        var query = new AuditSearch.Query(upn, blankToNull(form.username()), from, to, form.refusedOnly());
+        int current = Math.max(1, page);
+        AuditSearch.Found found = search.find(query, (current - 1) * PAGE_SIZE, PAGE_SIZE);
+        int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.addAttribute("rows", rows(found.events()));
+        model.addAttribute("total", found.total());
+        model.addAttribute("firstShown", found.total() == 0 ? 0 : (current - 1) * PAGE_SIZE + 1);
+        model.addAttribute("lastShown", Math.min(found.total(), (long) current * PAGE_SIZE));
+        model.addAttribute("pagination", Pagination.of(current, pages, n -> pageLink(form, n)));
+        model.addAttribute("pupilName", upn == null ? null : scopes.pupilNames(List.of(upn)).get(upn));
+        if (upn != null) {
+            audit.readPupil(upn, "audit", "search", "searched the audit trail for this pupil");
+        } else if (searched) {
+            audit.record(AuditTrail.Action.ADMINISTER, "audit", "search", "searched the audit trail"
+                    + (query.username() == null ? "" : " for user " + query.username()));
+        }
+        return "security/audit";
+    }
+
+    private List<Row> rows(List<AuditSearch.Event> events) {
+        Set<String> upns = events.stream().map(AuditSearch.Event::upn).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<String, String> pupils = scopes.pupilNames(upns);
+        Map<String, String> names = new HashMap<>();
+        events.stream().map(AuditSearch.Event::username).distinct()
+                .forEach(u -> users.find(u).ifPresent(user -> {
+                    if (user.displayName() != null) {
+                        names.put(u, user.displayName());
+                    }
+                }));
+        return events.stream().map(e -> new Row(
+                WHEN.format(e.at().atZone(AuditSearch.LONDON)),
+                names.containsKey(e.username()) ? names.get(e.username()) + " (" + e.username() + ")" : e.username(),
+                roles(e.roles()),
+                AuditWords.what(e.action(), e.outcome()),
+                "REFUSED".equals(e.outcome()),
+                e.upn() == null ? "" : (pupils.containsKey(e.upn()) ? pupils.get(e.upn()) + " (" + e.upn() + ")" : e.upn()),
+                about(e),
+                e.detail() == null ? "" : AuditWords.sentence(e.detail()),
+                e.clientAddress() == null ? "" : e.clientAddress())).toList();
+    }
+
+    private String about(AuditSearch.Event e) {
+        return switch (e.subjectType()) {
+            case "school" -> scopes.schoolName(e.subjectId()).map(name -> name + " (" + e.subjectId() + ")")
+                    .orElse("School " + e.subjectId());
+            case "user" -> "Account " + e.subjectId();
+            case "address" -> "Address " + e.subjectId();
+            case "engine" -> "Camunda " + e.subjectId();
+            case "path" -> "Page " + e.subjectId();
+            case "task" -> "A task";
+            case "leave-request" -> "Leave requests";
+            case "case" -> "The attendance case";
+            case "letter" -> "A letter";
+            default -> "";
+        };
+    }
+
+    private static String roles(String roles) {
+        if (roles == null || roles.isBlank()) {
+            return "";
+        }
+        var words = new ArrayList<String>();
+        for (String role : roles.split(",")) {
+            try {
+                words.add(RoleNames.of(Role.valueOf(role.strip())));
+            } catch (IllegalArgumentException e) {
+                words.add(role.strip());
+            }
+        }
+        return String.join(", ", words);
+    }
+
+    private static String pageLink(SearchForm form, int page) {
+        return UriComponentsBuilder.fromPath("/admin/audit")
+                .queryParamIfPresent("upn", java.util.Optional.ofNullable(blankToNull(form.upn())))
+                .queryParamIfPresent("username", java.util.Optional.ofNullable(blankToNull(form.username())))
+                .queryParamIfPresent("fromDay", java.util.Optional.ofNullable(blankToNull(form.fromDay())))
+                .queryParamIfPresent("fromMonth", java.util.Optional.ofNullable(blankToNull(form.fromMonth())))
+                .queryParamIfPresent("fromYear", java.util.Optional.ofNullable(blankToNull(form.fromYear())))
+                .queryParamIfPresent("toDay", java.util.Optional.ofNullable(blankToNull(form.toDay())))
+                .queryParamIfPresent("toMonth", java.util.Optional.ofNullable(blankToNull(form.toMonth())))
+                .queryParamIfPresent("toYear", java.util.Optional.ofNullable(blankToNull(form.toYear())))
+                .queryParamIfPresent("refused", java.util.Optional.ofNullable(form.refusedOnly() ? "yes" : null))
+                .queryParam("page", page)
+                .encode().toUriString();
+    }
+
+    /** A GOV.UK date input: all three parts or none. */
+    private static LocalDate date(String day, String month, String year, String field, String label,
+                                  Map<String, String> errors) {
+        if (blankToNull(day) == null && blankToNull(month) == null && blankToNull(year) == null) {
+            return null;
+        }
+        try {
+            int y = Integer.parseInt(year.strip());
+            if (y < 2000 || y > 2100) {
+                throw new DateTimeException("year");
+            }
+            return LocalDate.of(y, Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
+        } catch (RuntimeException e) {
+            errors.put(field, label + " must be a real date, like 27 3 2026");
+            return null;
+        }
+    }
+
+    private static String anchor(String field) {
+        return switch (field) {
+            case "from" -> "from-day";
+            case "to" -> "to-day";
+            default -> field;
+        };
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
