@@ -195,7 +195,8 @@ public class CaseWork {
             Instant created = task.getCreateTime().toInstant();
             Stage stage = null;
             for (var entry : history) {
-                if (!entry.enteredAt().isAfter(created)) {
+                // The engine keeps a task's creation to the millisecond; the stage history to the microsecond.
+                if (!entry.enteredAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).isAfter(created)) {
                     stage = entry.stage();
                 }
             }
