@@ -141,7 +141,11 @@ class RegisterLoadBenchmark {
         print("RESULT load through the API code path: %,.0f marks/s (%.1f s)", marks / seconds(loadNanos), seconds(loadNanos));
         print("RESULT PostgreSQL COPY into a bare table: %,.0f rows/s (%.1f s)", marks / seconds(copyNanos), seconds(copyNanos));
         print("RESULT load rate / COPY rate = %.2f", seconds(copyNanos) / seconds(loadNanos));
-        print("RESULT snapshots: %,d pupils in %.1f s", recalculated, seconds(snapshotNanos));
+        print("RESULT snapshots: %,d pupils in %.1f s (snapshot time / COPY time = %.2f)", recalculated,
+                seconds(snapshotNanos), seconds(snapshotNanos) / seconds(copyNanos));
+        print("RESULT signals published by the recalculation: %,d; handled by casework by its end: %,d",
+                jdbc.queryForObject("select count(*) from attendance_signal_crossing", Long.class),
+                jdbc.queryForObject("select count(*) from case_signal_received", Long.class));
         print("RESULT %s", heap.describe());
     }
 
