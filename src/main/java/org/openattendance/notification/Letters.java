@@ -122,6 +122,32 @@ public class Letters {
                 }, pupilId);
     }
 
+    /**
+     * How a letter reached each parent: by e-mail (with when the mail server took it, or that it is still waiting or
+     * failed) or on paper (printed for the school or LA to post or hand over).
+     */
+    public record Delivery(String parentName, boolean byEmail, String email, String address, String emailStatus,
+                           Instant emailedAt) {
+    }
+
+    /** Each of the pupil's letters' deliveries, by letter. Unchecked: the caller checks scope. */
+    public java.util.Map<UUID, List<Delivery>> deliveries(long pupilId) {
+        var deliveries = new HashMap<UUID, List<Delivery>>();
+        jdbc.query("""
+                select r.letter_id, r.parent_name, r.channel, r.email, r.address,
+                       (select o.status from outbox_message o where o.letter_id = r.letter_id and o.recipient = r.email
+                        order by o.id desc limit 1),
+                       (select o.sent_at from outbox_message o where o.letter_id = r.letter_id and o.recipient = r.email
+                        order by o.id desc limit 1)
+                from letter_recipient r join letter l on l.id = r.letter_id where l.pupil_id = ? order by r.id""", rs -> {
+            Timestamp sent = rs.getTimestamp(7);
+            deliveries.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new Delivery(
+                    rs.getString(2), "EMAIL".equals(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                    sent == null ? null : sent.toInstant()));
+        }, pupilId);
+        return deliveries;
+    }
+
     Optional<StoredLetter> find(UUID id) {
         return jdbc.query("select id, upn, template_key, subject, html, pdf, created_at from letter where id = ?",
                 (rs, n) -> new StoredLetter(rs.getObject("id", UUID.class), rs.getString("upn"), rs.getString("template_key"),

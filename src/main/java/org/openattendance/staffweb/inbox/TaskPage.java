@@ -24,7 +24,7 @@ import org.openattendance.security.StaffUser;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.BritishDates;
 import org.openattendance.shared.InvalidInputException;
-import org.openattendance.staffweb.pupils.CaseTimelineText;
+import org.openattendance.casework.CaseTimelineText;
 import org.openattendance.staffweb.pupils.PupilGlance;
 import org.openattendance.staffweb.shell.Labels;
 import org.springframework.stereotype.Controller;
