@@ -3,7 +3,6 @@ package org.openattendance.leave;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,16 +11,19 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.openattendance.shared.London;
 import org.springframework.stereotype.Component;
 
-/** Every call the leave module makes into the process engine, in one place (see casework.CaseEngine). */
+/**
+ * Every call the leave module makes into the process engine, in one place (see casework.CaseEngine). Public for the
+ * process steps in {@code leave.steps}.
+ */
 @Component
-class LeaveProcess {
+public class LeaveProcess {
 
     static final String PROCESS = "leave-request";
-    static final String SCREEN = "leave-reason-screen";
+    public static final String SCREEN = "leave-reason-screen";
     static final String WITHDRAWN = "LeaveWithdrawn";
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final RuntimeService runtime;
     private final RepositoryService repository;
@@ -53,7 +55,7 @@ class LeaveProcess {
         runtime.createMessageCorrelation(WITHDRAWN).processInstanceId(processInstanceId).correlateAll();
     }
 
-    int latestScreenVersion() {
+    public int latestScreenVersion() {
         DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(SCREEN)
                 .latestVersion().singleResult();
         return definition == null ? 0 : definition.getVersion();
@@ -65,14 +67,14 @@ class LeaveProcess {
      */
     static Date decisionDue(Date now, LocalDate firstDay) {
         Date inFiveDays = new Date(now.getTime() + Duration.ofDays(5).toMillis());
-        Date dayBefore = Date.from(firstDay.minusDays(1).atTime(LocalTime.of(16, 0)).atZone(LONDON).toInstant());
+        Date dayBefore = Date.from(firstDay.minusDays(1).atTime(LocalTime.of(16, 0)).atZone(London.ZONE).toInstant());
         Date tomorrow = new Date(now.getTime() + Duration.ofDays(1).toMillis());
         Date due = dayBefore.before(inFiveDays) ? dayBefore : inFiveDays;
         return due.before(tomorrow) ? tomorrow : due;
     }
 
     /** The engine's clock, which process tests move with ClockUtil. */
-    static Date now() {
+    public static Date now() {
         return ClockUtil.getCurrentTime();
     }
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.BritishDates;
+import org.openattendance.shared.London;
 import org.openattendance.shared.Session;
 import org.springframework.stereotype.Component;
 
@@ -85,7 +86,7 @@ public class LeaveRequestSummaries {
         rows.add(new Row("asked-by", "Asked by", (r.requestedBy() == null ? "A parent" : r.requestedBy())
                 + ("ONLINE".equals(r.channel()) ? " (online, confirmed by e-mail)" : " (on paper)")));
         if (r.submittedAt() != null) {
-            rows.add(new Row("made", "Made", BritishDates.WHEN.format(r.submittedAt().atZone(LeaveProcess.LONDON))));
+            rows.add(new Row("made", "Made", BritishDates.WHEN.format(r.submittedAt().atZone(London.ZONE))));
         }
         rows.add(new Row("check", "Office check", r.checkNotes() != null
                 ? r.checkNotes() + (r.checkedBy() != null ? " (" + r.checkedBy() + ")" : "") : "Not checked yet"));
@@ -108,13 +109,16 @@ public class LeaveRequestSummaries {
                 + (r.toSession() == Session.AM ? ", the end of the morning" : ", the end of the day");
     }
 
+    /** "7 to 8 January 2027", with the half days said when the grant starts or ends at midday; null if none. */
+    static String granted(LeaveRequest r) {
+        return r.grantedFrom() == null ? null : BritishDates.range(r.grantedFrom(), r.grantedTo())
+                + (r.grantedFromSession() == Session.PM ? " (from the afternoon)" : "")
+                + (r.grantedToSession() == Session.AM ? " (until the end of the morning)" : "");
+    }
+
     /** "Granted 7 to 8 January 2027 as C. Reasons (head.castlehill)". */
     static String decision(LeaveRequest r) {
-        String granted = r.grantedFrom() == null ? "Refused. "
-                : "Granted " + BritishDates.range(r.grantedFrom(), r.grantedTo())
-                + (r.grantedFromSession() == Session.PM ? " (from the afternoon)" : "")
-                + (r.grantedToSession() == Session.AM ? " (until the end of the morning)" : "")
-                + " as " + r.grantedCode() + ". ";
+        String granted = r.grantedFrom() == null ? "Refused. " : "Granted " + granted(r) + " as " + r.grantedCode() + ". ";
         return granted + (r.decisionReasons() == null ? "" : r.decisionReasons())
                 + (r.decidedBy() == null ? "" : " (" + r.decidedBy() + ")");
     }

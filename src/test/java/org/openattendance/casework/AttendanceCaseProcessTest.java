@@ -19,6 +19,7 @@ import org.openattendance.casework.CaseProcessSupport.TestCase;
 import org.openattendance.notification.LetterRequested;
 import org.openattendance.school.Cohort;
 import org.openattendance.security.Role;
+import org.openattendance.shared.London;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -78,7 +79,7 @@ class AttendanceCaseProcessTest {
     @Test
     void dueDatesCountSchoolDaysOnTheSchoolsCalendarSkippingWeekendsAndClosures() {
         TestCase c = cases.openCase();
-        var london = java.time.ZoneId.of("Europe/London");
+        var london = London.ZONE;
         var dayBeforeClosure = Fixtures.weekdaysAgo(4);
         ClockUtil.setCurrentTime(java.util.Date.from(dayBeforeClosure.atTime(10, 0).atZone(london).toInstant()));
         cases.send(c, "UnexplainedAbsence", "unexplainedDays", 3);
@@ -217,7 +218,7 @@ class AttendanceCaseProcessTest {
     }
 
     @Test
-    void theSupportLadderRunsFromTheLetterThroughTafAndContractToTheNoticeRouteAndTheLegalHandOver() {
+    void theSupportLadderRunsFromTheLetterThroughTafAndContractToTheNoticeRouteAndTheNoticeToImprove() {
         TestCase c = cases.openCase();
         cases.send(c, "BelowAttendanceThreshold");
 
@@ -242,7 +243,10 @@ class AttendanceCaseProcessTest {
         cases.complete(c, "review-plan", "reviewOutcome", "NOT_IMPROVED", "otherAgenciesNeeded", false);
 
         assertThat(cases.stage(c)).isEqualTo(Stage.ATTENDANCE_CONTRACT);
-        cases.complete(c, "contract", "contractOutcome", "SIGNED");
+        cases.complete(c, "contract", "contractOutcome", "SIGNED", "offeredBy", "SCHOOL",
+                "contractParties", "Sam Parent and the school", "parentCommitments", "Alex in school by 8.45",
+                "providerCommitments", "A weekly check-in", "supportOffered", "Breakfast club",
+                "startDate", Fixtures.today().toString(), "firstReview", Fixtures.today().plusDays(42).toString());
         cases.passTime(c, Duration.ofDays(42));
         cases.complete(c, "review-plan", "reviewOutcome", "NOT_IMPROVED", "otherAgenciesNeeded", false);
 
@@ -252,13 +256,16 @@ class AttendanceCaseProcessTest {
         assertThat(cases.one(c, "la-decision")).hasCandidateGroup("la-" + c.laCode() + "-attendance");
         cases.complete(c, "la-decision", "laDecision", "ISSUE_NOTICE_TO_IMPROVE");
 
-        assertThat(c.instance()).isWaitingAt("legal-outcome");
+        assertThat(c.instance()).isWaitingAt("notice-to-improve");
         assertThat(cases.stage(c)).isEqualTo(Stage.NOTICE_TO_IMPROVE);
         assertThat(cases.timeline(c)).filteredOn(e -> "next-stage".equals(e.decisionKey()))
                 .extracting(CaseStore.CaseEvent::detail)
                 .containsExactly("nextStage = TAF", "nextStage = ATTENDANCE_CONTRACT", "nextStage = NOTICE_TO_IMPROVE");
-        cases.send(c, "LegalOutcome");
-        assertThat(c.instance()).hasPassed("legal-stages-finished").isActive();
+        var noticeToImprove = engine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(c.id()).singleResult();
+        assertThat(noticeToImprove.getProcessDefinitionId()).startsWith("notice-to-improve:");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(noticeToImprove.getId()).singleResult())
+                .hasName("Issue the Notice to Improve").hasCandidateGroup("school-" + c.schoolUrn() + "-attendance");
     }
 
     @Test
@@ -314,19 +321,19 @@ class AttendanceCaseProcessTest {
         assertThat(c.instance()).hasPassed("no-notice-requested");
 
         cases.send(c, "PenaltyThresholdMet");
-        cases.complete(c, "consider-notice", "recommendation", "PENALTY_NOTICE");
+        cases.complete(c, "consider-notice", "recommendation", "NOTICE_TO_IMPROVE");
         cases.complete(c, "la-decision", "laDecision", "REFUSE");
         assertThat(c.instance()).hasPassed("notice-request-refused");
     }
 
     @Test
-    void aPenaltyNoticeDecisionHandsOverAtThePenaltyNoticeStage() {
+    void askingForAPenaltyNoticeGoesStraightToTheSchoolsRequestAtThatStage() {
         TestCase c = cases.openCase();
         cases.send(c, "PenaltyThresholdMet");
         cases.complete(c, "consider-notice", "recommendation", "PENALTY_NOTICE");
-        cases.complete(c, "la-decision", "laDecision", "ISSUE_PENALTY_NOTICE");
-        assertThat(cases.stage(c)).isEqualTo(Stage.PENALTY_NOTICE);
-        assertThat(c.instance()).isWaitingAt("legal-outcome");
+        assertThat(cases.open(c, "la-decision")).isEmpty();
+        assertThat(cases.one(c, "request-notice")).hasCandidateGroup("school-" + c.schoolUrn() + "-attendance");
+        assertThat(cases.stage(c)).isEqualTo(Stage.PENALTY_NOTICE_REQUEST);
     }
 
     @Test
@@ -353,7 +360,7 @@ class AttendanceCaseProcessTest {
     void recoveredAttendanceIsMonitoredAndTheCaseClosesWithItsReasonEndingOpenTasks() {
         // From a Monday, 30 school days (the policy; every weekday is a school day ahead) end 6 weeks later.
         var monday = Fixtures.today().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
-        ClockUtil.setCurrentTime(java.util.Date.from(monday.atTime(10, 0).atZone(java.time.ZoneId.of("Europe/London")).toInstant()));
+        ClockUtil.setCurrentTime(java.util.Date.from(monday.atTime(10, 0).atZone(London.ZONE).toInstant()));
         TestCase c = cases.openCase();
         cases.send(c, "IllnessDaysReached");
         cases.send(c, "AttendanceRecovered");

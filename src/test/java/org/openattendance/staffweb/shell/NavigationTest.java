@@ -21,7 +21,7 @@ import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
-import org.openattendance.testsupport.TestSchools;
+import org.openattendance.support.TestSchools;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.http.MediaType;
