@@ -21,7 +21,7 @@ import org.openattendance.register.RegisterQueries;
 import org.openattendance.school.PupilRoll;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.Session;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,13 +40,17 @@ public class AttendanceSnapshots {
     private final PupilRoll roll;
     private final SnapshotStore table;
     private final SignalDetector signals;
+    private final SignalCrossings crossings;
+    private final ApplicationEventPublisher events;
+    private final AttendanceMetrics metrics;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final OtherSettingMarks otherSettings;
     private final MorningRegisters mornings;
 
     AttendanceSnapshots(CalculatorSetup setup, RegisterQueries register, PupilRoll roll, SnapshotStore table,
-                        SignalDetector signals, PlatformTransactionManager transactions, Clock clock,
+                        SignalDetector signals, SignalCrossings crossings, ApplicationEventPublisher events,
+                        AttendanceMetrics metrics, PlatformTransactionManager transactions, Clock clock,
                         OtherSettingMarks otherSettings, MorningRegisters mornings) {
         this.otherSettings = otherSettings;
         this.mornings = mornings;
@@ -55,6 +59,9 @@ public class AttendanceSnapshots {
         this.roll = roll;
         this.table = table;
         this.signals = signals;
+        this.crossings = crossings;
+        this.events = events;
+        this.metrics = metrics;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -69,7 +76,7 @@ public class AttendanceSnapshots {
         int done = 0;
         for (int from = 0; from < pupilIds.size(); from += BATCH) {
             List<Long> batch = pupilIds.subList(from, Math.min(pupilIds.size(), from + BATCH));
-            done += transaction.execute(status -> recalculateBatch(batch, asOf));
+            done += metrics.batches().record(() -> transaction.execute(status -> recalculateBatch(batch, asOf)));
         }
         return done;
     }
@@ -119,16 +126,27 @@ public class AttendanceSnapshots {
                 setup.otherSettingMarks(otherSettings.forPupils(List.of(pupilId)).getOrDefault(pupilId, List.of())));
     }
 
+    /**
+     * One batch in one transaction: lock the pupils' snapshots, then read their marks (so the marks are at least as new
+     * as those of the snapshot being replaced), calculate, write, and publish each threshold crossing not signalled
+     * before.
+     */
     private int recalculateBatch(List<Long> pupilIds, LocalDate asOf) {
         AcademicYear year = AcademicYear.containing(asOf);
         List<PupilRoll.Enrolment> enrolments = roll.byIds(pupilIds);
+        if (enrolments.isEmpty()) {
+            return 0;
+        }
+        List<Long> enrolled = enrolments.stream().map(PupilRoll.Enrolment::pupilId).toList();
+        Map<Long, AttendanceSnapshot> previous = table.lockForRecalculation(enrolled, year.toString(), asOf);
         Map<Long, List<RegisterQueries.PupilMark>> marks = new HashMap<>();
-        register.forEachPupil(pupilIds, year.previous().firstDay(), asOf, marks::put);
+        register.forEachPupil(enrolled, year.previous().firstDay(), asOf, marks::put);
+        Map<Long, Integer> recoveries = crossings.recoveries(enrolled, year.toString());
         Map<String, SessionCalendar> calendars = new HashMap<>();
         Map<String, LocalDate> morningsClosed = new HashMap<>();
-        Map<Long, AttendanceSnapshot> previous = table.find(pupilIds, year.toString());
-        Map<Long, List<OtherSettingMarks.Mark>> elsewhere = otherSettings.forPupils(pupilIds);
+        Map<Long, List<OtherSettingMarks.Mark>> elsewhere = otherSettings.forPupils(enrolled);
         var snapshots = new ArrayList<AttendanceSnapshot>(enrolments.size());
+        var crossed = new ArrayList<AttendanceSignal>();
         for (PupilRoll.Enrolment enrolment : enrolments) {
             SessionCalendar calendar = calendars.computeIfAbsent(enrolment.schoolUrn(), urn -> setup.calendarFor(urn, year));
             LocalDate morningsClosedThrough = morningsClosed.computeIfAbsent(enrolment.schoolUrn(),
@@ -145,9 +163,15 @@ public class AttendanceSnapshots {
                     UnresolvedAbsence.before(pupilMarks, summary.unexplainedAbsence(), year, enrolment.admissionDate(),
                             morningsClosedThrough), morningPending);
             snapshots.add(snapshot);
-            signals.publishChanges(enrolment, previous.get(enrolment.pupilId()), snapshot);
+            crossed.addAll(signals.crossings(enrolment, previous.get(enrolment.pupilId()), snapshot, summary,
+                    recoveries.getOrDefault(enrolment.pupilId(), 0)));
         }
         table.save(snapshots, Instant.now(clock));
+        List<AttendanceSignal> first = crossings.recordFirst(crossed);
+        if (!first.isEmpty()) {
+            events.publishEvent(new AttendanceSignals(first));
+        }
+        metrics.recalculated(snapshots.size(), first);
         return snapshots.size();
     }
 

@@ -3,11 +3,11 @@ package org.openattendance.attendance;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
+import org.openattendance.shared.London;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MorningRegisters {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final SchoolDirectory directory;
     private final Clock clock;
@@ -29,7 +28,7 @@ class MorningRegisters {
 
     /** The last day whose morning register has closed, judged on {@code asOf}: that day once its closing time has passed. */
     LocalDate closedThrough(String schoolUrn, LocalDate asOf) {
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(LONDON));
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(London.ZONE));
         if (now.toLocalDate().isAfter(asOf)) {
             return asOf;
         }
@@ -39,6 +38,6 @@ class MorningRegisters {
 
     /** When the morning register of {@code day} closes at this school (for the sweep after closing time). */
     ZonedDateTime closes(School school, LocalDate day) {
-        return day.atTime(school.getRegisterClosesAt()).atZone(LONDON);
+        return day.atTime(school.getRegisterClosesAt()).atZone(London.ZONE);
     }
 }

@@ -1,31 +1,56 @@
 package org.openattendance.attendance;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.openattendance.attendance.calculator.AttendanceBand;
+import org.openattendance.attendance.calculator.PupilSummary;
+import org.openattendance.attendance.calculator.SchoolDayStreak;
 import org.openattendance.school.PupilRoll;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Compares a pupil's new snapshot with the previous one and publishes a signal for each threshold crossed. */
+/**
+ * Compares a pupil's new snapshot with the previous one and names each threshold crossed, with a key that says which
+ * crossing it is. The keys make a crossing count once however often it is detected (two recalculations of the same
+ * marks, a resubmitted event): {@link SignalCrossings} keeps them unique per pupil, year and kind.
+ */
 @Component
 class SignalDetector {
 
     private final AttendanceSettings settings;
-    private final ApplicationEventPublisher events;
 
-    SignalDetector(AttendanceSettings settings, ApplicationEventPublisher events) {
+    SignalDetector(AttendanceSettings settings) {
         this.settings = settings;
-        this.events = events;
     }
 
-    void publishChanges(PupilRoll.Enrolment pupil, AttendanceSnapshot before, AttendanceSnapshot after) {
+    /**
+     * The crossings from {@code before} to {@code after}; {@code recoveries} is how many times this year the pupil
+     * recovered above the thresholds (each recovery re-arms the attendance thresholds).
+     */
+    List<AttendanceSignal> crossings(PupilRoll.Enrolment pupil, AttendanceSnapshot before, AttendanceSnapshot after,
+                                     PupilSummary summary, int recoveries) {
+        var found = new ArrayList<AttendanceSignal>();
         for (SignalKind kind : SignalKind.values()) {
             if (crossed(kind, before, after)) {
-                events.publishEvent(new AttendanceSignal(kind, pupil.pupilId(), pupil.upn(), pupil.schoolUrn(),
-                        after.academicYear(), after.asOf(), after));
+                found.add(new AttendanceSignal(kind, pupil.pupilId(), pupil.upn(), pupil.schoolUrn(),
+                        after.academicYear(), after.asOf(), after, crossingKey(kind, after, summary, recoveries)));
             }
         }
+        return found;
+    }
+
+    static String crossingKey(SignalKind kind, AttendanceSnapshot after, PupilSummary summary, int recoveries) {
+        SchoolDayStreak run = summary.unexplainedAbsence();
+        return switch (kind) {
+            case UNEXPLAINED_ABSENCE -> "run from " + run.firstDay() + ", day " + run.schoolDays();
+            case CONTINUOUS_ABSENCE -> "run from " + run.firstDay();
+            case UNRESOLVED_ABSENCE -> "unresolved " + after.unresolvedFrom() + " to " + after.unresolvedTo() + ", "
+                    + after.unresolvedSessions() + " sessions";
+            case BELOW_ATTENDANCE_THRESHOLD, PERSISTENT_ABSENCE, SEVERE_ABSENCE, ATTENDANCE_RECOVERED -> "episode " + recoveries;
+            case PENALTY_THRESHOLD_MET -> "window from " + after.penaltyWindowStart();
+            case ILLNESS_DAYS_REACHED -> "year";
+        };
     }
 
     boolean crossed(SignalKind kind, AttendanceSnapshot before, AttendanceSnapshot after) {

@@ -23,6 +23,9 @@ class SnapshotStore {
             + "unexplained_streak_days, illness_sessions, unexplained_last_day, unresolved_sessions, unresolved_from, "
             + "unresolved_to, morning_pending";
 
+    /** {@code possible} of a row that only holds a lock for a first recalculation (never committed). */
+    private static final int PLACEHOLDER = -1;
+
     private final JdbcTemplate jdbc;
 
     SnapshotStore(JdbcTemplate jdbc) {
@@ -37,6 +40,32 @@ class SnapshotStore {
                     found.put(snapshot.pupilId(), snapshot);
                 }, academicYear, pupilIds.toArray(Long[]::new));
         return found;
+    }
+
+    /**
+     * Locks the pupils' snapshot rows for this transaction, in pupil order (so two recalculations never deadlock), and
+     * answers the previous snapshots. A pupil without a snapshot yet gets a placeholder row first, which the
+     * recalculation overwrites before it commits: a row to lock, so that two first recalculations wait for each other
+     * too. Whoever holds the lock reads the marks after taking it, so it computes from every mark committed before
+     * it wrote, and a recalculation never replaces a snapshot with one built from older marks.
+     */
+    Map<Long, AttendanceSnapshot> lockForRecalculation(List<Long> pupilIds, String academicYear, LocalDate asOf) {
+        Long[] ids = pupilIds.stream().sorted().toArray(Long[]::new);
+        // Only the columns without a default: the row is overwritten before the transaction commits.
+        jdbc.update("insert into attendance_snapshot (pupil_id, academic_year, as_of, possible, attended, authorised, "
+                + "unauthorised, band, penalty_sessions, penalty_met, unexplained_streak_days, illness_sessions, computed_at) "
+                + "select id, ?, ?, " + PLACEHOLDER + ", 0, 0, 0, 'NONE', 0, false, 0, 0, now() "
+                + "from unnest(?::bigint[]) with ordinality as p(id, n) order by n on conflict do nothing",
+                academicYear, Date.valueOf(asOf), ids);
+        var previous = new HashMap<Long, AttendanceSnapshot>();
+        jdbc.query("select " + COLUMNS + " from attendance_snapshot where academic_year = ? and pupil_id = any(?) "
+                + "order by pupil_id for update", rs -> {
+                    if (rs.getInt(4) != PLACEHOLDER) {
+                        AttendanceSnapshot snapshot = read(rs);
+                        previous.put(snapshot.pupilId(), snapshot);
+                    }
+                }, academicYear, ids);
+        return previous;
     }
 
     List<AttendanceSnapshot> forPupils(List<Long> pupilIds, String academicYear) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.openattendance.attendance.AttendanceSignal;
+import org.openattendance.attendance.AttendanceSignals;
 import org.openattendance.attendance.SignalKind;
 import org.openattendance.school.Cohort;
 import org.openattendance.school.Pupil;
@@ -73,9 +74,36 @@ class CaseSignals {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Async
+    /**
+     * The signals of one recalculation, one after another, each in its own transaction. A signal that still fails
+     * after its retries does not stop the others; the publication then stays incomplete and is resubmitted, and the
+     * signals handled already are recognised ({@code case_signal_received}) and skipped.
+     */
+    @Async(CaseSignalThreads.NAME)
+    @TransactionalEventListener
+    void on(AttendanceSignals batch) {
+        RuntimeException failed = null;
+        for (AttendanceSignal signal : batch.signals()) {
+            try {
+                handleWithRetries(signal);
+            } catch (RuntimeException e) {
+                LOG.warn("{} for {} could not be handled: {}", signal.kind(), signal.upn(), e.toString());
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** A single signal (as published before signals were batched). */
+    @Async(CaseSignalThreads.NAME)
     @TransactionalEventListener
     void on(AttendanceSignal signal) {
+        handleWithRetries(signal);
+    }
+
+    private void handleWithRetries(AttendanceSignal signal) {
         for (int attempt = 1; ; attempt++) {
             try {
                 transaction.executeWithoutResult(status -> handle(signal));
@@ -165,8 +193,11 @@ class CaseSignals {
         records.addEvent(caseId, CaseEventKind.STAGE, "Case opened", "Opened on " + describe(signal), null);
     }
 
-    /** What makes a signal the same signal when it is delivered again. */
+    /** What makes a signal the same signal when it is delivered again: its crossing, or (older events) its figures. */
     static String signalKey(AttendanceSignal signal) {
+        if (signal.crossing() != null) {
+            return signal.kind() + ":" + signal.crossing();
+        }
         var s = signal.snapshot();
         return signal.kind() + ":" + signal.asOf() + ":" + s.unexplainedStreakDays() + ":" + s.attendancePercent()
                 + ":" + s.penaltySessions() + ":" + s.illnessDays()

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.openattendance.notification.LetterRequested;
+import org.openattendance.shared.London;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -85,7 +86,7 @@ class CaseSteps {
         public String start(DelegateExecution execution) {
             Object date = execution.getVariable("absenceDate");
             Object days = execution.getVariable("unexplainedDays");
-            java.time.LocalDate day = date == null ? CaseEngine.now().toInstant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()
+            java.time.LocalDate day = date == null ? CaseEngine.now().toInstant().atZone(London.ZONE).toLocalDate()
                     : java.time.LocalDate.parse(date.toString());
             int back = days instanceof Number n ? Math.max(n.intValue() - 1, 0) : 0;
             return schoolDays.before((String) execution.getVariable("schoolUrn"), day, back).toString();
@@ -218,6 +219,6 @@ class CaseSteps {
     /** "due 23 November 2026" on the timeline, the school's day in England, not the server's date format. */
     static String dueText(java.util.Date due) {
         return due == null ? "no due date"
-                : "due " + DUE.format(due.toInstant().atZone(java.time.ZoneId.of("Europe/London")));
+                : "due " + DUE.format(due.toInstant().atZone(London.ZONE));
     }
 }

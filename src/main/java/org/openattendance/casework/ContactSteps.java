@@ -1,7 +1,6 @@
 package org.openattendance.casework;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -10,6 +9,7 @@ import org.openattendance.register.MarkSource;
 import org.openattendance.register.Recorder;
 import org.openattendance.register.RegisterService;
 import org.openattendance.school.SchoolDirectory;
+import org.openattendance.shared.London;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -127,7 +127,7 @@ class ContactSteps {
         if (day != null && !day.toString().isBlank()) {
             return LocalDate.parse(day.toString());
         }
-        return CaseEngine.now().toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate();
+        return CaseEngine.now().toInstant().atZone(London.ZONE).toLocalDate();
     }
 
     /** What the parents said: the notes of the form just submitted. */

@@ -3,12 +3,12 @@ package org.openattendance.casework;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.openattendance.shared.London;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 public class LadderPolicy {
 
     public static final String DECISION = "ladder-policy";
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final LocalTime END_OF_DAY = LocalTime.of(17, 0);
     private static final LocalTime START_OF_DAY = LocalTime.of(8, 0);
 
@@ -49,8 +48,8 @@ public class LadderPolicy {
     public Date due(DelegateExecution execution, String policyItem) {
         int days = lookUp(execution, policyItem);
         Instant now = CaseEngine.now().toInstant();
-        LocalDate day = schoolDays.after((String) execution.getVariable("schoolUrn"), now.atZone(LONDON).toLocalDate(), days);
-        Instant due = day.atTime(END_OF_DAY).atZone(LONDON).toInstant();
+        LocalDate day = schoolDays.after((String) execution.getVariable("schoolUrn"), now.atZone(London.ZONE).toLocalDate(), days);
+        Instant due = day.atTime(END_OF_DAY).atZone(London.ZONE).toInstant();
         return Date.from(due.isAfter(now) ? due : now.plusSeconds(3600));
     }
 
@@ -62,9 +61,9 @@ public class LadderPolicy {
     public Date schoolDaysAfter(DelegateExecution execution, String fromVariable, int schoolDays) {
         Instant now = CaseEngine.now().toInstant();
         Object from = execution.getVariable(fromVariable);
-        LocalDate start = from == null ? now.atZone(LONDON).toLocalDate() : LocalDate.parse(from.toString());
+        LocalDate start = from == null ? now.atZone(London.ZONE).toLocalDate() : LocalDate.parse(from.toString());
         LocalDate day = this.schoolDays.after((String) execution.getVariable("schoolUrn"), start, schoolDays);
-        Instant due = day.atTime(END_OF_DAY).atZone(LONDON).toInstant();
+        Instant due = day.atTime(END_OF_DAY).atZone(London.ZONE).toInstant();
         return Date.from(due.isAfter(now) ? due : now.plusSeconds(3600));
     }
 
@@ -75,8 +74,8 @@ public class LadderPolicy {
     public Date periodEnd(DelegateExecution execution, String policyItem) {
         int days = lookUp(execution, policyItem);
         Instant now = CaseEngine.now().toInstant();
-        LocalDate day = schoolDays.after((String) execution.getVariable("schoolUrn"), now.atZone(LONDON).toLocalDate(), days);
-        return Date.from(day.atTime(START_OF_DAY).atZone(LONDON).toInstant());
+        LocalDate day = schoolDays.after((String) execution.getVariable("schoolUrn"), now.atZone(London.ZONE).toLocalDate(), days);
+        return Date.from(day.atTime(START_OF_DAY).atZone(London.ZONE).toInstant());
     }
 
     private int lookUp(DelegateExecution execution, String policyItem) {

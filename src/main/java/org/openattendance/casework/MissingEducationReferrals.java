@@ -1,10 +1,10 @@
 package org.openattendance.casework;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.openattendance.missingeducation.MissingEducationReferral;
+import org.openattendance.shared.London;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +20,7 @@ class MissingEducationReferrals {
     TaskListener missingEducationReferral(CaseStore records, ApplicationEventPublisher events) {
         return task -> records.find(CaseSteps.caseId(task.getExecution())).ifPresent(kase -> events.publishEvent(
                 new MissingEducationReferral(kase.pupilId(), kase.upn(), kase.schoolUrn(), kase.laCode(),
-                        LocalDate.ofInstant(CaseEngine.now().toInstant(), ZoneId.of("Europe/London")),
+                        LocalDate.ofInstant(CaseEngine.now().toInstant(), London.ZONE),
                         "No contact by the referral day: continuous unexplained absence", "case-task:" + task.getId())));
     }
 }

@@ -1,12 +1,12 @@
 package org.openattendance.casework;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.openattendance.shared.London;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,7 +23,7 @@ class SchoolAttempts {
             "Completed: Visit the home (safeguarding)", "Register amended", "Letter requested: no-contact",
             "Safeguarding concern recorded", "Referred to the local authority now");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
+            .withZone(London.ZONE);
 
     @Bean
     TaskListener schoolAttemptsSummary(CaseStore records) {

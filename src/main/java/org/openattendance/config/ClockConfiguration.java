@@ -1,8 +1,8 @@
 package org.openattendance.config;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
+import org.openattendance.shared.London;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +14,6 @@ class ClockConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.system(ZoneId.of("Europe/London"));
+        return Clock.system(London.ZONE);
     }
 }

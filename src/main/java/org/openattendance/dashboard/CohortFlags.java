@@ -65,7 +65,7 @@ final class CohortFlags {
         };
     }
 
-    /** "Year 7", "Reception", "Nursery". */
+    /** 'Year 7', 'Reception', 'Nursery'. */
     static String yearGroup(int yearGroup) {
         return switch (yearGroup) {
             case -1 -> "Nursery";

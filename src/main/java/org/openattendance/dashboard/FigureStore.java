@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.Session;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -103,6 +104,12 @@ class FigureStore {
      */
     void pupilWeeks(List<String> schoolUrns, String academicYear, LocalDate fromMonday, LocalDate toMonday,
                     List<Long> pupilIds, Integer yearGroup, int cohorts, Consumer<PupilWeek> each) {
+        pupilWeeks(schoolUrns, academicYear, fromMonday, toMonday, pupilIds, yearGroup, cohorts, null, each);
+    }
+
+    /** As above, only weeks whose codes contain {@code code} somewhere (the caller checks the sessions). */
+    void pupilWeeks(List<String> schoolUrns, String academicYear, LocalDate fromMonday, LocalDate toMonday,
+                    List<Long> pupilIds, Integer yearGroup, int cohorts, String code, Consumer<PupilWeek> each) {
         var sql = new StringBuilder("select ").append(AggregateStore.PUPIL_WEEK_COLUMNS)
                 .append(" from dashboard_pupil_week where academic_year = ? and school_urn = any(?) and week_start between ? and ?");
         var args = new ArrayList<Object>(List.of(academicYear, urns(schoolUrns), Date.valueOf(fromMonday),
@@ -120,14 +127,19 @@ class FigureStore {
             args.add(cohorts);
             args.add(cohorts);
         }
+        if (code != null) {
+            sql.append(" and strpos(codes, ?) > 0");
+            args.add(code);
+        }
         jdbc.query(sql.toString(), rs -> {
             each.accept(AggregateStore.pupilWeek(rs, 0));
         }, args.toArray());
     }
 
     /**
-     * N marks older than the five school days the regulations allow: dated before the fifth school day before
-     * {@code today} on the school's own calendar (so five school days have passed since without a real code).
+     * N marks of this academic year older than the five school days the regulations allow: dated before the fifth
+     * school day before {@code today} on the school's own calendar (five school days have passed since without a
+     * real code).
      */
     List<StaleUnexplained> staleUnexplained(List<String> schoolUrns, LocalDate today, List<Long> pupilIds) {
         var sql = new StringBuilder("""
@@ -136,8 +148,9 @@ class FigureStore {
                     where school_urn = any(?) and day < ? group by school_urn)
                 select m.pupil_id, m.school_urn, m.mark_date, m.session from dashboard_unexplained_mark m
                 join cutoff c on c.school_urn = m.school_urn
-                where m.school_urn = any(?) and m.mark_date < c.day""");
-        var args = new ArrayList<Object>(List.of(urns(schoolUrns), Date.valueOf(today), urns(schoolUrns)));
+                where m.school_urn = any(?) and m.mark_date < c.day and m.mark_date >= ?""");
+        var args = new ArrayList<Object>(List.of(urns(schoolUrns), Date.valueOf(today), urns(schoolUrns),
+                Date.valueOf(AcademicYear.containing(today).firstDay())));
         if (pupilIds != null) {
             sql.append(" and m.pupil_id = any(?)");
             args.add(pupilIds.toArray(Long[]::new));
@@ -155,11 +168,21 @@ class FigureStore {
                     where school_urn = any(?) and day < ? group by school_urn)
                 select count(*), count(distinct m.pupil_id) from dashboard_unexplained_mark m
                 join cutoff c on c.school_urn = m.school_urn
-                where m.school_urn = any(?) and m.mark_date < c.day""",
+                where m.school_urn = any(?) and m.mark_date < c.day and m.mark_date >= ?""",
                 rs -> {
                     rs.next();
                     return new int[] {rs.getInt(1), rs.getInt(2)};
-                }, urns(schoolUrns), Date.valueOf(today), urns(schoolUrns));
+                }, urns(schoolUrns), Date.valueOf(today), urns(schoolUrns),
+                Date.valueOf(AcademicYear.containing(today).firstDay()));
+    }
+
+    /** Every weekly row of the given pupils, any year, by pupil and week. */
+    List<PupilWeek> weeksOf(List<Long> pupilIds) {
+        if (pupilIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select " + AggregateStore.PUPIL_WEEK_COLUMNS + " from dashboard_pupil_week where pupil_id = any(?) "
+                + "order by pupil_id, week_start", AggregateStore::pupilWeek, (Object) pupilIds.toArray(Long[]::new));
     }
 
     /** Each pupil's N marks this year (unexplained absences), by pupil. */

@@ -17,38 +17,38 @@ record Figures(Tally tally, Map<String, Integer> sessionsByCode) {
         sessionsByCode = new TreeMap<>(sessionsByCode);
     }
 
-    int pupils() {
+    public int pupils() {
         return tally.pupils();
     }
 
-    Sessions sessions() {
+    public Sessions sessions() {
         return tally.sessions();
     }
 
     /** Attended over possible sessions. */
-    BigDecimal attendancePercent() {
+    public BigDecimal attendancePercent() {
         return percent(sessions().attended(), sessions().possible());
     }
 
     /** Authorised and unauthorised absence over possible sessions. */
-    BigDecimal overallAbsencePercent() {
+    public BigDecimal overallAbsencePercent() {
         return percent(sessions().absent(), sessions().possible());
     }
 
-    BigDecimal authorisedAbsencePercent() {
+    public BigDecimal authorisedAbsencePercent() {
         return percent(sessions().authorised(), sessions().possible());
     }
 
-    BigDecimal unauthorisedAbsencePercent() {
+    public BigDecimal unauthorisedAbsencePercent() {
         return percent(sessions().unauthorised(), sessions().possible());
     }
 
     /** Persistently absent pupils over pupils with a possible session. */
-    BigDecimal persistentAbsencePercent() {
+    public BigDecimal persistentAbsencePercent() {
         return percent(tally.persistent(), tally.pupils());
     }
 
-    BigDecimal severeAbsencePercent() {
+    public BigDecimal severeAbsencePercent() {
         return percent(tally.severe(), tally.pupils());
     }
 

@@ -36,12 +36,12 @@ record Filter(Integer yearGroup, Cohort cohort) {
         return new Filter(year, chosen);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return yearGroup == null && cohort == null;
     }
 
-    /** "Year 7, FSM", or "" without a filter. */
-    String label() {
+    /** 'Year 7, FSM', or an empty text without a filter. */
+    public String label() {
         var parts = new java.util.ArrayList<String>();
         if (yearGroup != null) {
             parts.add(CohortFlags.yearGroup(yearGroup));

@@ -31,7 +31,7 @@ record Period(LocalDate from, LocalDate to) {
         return new Period(start, end);
     }
 
-    AcademicYear year() {
+    public AcademicYear year() {
         return AcademicYear.containing(from);
     }
 

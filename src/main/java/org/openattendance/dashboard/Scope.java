@@ -8,7 +8,7 @@ import org.openattendance.school.Cohort;
  * Whose figures: the pupils of some schools (one school, an LA), narrowed to one cohort (the Virtual School: the
  * LA's looked-after children), or a list of pupils (a social worker's caseload).
  *
- * @param label      what the pages call it ("Millbrook Primary School", "Northshire", "Northshire Virtual School")
+ * @param label      what the pages call it ('Millbrook Primary School', 'Northshire', 'Northshire Virtual School')
  * @param schoolUrns the schools whose pupils count
  * @param cohort     only pupils in this cohort, or null
  * @param pupilIds   only these pupils, or null

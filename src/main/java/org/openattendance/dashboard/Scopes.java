@@ -26,12 +26,18 @@ class Scopes {
     private final ScopeDirectory names;
     private final AccessPolicy access;
     private final PupilRoll roll;
+    private final java.time.Clock clock;
 
-    Scopes(SchoolDirectory directory, ScopeDirectory names, AccessPolicy access, PupilRoll roll) {
+    Scopes(SchoolDirectory directory, ScopeDirectory names, AccessPolicy access, PupilRoll roll, java.time.Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.names = names;
         this.access = access;
         this.roll = roll;
+    }
+
+    java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock);
     }
 
     StaffUser user() {
@@ -98,11 +104,11 @@ class Scopes {
         return user.isAdmin() || ((user.has(Role.LA_OFFICER) || user.has(Role.MANAGER)) && code.equals(user.laCode()));
     }
 
-    String laName(String code) {
+    public String laName(String code) {
         return names.localAuthorityName(code).orElse("Local authority " + code);
     }
 
-    String schoolName(String urn) {
+    public String schoolName(String urn) {
         return names.schoolName(urn).orElse("School " + urn);
     }
 

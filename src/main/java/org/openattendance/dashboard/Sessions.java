@@ -10,7 +10,7 @@ record Sessions(int possible, int attended, int authorised, int unauthorised, in
 
     static final Sessions NONE = new Sessions(0, 0, 0, 0, 0);
 
-    int absent() {
+    public int absent() {
         return authorised + unauthorised;
     }
 

@@ -195,6 +195,20 @@ class Summaries {
         return found;
     }
 
+    /** How many sessions of one code each pupil of the scope and filter had in the period (pupils with none left out). */
+    Map<Long, Integer> codeCounts(Scope scope, Period period, Filter filter, String code) {
+        var counts = new HashMap<Long, Integer>();
+        store.pupilWeeks(scope.schoolUrns(), period.year().toString(), WeekCodes.monday(period.from()),
+                WeekCodes.monday(period.to()), scope.pupilIds(), filter.yearGroup(), cohortBits(scope, filter), code,
+                row -> {
+                    int n = WeekCodes.count(row.weekStart(), row.codes(), period.from(), period.to()).getOrDefault(code, 0);
+                    if (n > 0) {
+                        counts.merge(row.pupilId(), n, Integer::sum);
+                    }
+                });
+        return counts;
+    }
+
     /** Whether the period is the whole of the year's figures so far: from 1 September to on or after every as-of date. */
     boolean isYearToDate(Scope scope, Period period) {
         if (!period.from().equals(period.year().firstDay())) {

@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dashboards",
         allowedDependencies = { "shared", "security", "school", "register", "attendance", "attendance :: calculator",
-                "casework" })
+                "casework", "legal" })
 package org.openattendance.dashboard;

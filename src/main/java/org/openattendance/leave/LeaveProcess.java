@@ -3,7 +3,6 @@ package org.openattendance.leave;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.openattendance.shared.London;
 import org.springframework.stereotype.Component;
 
 /** Every call the leave module makes into the process engine, in one place (see casework.CaseEngine). */
@@ -21,7 +21,6 @@ class LeaveProcess {
     static final String PROCESS = "leave-request";
     static final String SCREEN = "leave-reason-screen";
     static final String WITHDRAWN = "LeaveWithdrawn";
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final RuntimeService runtime;
     private final RepositoryService repository;
@@ -65,7 +64,7 @@ class LeaveProcess {
      */
     static Date decisionDue(Date now, LocalDate firstDay) {
         Date inFiveDays = new Date(now.getTime() + Duration.ofDays(5).toMillis());
-        Date dayBefore = Date.from(firstDay.minusDays(1).atTime(LocalTime.of(16, 0)).atZone(LONDON).toInstant());
+        Date dayBefore = Date.from(firstDay.minusDays(1).atTime(LocalTime.of(16, 0)).atZone(London.ZONE).toInstant());
         Date tomorrow = new Date(now.getTime() + Duration.ofDays(1).toMillis());
         Date due = dayBefore.before(inFiveDays) ? dayBefore : inFiveDays;
         return due.before(tomorrow) ? tomorrow : due;

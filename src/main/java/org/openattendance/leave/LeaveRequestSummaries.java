@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.BritishDates;
+import org.openattendance.shared.London;
 import org.openattendance.shared.Session;
 import org.springframework.stereotype.Component;
 
@@ -85,7 +86,7 @@ public class LeaveRequestSummaries {
         rows.add(new Row("asked-by", "Asked by", (r.requestedBy() == null ? "A parent" : r.requestedBy())
                 + ("ONLINE".equals(r.channel()) ? " (online, confirmed by e-mail)" : " (on paper)")));
         if (r.submittedAt() != null) {
-            rows.add(new Row("made", "Made", BritishDates.WHEN.format(r.submittedAt().atZone(LeaveProcess.LONDON))));
+            rows.add(new Row("made", "Made", BritishDates.WHEN.format(r.submittedAt().atZone(London.ZONE))));
         }
         rows.add(new Row("check", "Office check", r.checkNotes() != null
                 ? r.checkNotes() + (r.checkedBy() != null ? " (" + r.checkedBy() + ")" : "") : "Not checked yet"));

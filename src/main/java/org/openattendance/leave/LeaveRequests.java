@@ -19,6 +19,7 @@ import org.openattendance.security.AuditTrail;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
+import org.openattendance.shared.London;
 import org.openattendance.shared.NotFoundException;
 import org.openattendance.shared.Session;
 import org.springframework.beans.factory.annotation.Value;
@@ -174,7 +175,7 @@ public class LeaveRequests {
         store.submitted(request.id(), now, !request.fromDate().isAfter(today));
         int sessionCount = sessions.requested(request).size();
         store.linkProcess(request.id(), process.start(store.find(request.id()).orElseThrow(), sessionCount / 2.0));
-        Instant statusLinkExpires = request.toDate().plusDays(90).atStartOfDay(LeaveProcess.LONDON).toInstant();
+        Instant statusLinkExpires = request.toDate().plusDays(90).atStartOfDay(London.ZONE).toInstant();
         String statusToken = links.create(request.id(), LeaveLinks.Purpose.STATUS, statusLinkExpires);
         Pupil pupil = directory.pupilsByIds(List.of(request.pupilId())).get(0);
         pupil.getParents().stream().filter(p -> p.getId().equals(request.requestedByParent())).findFirst()

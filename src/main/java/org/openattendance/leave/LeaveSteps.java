@@ -28,6 +28,7 @@ import org.openattendance.register.SessionSlot;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
+import org.openattendance.shared.London;
 import org.openattendance.shared.Session;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -57,7 +58,7 @@ final class LeaveSteps {
     }
 
     static Date atLondon(LocalDate day, LocalTime time) {
-        return Date.from(day.atTime(time).atZone(LeaveProcess.LONDON).toInstant());
+        return Date.from(day.atTime(time).atZone(London.ZONE).toInstant());
     }
 
     /** The office's check: its answers and notes go on the request for the headteacher; status CHECKED. */

@@ -1,7 +1,6 @@
 package org.openattendance.legal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import org.openattendance.casework.CaseEventKind;
 import org.openattendance.casework.CaseStore;
 import org.openattendance.notification.Letters;
+import org.openattendance.shared.London;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseEvidence {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final String COMPLETED = "Completed: ";
 
@@ -53,7 +52,7 @@ class CaseEvidence {
         var items = new ArrayList<EvidenceItem>();
         LocalDate since = periodEnd.minusYears(1);
         for (Letters.LetterSummary letter : letters.ofPupil(pupilId)) {
-            LocalDate sent = letter.createdAt().atZone(LONDON).toLocalDate();
+            LocalDate sent = letter.createdAt().atZone(London.ZONE).toLocalDate();
             if (!sent.isBefore(since)) {
                 items.add(new EvidenceItem(EvidenceKind.LETTER, sent, letter.subject()
                         + (letter.recipients().isEmpty() ? "" : " (to " + String.join(", ", letter.recipients()) + ")")));
@@ -67,7 +66,7 @@ class CaseEvidence {
                 String task = event.name().substring(COMPLETED.length());
                 EvidenceKind kind = TASKS.get(task);
                 if (kind != null) {
-                    items.add(new EvidenceItem(kind, event.at().atZone(LONDON).toLocalDate(), task
+                    items.add(new EvidenceItem(kind, event.at().atZone(London.ZONE).toLocalDate(), task
                             + (event.actor() == null ? "" : " (recorded by " + event.actor() + ")")));
                 }
             }

@@ -7,6 +7,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.openattendance.casework.SchoolDays;
+import org.openattendance.shared.London;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +37,12 @@ public class LegalDates {
                 LegalPolicy.POLICY, days.version());
         Instant now = LegalEngine.now().toInstant();
         LocalDate day = schoolDays.after((String) execution.getVariable("schoolUrn"), LegalEngine.today(), days.value());
-        Instant due = day.atTime(END_OF_DAY).atZone(LegalEngine.LONDON).toInstant();
+        Instant due = day.atTime(END_OF_DAY).atZone(London.ZONE).toInstant();
         return Date.from(due.isAfter(now) ? due : now.plusSeconds(3600));
     }
 
     /** The start (07:00) of the day after {@code lastDay}: when a period that includes {@code lastDay} is over. */
     static Date after(LocalDate lastDay) {
-        return Date.from(lastDay.plusDays(1).atTime(START_OF_DAY).atZone(LegalEngine.LONDON).toInstant());
+        return Date.from(lastDay.plusDays(1).atTime(START_OF_DAY).atZone(London.ZONE).toInstant());
     }
 }

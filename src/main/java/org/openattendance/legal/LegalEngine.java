@@ -1,7 +1,6 @@
 package org.openattendance.legal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 
@@ -11,6 +10,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.openattendance.shared.London;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LegalEngine {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     /** A decision table's result and the deployed version of the table that gave it. */
     record Decided(DmnDecisionResult result, String key, int version) {
@@ -63,7 +62,7 @@ class LegalEngine {
 
     /** Today in England by the engine's clock, which process tests move with ClockUtil. */
     static LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(LONDON).toLocalDate();
+        return ClockUtil.getCurrentTime().toInstant().atZone(London.ZONE).toLocalDate();
     }
 
     static Date now() {

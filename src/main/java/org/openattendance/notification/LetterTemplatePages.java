@@ -1,6 +1,5 @@
 package org.openattendance.notification;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jsoup.Jsoup;
 import org.openattendance.security.ScopeDirectory;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.London;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +44,7 @@ class LetterTemplatePages {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
+            .withZone(London.ZONE);
     private static final Map<String, String> NAMES = Map.of(
             "below-95-percent", "Attendance below 95%",
             "meeting-invitation", "Invitation to an attendance meeting",

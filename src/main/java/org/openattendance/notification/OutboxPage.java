@@ -2,12 +2,12 @@ package org.openattendance.notification;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 import org.openattendance.security.AccessPolicy;
+import org.openattendance.shared.London;
 import org.openattendance.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +33,7 @@ class OutboxPage {
 
     static final int SHOWN = 200;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
+            .withZone(London.ZONE);
 
     private final Outbox outbox;
     private final AccessPolicy access;

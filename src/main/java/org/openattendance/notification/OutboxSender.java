@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import jakarta.mail.MessagingException;
 import org.jsoup.Jsoup;
+import org.openattendance.shared.London;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
@@ -23,7 +23,6 @@ import org.springframework.stereotype.Component;
 class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final Outbox outbox;
     private final Letters letters;
@@ -70,7 +69,7 @@ class OutboxSender {
         helper.setTo(message.recipient());
         helper.setSubject(message.subject());
         helper.setText(Jsoup.parse(letter.html()).body().wholeText().strip(), letter.html());
-        LocalDate date = LocalDate.ofInstant(letter.createdAt(), LONDON);
+        LocalDate date = LocalDate.ofInstant(letter.createdAt(), London.ZONE);
         helper.addAttachment("letter-" + date + ".pdf", new ByteArrayResource(letter.pdf()), "application/pdf");
         mail.send(mime);
     }

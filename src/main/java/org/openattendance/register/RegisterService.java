@@ -9,6 +9,7 @@ import org.openattendance.school.School;
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.security.StaffUser;
+import org.openattendance.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,10 +23,12 @@ public class RegisterService {
     private final AuditTrail audit;
     private final Clock clock;
     private final RegisterQueries queries;
+    private final RegisterMetrics metrics;
 
     RegisterService(RegisterLoader loader, RegisterUploadParser parser, AccessPolicy access, AuditTrail audit, Clock clock,
-                    RegisterQueries queries) {
+                    RegisterQueries queries, RegisterMetrics metrics) {
         this.loader = loader;
+        this.metrics = metrics;
         this.queries = queries;
         this.parser = parser;
         this.access = access;
@@ -40,8 +43,17 @@ public class RegisterService {
     @Transactional
     public RegisterLoadResult load(School school, Iterable<MarkRow> rows, MarkSource source) {
         StaffUser user = access.currentUser();
-        RegisterLoadResult result = loader.load(school, rows, new Recorder(user.username(), user.primaryRole(), source),
-                LocalDate.now(clock));
+        RegisterLoadResult result;
+        try {
+            result = loader.load(school, rows, new Recorder(user.username(), user.primaryRole(), source), LocalDate.now(clock));
+        } catch (InvalidInputException e) {
+            metrics.rejected();
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.failed();
+            throw e;
+        }
+        metrics.loaded(result);
         audit.record(AuditTrail.Action.CHANGE_REGISTER, "school", school.getUrn(), "register upload (" + source
                 + "): " + result.rows() + " rows, accepted " + result.accepted() + ", amended " + result.amended()
                 + ", unchanged " + result.unchanged() + ", rejected " + result.rejected().size());

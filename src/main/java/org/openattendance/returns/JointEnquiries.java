@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.London;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -63,7 +63,7 @@ public class JointEnquiries {
         variables.put("pupilId", pupil.getId());
         variables.put("schoolUrn", school.getUrn());
         variables.put("laCode", school.getLaCode());
-        variables.put("enquiriesDue", Date.from(due.atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+        variables.put("enquiriesDue", Date.from(due.atTime(17, 0).atZone(London.ZONE).toInstant()));
         String id = runtime.startProcessInstanceByKey(PROCESS, pupil.getUpn() + "-twenty-day-enquiries-" + Instant.now(clock),
                 variables).getId();
         audit.record(AuditTrail.Action.CHANGE_PUPILS, "pupil", pupil.getUpn(), "joint enquiries for the 20-day ground started");

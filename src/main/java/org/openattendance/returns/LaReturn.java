@@ -2,7 +2,7 @@ package org.openattendance.returns;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import org.openattendance.shared.London;
 
 /** A return a school owes its LA: what it is about, when it fell due and when (if yet) it was made. */
 public record LaReturn(long id, Kind kind, long pupilId, String upn, String forename, String surname, String schoolUrn,
@@ -40,7 +40,7 @@ public record LaReturn(long id, Kind kind, long pupilId, String upn, String fore
             if (madeAt == null) {
                 return today.isAfter(dueDate) ? OVERDUE : DUE;
             }
-            return LocalDate.ofInstant(madeAt, ZoneId.of("Europe/London")).isAfter(dueDate) ? LATE : ON_TIME;
+            return LocalDate.ofInstant(madeAt, London.ZONE).isAfter(dueDate) ? LATE : ON_TIME;
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.London;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,7 +49,7 @@ class FinalYearLeavers {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${openattendance.school.final-year-leavers.cron:0 0 18 * * *}", zone = "Europe/London")
+    @Scheduled(cron = "${openattendance.school.final-year-leavers.cron:0 0 18 * * *}", zone = London.ZONE_ID)
     void run() {
         takeOffRoll(LocalDate.now(clock));
     }

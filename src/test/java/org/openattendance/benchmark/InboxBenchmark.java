@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -33,8 +32,9 @@ import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.London;
 import org.openattendance.shared.Upn;
-import org.openattendance.testsupport.TestSchools;
+import org.openattendance.support.TestSchools;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,7 +68,6 @@ class InboxBenchmark {
     static final int TASKS_PER_CASE = 4;
     static final int WARM_UP = Integer.getInteger("benchmark.warmUp", 30);
     static final int ITERATIONS = Integer.getInteger("benchmark.iterations", 100);
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Autowired
     SchoolAdministration administration;
@@ -123,7 +122,7 @@ class InboxBenchmark {
 
         // Every measurement takes its turn in each round, so a burst of load on the shared machine falls on all of
         // them alike and the ratios hold even when the absolute figures move.
-        Instant startOfToday = LocalDate.now(LONDON).atStartOfDay(LONDON).toInstant();
+        Instant startOfToday = LocalDate.now(London.ZONE).atStartOfDay(London.ZONE).toInstant();
         var measured = new LinkedHashMap<String, Callable<Object>>();
         measured.put("baseline: the engine's count of the officer's tasks", () -> taskService.createTaskQuery().or()
                 .taskCandidateGroupIn(officer.camundaGroups()).taskAssignee(officer.username()).endOr().count());
@@ -178,9 +177,9 @@ class InboxBenchmark {
      */
     private void openCases(School school, List<PupilRow> roll) {
         repository.createDeployment().name("inbox benchmark").addClasspathResource("inbox/open-tasks.bpmn").deploy();
-        String year = AcademicYear.containing(LocalDate.now(LONDON)).toString();
+        String year = AcademicYear.containing(LocalDate.now(London.ZONE)).toString();
         var transaction = new TransactionTemplate(transactions);
-        LocalDate today = LocalDate.now(LONDON);
+        LocalDate today = LocalDate.now(London.ZONE);
         Stage[] stages = {Stage.FIRST_DAY_CONTACT, Stage.FIRST_DAY_CONTACT, Stage.LETTER, Stage.MEETING, Stage.SUPPORT_PLAN};
         for (int from = 0; from < roll.size(); from += 100) {
             List<PupilRow> batch = roll.subList(from, Math.min(roll.size(), from + 100));
@@ -194,7 +193,7 @@ class InboxBenchmark {
                     var dueDates = new ArrayList<Date>();
                     for (int t = 0; t < TASKS_PER_CASE; t++) {
                         int daysFromNow = (n + t * 3) % 11 - 7;
-                        dueDates.add(Date.from(today.plusDays(daysFromNow).atTime(16, 30).atZone(LONDON).toInstant()));
+                        dueDates.add(Date.from(today.plusDays(daysFromNow).atTime(16, 30).atZone(London.ZONE).toInstant()));
                     }
                     Map<String, Object> variables = new HashMap<>();
                     variables.put("caseId", caseId.toString());

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,6 +36,7 @@ import org.openattendance.school.SchoolAdministration.TermData;
 import org.openattendance.school.SchoolCalendar;
 import org.openattendance.school.SchoolCalendars;
 import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.London;
 import org.openattendance.shared.Session;
 import org.openattendance.shared.Upn;
 import org.postgresql.PGConnection;
@@ -71,8 +71,8 @@ class RegisterLoadBenchmark {
         @Bean
         @Primary
         Clock endOfYear() {
-            return Clock.fixed(LocalDate.of(2026, 7, 31).atTime(18, 0).atZone(ZoneId.of("Europe/London")).toInstant(),
-                    ZoneId.of("Europe/London"));
+            return Clock.fixed(LocalDate.of(2026, 7, 31).atTime(18, 0).atZone(London.ZONE).toInstant(),
+                    London.ZONE);
         }
     }
 
@@ -141,7 +141,11 @@ class RegisterLoadBenchmark {
         print("RESULT load through the API code path: %,.0f marks/s (%.1f s)", marks / seconds(loadNanos), seconds(loadNanos));
         print("RESULT PostgreSQL COPY into a bare table: %,.0f rows/s (%.1f s)", marks / seconds(copyNanos), seconds(copyNanos));
         print("RESULT load rate / COPY rate = %.2f", seconds(copyNanos) / seconds(loadNanos));
-        print("RESULT snapshots: %,d pupils in %.1f s", recalculated, seconds(snapshotNanos));
+        print("RESULT snapshots: %,d pupils in %.1f s (snapshot time / COPY time = %.2f)", recalculated,
+                seconds(snapshotNanos), seconds(snapshotNanos) / seconds(copyNanos));
+        print("RESULT signals published by the recalculation: %,d; handled by casework by its end: %,d",
+                jdbc.queryForObject("select count(*) from attendance_signal_crossing", Long.class),
+                jdbc.queryForObject("select count(*) from case_signal_received", Long.class));
         print("RESULT %s", heap.describe());
     }
 

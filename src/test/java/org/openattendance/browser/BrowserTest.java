@@ -74,13 +74,18 @@ abstract class BrowserTest {
         Assertions.assertThat(browserErrors.toString()).as("errors the browser logged").isEmpty();
     }
 
-    /** Signs in through the sign-in page and lands on the home page. */
+    /**
+     * Signs in through the sign-in page and lands on the user's home page: the list of their schools, or their own
+     * view (a headteacher's school dashboard, a social worker's caseload, a Virtual School Head's children).
+     */
     void signIn(String username) {
         page.navigate("/login");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Fixtures.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.locator("h1")).hasText("Your schools");
+        assertThat(page.locator(".app-signed-in")).containsText("Signed in as");
+        assertThat(page.locator("h1")).hasText(java.util.regex.Pattern.compile(
+                "^(Your schools|Your caseload|.+: attendance|.+ Virtual School: the children)$"));
     }
 
     /**

@@ -20,6 +20,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import org.openattendance.shared.London;
 
 /**
  * Debian's Chromium driven by Playwright, never a browser Playwright downloads: the tests fail, not skip, when
@@ -66,7 +67,7 @@ final class Browsers {
     static BrowserContext context(Browser browser, int port) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port).setViewportSize(WIDTH, HEIGHT).setLocale("en-GB")
-                .setTimezoneId("Europe/London"));
+                .setTimezoneId(London.ZONE_ID));
         context.setDefaultTimeout(20_000);
         return context;
     }

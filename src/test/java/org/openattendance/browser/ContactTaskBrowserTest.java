@@ -13,6 +13,7 @@ import org.openattendance.IntegrationTest;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.UserAdministration;
 import org.openattendance.support.Fixtures;
+import org.openattendance.support.ReadableFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;

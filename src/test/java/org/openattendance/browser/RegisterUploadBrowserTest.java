@@ -13,6 +13,7 @@ import org.openattendance.IntegrationTest;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.UserAdministration;
 import org.openattendance.support.Fixtures;
+import org.openattendance.support.ReadableFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A school's officer uploads a register CSV with a bad row through the upload page and reads the report. */

@@ -99,8 +99,11 @@ class SignInScopeBrowserTest extends BrowserTest {
     @Test
     void aHeadteacherSeesTheirSchoolButNotTheOfficersContactTask() {
         signIn(fixtures.user(Role.HEADTEACHER, Set.of(school.urn()), null));
-        assertThat(schoolRows()).hasCount(1);
-        assertThat(schoolRows()).containsText(new String[] {"Test School " + school.urn()});
+        // A headteacher's home page is their school's dashboard.
+        assertThat(page).hasURL(Pattern.compile("/dashboard$"));
+        assertThat(page.locator("h1")).hasText("Test School " + school.urn() + ": attendance");
+        assertThat(page.locator("main")).not().containsText("Test School " + neighbour.urn());
+        Browsers.assertAccessible(page);
 
         page.navigate("/inbox");
         assertThat(page.locator("h1")).hasText("Your tasks");
@@ -128,10 +131,14 @@ class SignInScopeBrowserTest extends BrowserTest {
     @Test
     void aSocialWorkerSeesNoSchoolAndNoSchoolsPages() {
         String socialWorker = fixtures.user(Role.SOCIAL_WORKER, Set.of(), null);
-        fixtures.pupilWithSocialWorker(school, socialWorker);
+        String allocated = fixtures.pupilWithSocialWorker(school, socialWorker);
         signIn(socialWorker);
-        assertThat(page.locator("main")).containsText("You do not have access to any schools yet");
-        assertThat(schoolRows()).hasCount(0);
+        // A social worker's home page is their caseload: their pupil, and no list of schools.
+        assertThat(page).hasURL(Pattern.compile("/caseload$"));
+        assertThat(page.locator("h1")).hasText("Your caseload");
+        assertThat(page.locator("main")).containsText(allocated);
+        assertThat(page.locator("main")).not().containsText("Test School " + neighbour.urn());
+        assertThat(page.locator("#children tbody tr")).hasCount(1);
         Browsers.assertAccessible(page);
 
         page.navigate("/inbox");

@@ -19,6 +19,7 @@ import org.openattendance.casework.CaseProcessSupport.TestCase;
 import org.openattendance.notification.LetterRequested;
 import org.openattendance.school.Cohort;
 import org.openattendance.security.Role;
+import org.openattendance.shared.London;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -78,7 +79,7 @@ class AttendanceCaseProcessTest {
     @Test
     void dueDatesCountSchoolDaysOnTheSchoolsCalendarSkippingWeekendsAndClosures() {
         TestCase c = cases.openCase();
-        var london = java.time.ZoneId.of("Europe/London");
+        var london = London.ZONE;
         var dayBeforeClosure = Fixtures.weekdaysAgo(4);
         ClockUtil.setCurrentTime(java.util.Date.from(dayBeforeClosure.atTime(10, 0).atZone(london).toInstant()));
         cases.send(c, "UnexplainedAbsence", "unexplainedDays", 3);
@@ -353,7 +354,7 @@ class AttendanceCaseProcessTest {
     void recoveredAttendanceIsMonitoredAndTheCaseClosesWithItsReasonEndingOpenTasks() {
         // From a Monday, 30 school days (the policy; every weekday is a school day ahead) end 6 weeks later.
         var monday = Fixtures.today().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
-        ClockUtil.setCurrentTime(java.util.Date.from(monday.atTime(10, 0).atZone(java.time.ZoneId.of("Europe/London")).toInstant()));
+        ClockUtil.setCurrentTime(java.util.Date.from(monday.atTime(10, 0).atZone(London.ZONE).toInstant()));
         TestCase c = cases.openCase();
         cases.send(c, "IllnessDaysReached");
         cases.send(c, "AttendanceRecovered");

@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +22,7 @@ import org.openattendance.notification.LetterRequested;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
 import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.London;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -33,7 +33,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class CaseFollowUpsTest {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Autowired
     ProcessEngine engine;
@@ -101,9 +100,9 @@ class CaseFollowUpsTest {
         schools.saveCalendar(c.schoolUrn(), year, new SchoolAdministration.CalendarData(List.of(
                 new SchoolAdministration.TermData(LocalDate.of(2026, 9, 1), LocalDate.of(2027, 2, 12)),
                 new SchoolAdministration.TermData(LocalDate.of(2027, 2, 22), LocalDate.of(2027, 7, 21))), List.of()));
-        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2027, 2, 1).atTime(10, 0).atZone(LONDON).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2027, 2, 1).atTime(10, 0).atZone(London.ZONE).toInstant()));
         // 30 school days from Monday 1 February 2027: 9 before half term (15 to 19 February), 21 after it.
-        var expected = Date.from(LocalDate.of(2027, 3, 22).atTime(8, 0).atZone(LONDON).toInstant());
+        var expected = Date.from(LocalDate.of(2027, 3, 22).atTime(8, 0).atZone(London.ZONE).toInstant());
 
         cases.send(c, "BelowAttendanceThreshold");
         cases.complete(c, "review-letter", "letterDecision", "DO_NOT_SEND");

@@ -8,7 +8,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,7 @@ import org.openattendance.attendance.AttendanceSnapshots;
 import org.openattendance.school.Phase;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
+import org.openattendance.shared.London;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -97,7 +97,7 @@ class FirstDayContactTest {
         LocalDate today = Fixtures.today();
         Assumptions.assumeTrue(today.getDayOfWeek() != DayOfWeek.SATURDAY && today.getDayOfWeek() != DayOfWeek.SUNDAY,
                 "marks for today need a school day");
-        Assumptions.assumeTrue(LocalTime.now(ZoneId.of("Europe/London")).isBefore(LocalTime.of(23, 50)));
+        Assumptions.assumeTrue(LocalTime.now(London.ZONE).isBefore(LocalTime.of(23, 50)));
         setClosingTime(LocalTime.of(23, 59));
         String upn = fixtures.pupils(school, 1).get(0);
 
@@ -136,7 +136,7 @@ class FirstDayContactTest {
         assertThat(taskService.getVariable(id, "unresolvedTo")).isEqualTo(earlier.toString());
         // Due 5 school days after the absence (the fixture's closed day does not count), at the end of the day.
         LocalDate due = taskService.createTaskQuery().taskId(id).singleResult().getDueDate().toInstant()
-                .atZone(ZoneId.of("Europe/London")).toLocalDate();
+                .atZone(London.ZONE).toLocalDate();
         assertThat(due).isAfter(earlier.plusDays(6));
 
         http.withBasicAuth(officer, PASSWORD).postForEntity("/api/tasks/" + id + "/claim", null, Map.class);

@@ -53,6 +53,39 @@ class EventResubmissionTest {
         assertThat(listener.processed(id)).isOne();
     }
 
+    @Test
+    void aDeadNodesIncompletePublicationIsResubmittedWithinAMinuteButALiveNodesIsLeftToIt() throws Exception {
+        String ofDeadNode = UUID.randomUUID().toString();
+        String ofLiveNode = UUID.randomUUID().toString();
+        for (String id : new String[] {ofDeadNode, ofLiveNode}) {
+            new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(new FlakyProbeListener.Probe(id)));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(ofDeadNode) == 1 && attempts(ofLiveNode) == 1);
+        Thread.sleep(300);
+        // Published 40 seconds ago: one by a node whose heartbeat stopped a minute ago (it died mid-delivery), one by a
+        // node that is alive (its delivery may still be running there).
+        jdbc.update("insert into application_node (id, host, heartbeat_at) values ('dead-node', 'test', now() - interval '1 minute')");
+        jdbc.update("insert into application_node (id, host, heartbeat_at) values ('live-node', 'test', now())");
+        setOwner(ofDeadNode, "dead-node");
+        setOwner(ofLiveNode, "live-node");
+
+        resubmission.releaseLease();
+        assertThat(resubmission.resubmit(Duration.ofMinutes(5))).isTrue();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> incomplete(ofDeadNode) == 0);
+        assertThat(listener.processed(ofDeadNode)).isOne();
+        Thread.sleep(500);
+        assertThat(attempts(ofLiveNode)).as("the live node's delivery is not run a second time").isOne();
+        assertThat(incomplete(ofLiveNode)).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from shedlock where name = 'resubmit-incomplete-event-publications'",
+                Integer.class)).as("one node at a time, through ShedLock").isOne();
+    }
+
+    private void setOwner(String probeId, String node) {
+        jdbc.update("update event_publication set node = ?, publication_date = now() - interval '40 seconds' "
+                + "where event_type like '%Probe' and serialized_event like ?", node, "%" + probeId + "%");
+    }
+
     private int attempts(String id) {
         return listener.attempts(id);
     }

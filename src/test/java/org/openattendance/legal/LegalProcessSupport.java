@@ -2,7 +2,6 @@ package org.openattendance.legal;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.openattendance.shared.London;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LegalProcessSupport {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -42,11 +41,11 @@ class LegalProcessSupport {
     }
 
     static void today(LocalDate day, LocalTime time) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(time).atZone(LONDON).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(day.atTime(time).atZone(London.ZONE).toInstant()));
     }
 
     static Date at(LocalDate day, LocalTime time) {
-        return Date.from(day.atTime(time).atZone(LONDON).toInstant());
+        return Date.from(day.atTime(time).atZone(London.ZONE).toInstant());
     }
 
     ProcessInstance start(String process, LegalFixtures.Child child, Object... variables) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 
@@ -19,6 +18,7 @@ import org.openattendance.school.SchoolAdministration.CalendarData;
 import org.openattendance.school.SchoolAdministration.TermData;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.London;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -48,7 +48,7 @@ class NoticeToImproveServiceTest {
     }
 
     static void today(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(London.ZONE).toInstant()));
     }
 
     /** A school whose 2026-27 spring term has half term in the week of 15 February (or none). */

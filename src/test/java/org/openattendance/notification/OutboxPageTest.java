@@ -21,7 +21,7 @@ import org.openattendance.IntegrationTest;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.StaffUser;
 import org.openattendance.support.Fixtures;
-import org.openattendance.testsupport.TestSchools;
+import org.openattendance.support.TestSchools;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;

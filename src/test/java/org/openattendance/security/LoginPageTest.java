@@ -19,7 +19,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openattendance.testsupport.TestSchools;
+import org.openattendance.support.TestSchools;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers;

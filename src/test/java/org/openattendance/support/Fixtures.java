@@ -3,7 +3,6 @@ package org.openattendance.support;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +19,7 @@ import org.openattendance.school.SchoolAdministration.TermData;
 import org.openattendance.security.Role;
 import org.openattendance.security.UserAdministration;
 import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.London;
 import org.openattendance.shared.Upn;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +45,7 @@ public class Fixtures {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/London"));
+        return LocalDate.now(London.ZONE);
     }
 
     /** The n-th weekday before today (1 = the last weekday before today). */

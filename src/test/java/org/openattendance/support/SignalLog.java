@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.openattendance.attendance.AttendanceSignal;
+import org.openattendance.attendance.AttendanceSignals;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,11 @@ public class SignalLog {
     @EventListener
     void on(AttendanceSignal signal) {
         signals.add(signal);
+    }
+
+    @EventListener
+    void on(AttendanceSignals batch) {
+        signals.addAll(batch.signals());
     }
 
     public List<AttendanceSignal> forPupil(String upn) {

@@ -3,7 +3,6 @@ package org.openattendance.demo.mail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import org.openattendance.shared.London;
 
 /** One caught e-mail as the page shows it: who, what, the text, the links in it and the attachments. */
 record CaughtMail(int number, String from, String to, String subject, String sent, String text, List<String> links,
@@ -31,7 +31,7 @@ record CaughtMail(int number, String from, String to, String subject, String sen
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
+            .withZone(London.ZONE);
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
 
     static CaughtMail of(int number, MimeMessage message) {

@@ -8,9 +8,17 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,6 +33,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiErrorHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandler.class);
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
@@ -62,6 +72,41 @@ public class ApiErrorHandler {
     @ExceptionHandler(UploadTooLargeException.class)
     ResponseEntity<Map<String, Object>> tooLarge(UploadTooLargeException e) {
         return body(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage(), List.of());
+    }
+
+    /**
+     * The database could not be reached, or the connection broke (restarted, backend terminated) before the request
+     * finished: nothing of it was stored (a load is one transaction), and trying again is safe. Never a 200.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransactionSystemException.class, TransientDataAccessException.class, RecoverableDataAccessException.class})
+    ResponseEntity<Map<String, Object>> databaseUnavailable(Exception e) {
+        LOG.warn("Request failed because the database was unavailable: {}", e.toString());
+        var answer = body(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE, List.of());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").body(answer.getBody());
+    }
+
+    /**
+     * A lost connection wrapped in another exception (the register's COPY streams through the driver's own API):
+     * 503 as above. Anything else goes on to Spring's own handling.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<Map<String, Object>> wrappedDatabaseFailure(RuntimeException e) {
+        if (DatabaseUnavailable.isConnectionFailure(e)) {
+            return databaseUnavailable(e);
+        }
+        throw e;
+    }
+
+    /** Anything else unexpected: a 500 that says so, with the details in the log, not in the answer. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Map<String, Object>> databaseError(DataAccessException e) {
+        if (DatabaseUnavailable.isConnectionFailure(e)) {
+            return databaseUnavailable(e);
+        }
+        LOG.error("Request failed in the database", e);
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, "The request failed in the database and nothing of it was stored. "
+                + "If it happens again, tell the service desk the time it happened.", List.of());
     }
 
     private static String path(MismatchedInputException e) {

@@ -5,17 +5,23 @@ import java.util.List;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AccessPolicy;
+import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The staff home page: the schools the signed-in user may see, with what they may do there. */
+/**
+ * The staff home page. Each person's own view: a headteacher's or school manager's home is their school's attendance
+ * dashboard, a social worker's their caseload, a Virtual School Head's the LA's looked-after children; everyone else
+ * (attendance officers, LA officers and managers, administrators) sees the schools they may see, with what they may
+ * do there: each school's dashboard and, for the LA, its dashboard and the termly targeting meeting packs.
+ */
 @Controller
 class HomePage {
 
     /** One school as the home page lists it. */
-    record SchoolRow(String urn, String name, String phase, boolean registerUpload) {
+    record SchoolRow(String urn, String name, String phase, boolean registerUpload, boolean dashboard) {
     }
 
     private final SchoolDirectory directory;
@@ -29,16 +35,43 @@ class HomePage {
     @GetMapping("/")
     String home(Model model) {
         StaffUser user = access.currentUser();
+        String own = ownView(user);
+        if (own != null) {
+            return "redirect:" + own;
+        }
         List<SchoolRow> schools = directory.visibleSchools().stream()
                 .map(school -> row(user, school))
                 .toList();
         model.addAttribute("schools", schools);
         model.addAttribute("admin", user.isAdmin());
+        model.addAttribute("laDashboard", laRole(user) && user.laCode() != null ? "/dashboard/las/" + user.laCode() : null);
         return "home";
+    }
+
+    /** Where a person's own view lives, or null when their home is the list of their schools. */
+    static String ownView(StaffUser user) {
+        boolean laWide = laRole(user) || user.isAdmin() || user.has(Role.ATTENDANCE_OFFICER);
+        if (laWide) {
+            return null;
+        }
+        if ((user.has(Role.HEADTEACHER) || user.has(Role.MANAGER)) && user.schools().size() == 1) {
+            return "/dashboard";
+        }
+        if (user.schools().isEmpty() && user.has(Role.VIRTUAL_SCHOOL_HEAD) && user.laCode() != null) {
+            return "/dashboard/las/" + user.laCode() + "/virtual-school/children";
+        }
+        if (user.schools().isEmpty() && user.has(Role.SOCIAL_WORKER)) {
+            return "/caseload";
+        }
+        return null;
+    }
+
+    static boolean laRole(StaffUser user) {
+        return user.laCode() != null && (user.has(Role.LA_OFFICER) || user.has(Role.MANAGER));
     }
 
     private SchoolRow row(StaffUser user, School school) {
         return new SchoolRow(school.getUrn(), school.getName(), Labels.phase(school.getPhase()),
-                access.canChangeSchoolRecords(user, school.getUrn()));
+                access.canChangeSchoolRecords(user, school.getUrn()), !user.has(Role.SOCIAL_WORKER) || user.isAdmin());
     }
 }

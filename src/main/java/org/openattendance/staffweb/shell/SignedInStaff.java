@@ -95,7 +95,16 @@ public class SignedInStaff {
         }
         String path = currentPath();
         var links = new ArrayList<NavLink>();
-        links.add(link("nav-home", "Your schools", "/", path, path.equals("/")));
+        if (HomePage.ownView(user) == null) {
+            links.add(link("nav-home", "Your schools", "/", path, path.equals("/")));
+        }
+        if (user.isAdmin() || user.has(Role.HEADTEACHER) || user.has(Role.MANAGER) || user.has(Role.LA_OFFICER)
+                || user.has(Role.VIRTUAL_SCHOOL_HEAD)) {
+            links.add(link("nav-dashboard", "Dashboard", "/dashboard", path, path.startsWith("/dashboard")));
+        }
+        if (user.has(Role.SOCIAL_WORKER)) {
+            links.add(link("nav-caseload", "Your caseload", "/caseload", path, path.startsWith("/caseload")));
+        }
         links.add(link("nav-inbox", "Your tasks", "/inbox", path, path.startsWith("/inbox") || path.startsWith("/tasks/")));
         links.add(link("nav-pupils", "Pupils", "/pupils", path, path.startsWith("/pupils")
                 || (path.startsWith("/schools/") && !isUpload(path))));

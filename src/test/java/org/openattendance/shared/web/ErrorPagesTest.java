@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.security.Role;
 import org.openattendance.security.UserAdministration;
-import org.openattendance.testsupport.TestSchools;
+import org.openattendance.support.TestSchools;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;

@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openattendance.casework.CaseEventKind;
 import org.openattendance.casework.CaseStore.CaseEvent;
 import org.openattendance.casework.FormAnswers;
+import org.openattendance.shared.London;
 
 /** The case timeline as staff read it: plain English from the events as recorded. */
 class CaseTimelineTextTest {
 
     private final CaseTimelineText text = new CaseTimelineText(new FormAnswers(),
-            Clock.fixed(Instant.parse("2027-01-07T09:00:00Z"), ZoneId.of("Europe/London")));
+            Clock.fixed(Instant.parse("2027-01-07T09:00:00Z"), London.ZONE));
 
     private static CaseEvent event(long id, CaseEventKind kind, String name, String detail) {
         return new CaseEvent(id, Instant.parse("2027-01-07T09:00:00Z").plusSeconds(id), kind, name, detail, "officer.test",

@@ -21,7 +21,7 @@ import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
-import org.openattendance.testsupport.TestSchools;
+import org.openattendance.support.TestSchools;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.http.MediaType;
@@ -105,8 +105,11 @@ class NavigationTest {
     @Test
     void aSocialWorkerSeesTheirCaseloadAsScope() throws Exception {
         var socialWorker = new StaffUser("nav-sw", "unused", "Sol Worker", Set.of(Role.SOCIAL_WORKER), Set.of(), null, true);
-        mvc.perform(get("/").with(user(socialWorker)))
+        // A social worker's home page is their caseload.
+        mvc.perform(get("/").with(user(socialWorker))).andExpect(redirectedUrl("/caseload"));
+        mvc.perform(get("/caseload").with(user(socialWorker)))
                 .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/caseload\" id=\"nav-caseload\" aria-current=\"page\"")))
                 .andExpect(content().string(containsString("<span>Social worker</span>")))
                 .andExpect(content().string(containsString("<span>Your caseload</span>")))
                 .andExpect(content().string(not(containsString("id=\"nav-admin\""))));

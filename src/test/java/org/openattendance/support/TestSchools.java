@@ -1,9 +1,8 @@
-package org.openattendance.testsupport;
+package org.openattendance.support;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +19,7 @@ import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.London;
 import org.openattendance.shared.Upn;
 
 /**
@@ -37,7 +37,7 @@ public final class TestSchools {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/London"));
+        return LocalDate.now(London.ZONE);
     }
 
     /** A 6-digit URN no school in the database has yet. */
