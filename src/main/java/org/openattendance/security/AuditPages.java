@@ -153,6 +153,8 @@ class AuditPages {
             case "leave-request" -> "Leave requests";
             case "case" -> "The attendance case";
             case "letter" -> "A letter";
+            case "dashboard" -> "Dashboard: " + e.subjectId();
+            case "pupil-search" -> "Pupil search";
             default -> "";
         };
     }

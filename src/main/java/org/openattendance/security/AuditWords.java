@@ -16,11 +16,14 @@ final class AuditWords {
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
     private static final DateTimeFormatter BRITISH = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
+    /** Subjects of reads that show many pupils at once (a school's list, a dashboard's pupils behind a number). */
+    private static final java.util.Set<String> LISTS = java.util.Set.of("school", "dashboard", "pupil-search");
+
     static String what(String action, String outcome, String subjectType) {
         boolean refused = "REFUSED".equals(outcome);
         return switch (action) {
-            case "READ_PUPIL" -> "school".equals(subjectType) ? "Saw a list of a school's pupils"
-                    : refused ? "Tried to see a pupil's record" : "Saw a pupil's record";
+            case "READ_PUPIL" -> refused ? "Tried to see a pupil's record"
+                    : LISTS.contains(subjectType) ? "Saw a list of pupils" : "Saw a pupil's record";
             case "CHANGE_REGISTER" -> refused ? "Tried to change a register" : "Changed a register";
             case "CHANGE_PUPILS" -> refused ? "Tried to change a school's records" : "Changed pupils' records";
             case "CHANGE_SCHOOL" -> "Changed a school's details or calendar";
