@@ -100,7 +100,7 @@ class CaseApi {
     }
 
     private List<Map<String, Object>> describe(List<CaseTasks.TaskView> views) {
-        var cases = records.byProcessInstances(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
+        var cases = tasks.casesOf(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
         var upns = tasks.upnsOf(views.stream().map(CaseTasks.TaskView::processInstanceId)
                 .filter(id -> !cases.containsKey(id)).distinct().toList());
         return views.stream().map(t -> {

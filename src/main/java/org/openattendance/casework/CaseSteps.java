@@ -144,18 +144,6 @@ class CaseSteps {
         };
     }
 
-    /** The point where the legal process (next issue) takes the case over; recorded on the timeline. */
-    @Bean
-    JavaDelegate handOverToLegal(CaseStore records) {
-        return execution -> {
-            String decision = (String) execution.getVariable("laDecision");
-            Stage stage = "ISSUE_PENALTY_NOTICE".equals(decision) ? Stage.PENALTY_NOTICE : Stage.NOTICE_TO_IMPROVE;
-            records.changeStage(caseId(execution), stage);
-            records.addEvent(caseId(execution), CaseEventKind.STAGE, "Handed over to the legal stages: " + stage,
-                    "The case waits for the outcome of the legal process", null);
-        };
-    }
-
     /** The support ladder ran out: ask the school to consider a notice, as when the penalty threshold is met. */
     @Bean
     JavaDelegate askSchoolToConsiderNotice(CaseStore records, CaseEngine engine) {

@@ -3,6 +3,7 @@ package org.openattendance.casework;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -51,10 +52,12 @@ class CaseTasks {
     private final NamedParameterJdbcTemplate jdbc;
     private final String taskTable;
     private final String linkTable;
+    private final String executionTable;
+    private final CaseStore records;
     private final AuditTrail audit;
 
     CaseTasks(TaskService tasks, FormService forms, IdentityService identity, RuntimeService runtime,
-              ManagementService management, NamedParameterJdbcTemplate jdbc, AuditTrail audit) {
+              ManagementService management, NamedParameterJdbcTemplate jdbc, CaseStore records, AuditTrail audit) {
         this.audit = audit;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -63,6 +66,8 @@ class CaseTasks {
         this.jdbc = jdbc;
         this.taskTable = management.getTableName(Task.class);
         this.linkTable = management.getTableName(IdentityLinkEntity.class);
+        this.executionTable = management.getTableName(org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity.class);
+        this.records = records;
     }
 
     /** Open tasks the user may work: offered to one of their groups and unclaimed, or assigned to them. */
@@ -114,12 +119,42 @@ class CaseTasks {
     }
 
     private InboxQuery inbox(StaffUser user, CaseWork.TaskFilter filter, java.util.function.Function<String, String> marker) {
-        return new InboxQuery(user, filter, taskTable, linkTable, marker);
+        return new InboxQuery(user, filter, taskTable, linkTable, executionTable, marker);
     }
 
+    /** The open tasks of the case's process and of the processes it called (its legal stages). */
     List<TaskView> openTasksOf(String processInstanceId) {
-        return tasks.createTaskQuery().processInstanceId(processInstanceId).orderByDueDate().asc().list().stream()
-                .map(CaseTasks::view).toList();
+        var instances = new ArrayList<String>(List.of(processInstanceId));
+        for (int i = 0; i < instances.size(); i++) {
+            runtime.createProcessInstanceQuery().superProcessInstanceId(instances.get(i)).list()
+                    .forEach(p -> instances.add(p.getId()));
+        }
+        return tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).orderByDueDate().asc()
+                .list().stream().map(CaseTasks::view).toList();
+    }
+
+    /**
+     * The case of each process instance: its own, or for a process the case called (a Notice to Improve, a penalty
+     * notice, a prosecution) the case of the process at the top of the calls. Processes of no case are left out.
+     */
+    Map<String, CaseStore.CaseRecord> casesOf(Collection<String> processInstanceIds) {
+        var found = new HashMap<>(records.byProcessInstances(processInstanceIds));
+        var others = processInstanceIds.stream().filter(id -> !found.containsKey(id)).toArray(String[]::new);
+        if (others.length > 0) {
+            var roots = new HashMap<String, String>();
+            runtime.createProcessInstanceQuery().processInstanceIds(java.util.Set.of(others)).list().forEach(p -> {
+                if (p.getRootProcessInstanceId() != null && !p.getRootProcessInstanceId().equals(p.getId())) {
+                    roots.put(p.getId(), p.getRootProcessInstanceId());
+                }
+            });
+            var byRoot = records.byProcessInstances(roots.values());
+            roots.forEach((id, root) -> {
+                if (byRoot.containsKey(root)) {
+                    found.put(id, byRoot.get(root));
+                }
+            });
+        }
+        return found;
     }
 
     /**

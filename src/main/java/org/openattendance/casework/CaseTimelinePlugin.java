@@ -31,12 +31,17 @@ import org.springframework.stereotype.Component;
  * <li>every business rule task: {@code decisionLog} on end (which table and version decided what).</li>
  * </ul>
  * The listeners are the same beans, named by delegate expression and looked up when they run, as a listener in
- * the model would be. Other processes (leave, deletion from roll) have no case timeline and are left alone.
+ * the model would be. The processes the case calls for its legal stages (Notice to Improve, penalty notice,
+ * prosecution, attendance contract) carry the case's id and are treated the same. Other processes (leave, deletion
+ * from roll) have no case timeline and are left alone.
  */
 @Component
 class CaseTimelinePlugin extends AbstractProcessEnginePlugin {
 
     static final String TASK_LOG = "${taskLog}";
+    /** The attendance case and the processes it calls, which write on its timeline. */
+    static final java.util.Set<String> CASE_PROCESSES = java.util.Set.of(CaseEngine.CASE_PROCESS, "notice-to-improve",
+            "penalty-notice", "prosecution", "attendance-contract");
     static final String DECISION_LOG = "${decisionLog}";
 
     @Override
@@ -81,7 +86,7 @@ class CaseTimelinePlugin extends AbstractProcessEnginePlugin {
 
         private static boolean inCase(ActivityImpl activity) {
             return activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-                    && CaseEngine.CASE_PROCESS.equals(definition.getKey());
+                    && CASE_PROCESSES.contains(definition.getKey());
         }
     }
 }

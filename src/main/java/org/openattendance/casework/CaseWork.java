@@ -195,7 +195,8 @@ public class CaseWork {
             Instant created = task.getCreateTime().toInstant();
             Stage stage = null;
             for (var entry : history) {
-                if (!entry.enteredAt().isAfter(created)) {
+                // The engine keeps a task's creation to the millisecond; the stage history to the microsecond.
+                if (!entry.enteredAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).isAfter(created)) {
                     stage = entry.stage();
                 }
             }
@@ -237,7 +238,7 @@ public class CaseWork {
     }
 
     private List<WorkItem> items(List<CaseTasks.TaskView> views) {
-        var cases = records.byProcessInstances(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
+        var cases = tasks.casesOf(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
         var upns = tasks.upnsOf(views.stream().map(CaseTasks.TaskView::processInstanceId)
                 .filter(id -> !cases.containsKey(id)).distinct().toList());
         return views.stream().map(t -> {

@@ -24,9 +24,12 @@ final class InboxQuery {
     /**
      * @param tasks      the engine's task table (ACT_RU_TASK, with any configured prefix)
      * @param links      the engine's identity link table
+     * @param executions the engine's execution table: a task of a process the case called (a legal stage) belongs
+     *                   to the case at the root of the calls
      * @param marker     how a named parameter is written: {@code #{name}} or {@code :name}
      */
-    InboxQuery(StaffUser user, CaseWork.TaskFilter filter, String tasks, String links, Function<String, String> marker) {
+    InboxQuery(StaffUser user, CaseWork.TaskFilter filter, String tasks, String links, String executions,
+               Function<String, String> marker) {
         parameters.put("inboxUser", user.username());
         var groups = new ArrayList<String>();
         List<String> groupIds = user.camundaGroups();
@@ -34,8 +37,10 @@ final class InboxQuery {
             parameters.put("inboxGroup" + i, groupIds.get(i));
             groups.add(marker.apply("inboxGroup" + i));
         }
-        var sql = new StringBuilder(" from ").append(tasks).append(" T left join attendance_case C")
-                .append(" on C.process_instance_id = T.PROC_INST_ID_ where (T.ASSIGNEE_ = ").append(marker.apply("inboxUser"));
+        var sql = new StringBuilder(" from ").append(tasks).append(" T left join ").append(executions)
+                .append(" P on P.ID_ = T.PROC_INST_ID_ left join attendance_case C")
+                .append(" on C.process_instance_id = coalesce(P.ROOT_PROC_INST_ID_, T.PROC_INST_ID_) where (T.ASSIGNEE_ = ")
+                .append(marker.apply("inboxUser"));
         if (!groups.isEmpty()) {
             sql.append(" or (T.ASSIGNEE_ is null and exists (select 1 from ").append(links)
                     .append(" I where I.TASK_ID_ = T.ID_ and I.TYPE_ = 'candidate' and I.GROUP_ID_ in (")

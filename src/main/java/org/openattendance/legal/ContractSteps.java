@@ -89,4 +89,36 @@ final class ContractSteps {
             execution.setVariable("contractReviewOutcome", outcome);
         }
     }
+
+    /**
+     * The support ladder's review after a contract the school offered on the ladder: the review is the contract's,
+     * and ends it: kept if attendance improved, not kept otherwise. Other reviews leave contracts alone.
+     */
+    @Component("reviewLadderContract")
+    static class LadderReview implements TaskListener {
+        private final AttendanceContracts contracts;
+
+        LadderReview(AttendanceContracts contracts) {
+            this.contracts = contracts;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            UUID id = ProcessFields.id(task, "contractId");
+            if (id == null || !"ATTENDANCE_CONTRACT".equals(task.getVariable("ladderStage"))) {
+                return;
+            }
+            var contract = contracts.find(id).orElse(null);
+            if (contract == null || contract.status() != ContractStatus.AGREED) {
+                return;
+            }
+            String by = ProcessFields.actor(task);
+            String notes = ProcessFields.text(task, "notes");
+            if (contract.nextReview() != null) {
+                contracts.review(id, notes, by);
+            }
+            contracts.close(id, "IMPROVED".equals(ProcessFields.text(task, "reviewOutcome")) ? ContractOutcome.KEPT
+                    : ContractOutcome.NOT_KEPT, notes, by);
+        }
+    }
 }

@@ -55,6 +55,12 @@ class LegalEngine {
                 .correlateAllWithResult().size();
     }
 
+    /** Whether the process instance waits for this message now. */
+    boolean waitsFor(String processInstanceId, String message) {
+        return processInstanceId != null && runtime.createExecutionQuery().processInstanceId(processInstanceId)
+                .messageEventSubscriptionName(message).count() > 0;
+    }
+
     boolean isRunning(String processInstanceId) {
         return processInstanceId != null
                 && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;

@@ -67,10 +67,10 @@ public class NoticesToImprove {
                 register.recordText(pupil.getId(), today), command.supportGiven(), command.supportAvailable(),
                 recipients(pupil), LegalEngine.now().toInstant());
         store.insert(notice);
-        timeline.decision(command.caseId(), "Policy: ntiPeriodWeeks", "value = " + weeks.value() + " (" + weeks.meaning() + ")",
-                LegalPolicy.POLICY, weeks.version());
-        timeline.decision(command.caseId(), "Policy: ntiAllowedSessions", "value = " + allowed.value() + " ("
-                + allowed.meaning() + ")", LegalPolicy.POLICY, allowed.version());
+        timeline.decision(command.caseId(), "Notice to Improve: an improvement period of " + weeks.meaning(),
+                "ntiPeriodWeeks = " + weeks.value(), LegalPolicy.POLICY, weeks.version());
+        timeline.decision(command.caseId(), "Notice to Improve: sufficient improvement means " + allowed.meaning(),
+                "ntiAllowedSessions = " + allowed.value(), LegalPolicy.POLICY, allowed.version());
         timeline.stage(command.caseId(), Stage.NOTICE_TO_IMPROVE);
         timeline.note(command.caseId(), "Notice to Improve issued", "To " + names(notice.recipients())
                 + "; improvement period " + DAY.format(period.start()) + " to " + DAY.format(period.end()) + " ("
@@ -86,7 +86,9 @@ public class NoticesToImprove {
         notice.assess(figures.possible(), figures.qualifying().size(), LegalEngine.now().toInstant());
         store.update(notice);
         timeline.decision(notice.caseId(), "Notice to Improve period over: "
-                        + (notice.status() == NoticeToImproveStatus.IMPROVED ? "improved" : "not improved"),
+                        + (notice.status() == NoticeToImproveStatus.IMPROVED ? "improved" : "not improved") + " ("
+                        + figures.qualifying().size() + " sessions counting toward the penalty threshold; the policy allows "
+                        + notice.sufficientImprovement().allowedSessions() + ")",
                 figures.qualifying().size() + " sessions counting toward the penalty threshold from "
                         + DAY.format(notice.period().start()) + " to " + DAY.format(notice.period().end())
                         + " (" + figures.possible() + " possible); sufficient improvement: "

@@ -64,8 +64,8 @@ public class PenaltyNotices {
         for (RequestParent asked : request.parents()) {
             NoticeParent parent = asked.parent();
             var right = rightToIssue(request.pupilId(), parent);
-            timeline.decision(request.caseId(), "Policy: penalty notice to " + parent.name(), "earlier notices in "
-                    + COUNTING_YEARS + " years = " + right.earlierNotices() + "; " + describe(right),
+            timeline.decision(request.caseId(), "Penalty notice to " + parent.name() + ": " + inWords(right),
+                    "earlier notices in " + COUNTING_YEARS + " years = " + right.earlierNotices() + "; " + describe(right),
                     LegalPolicy.PENALTY, right.version());
             if (!right.mayIssue()) {
                 outcomes.add(new RequestParent(parent, RequestParent.Outcome.THIRD_OCCASION, right.earlierNotices(), null));
@@ -105,8 +105,9 @@ public class PenaltyNotices {
         LocalDate received = WorkingDays.after(servedOn, receipt.workingDays());
         notice.served(new NoticeService(method, servedOn, received, receipt.version(), by));
         store.update(notice);
-        timeline.decision(notice.caseId(), "Policy: receipt of notice " + notice.number(), describe(method) + " on "
-                + DAY.format(servedOn) + ": received " + DAY.format(received)
+        timeline.decision(notice.caseId(), "Notice " + notice.number() + " counts as received on " + DAY.format(received)
+                + " (" + describe(method).toLowerCase(java.util.Locale.UK) + " on " + DAY.format(servedOn) + ")",
+                describe(method) + " on " + DAY.format(servedOn) + ": received " + DAY.format(received)
                 + (notice.reducedBy() == null ? "" : "; " + Money.print(notice.terms().reducedAmount()) + " if paid by "
                 + DAY.format(notice.reducedBy())) + "; " + Money.print(notice.terms().fullAmount()) + " if paid by "
                 + DAY.format(notice.fullBy()), LegalPolicy.SERVICE, receipt.version());
@@ -244,6 +245,18 @@ public class PenaltyNotices {
         return "occasion " + terms.occasion() + ": " + (terms.hasReduction() ? Money.print(terms.reducedAmount())
                 + " if paid within " + terms.reducedWithinDays() + " days of receipt, " : "")
                 + Money.print(terms.fullAmount()) + " within " + terms.fullWithinDays() + " days";
+    }
+
+    /** What the policy allows, in the words a member of staff reads on the case. */
+    static String inWords(LegalPolicy.RightToIssue right) {
+        if (!right.mayIssue()) {
+            return "no notice may be issued: it would be the third occasion in " + COUNTING_YEARS + " years";
+        }
+        var terms = right.terms();
+        return (terms.occasion() == 1 ? "the first" : "the second") + " in " + COUNTING_YEARS + " years, "
+                + (terms.hasReduction() ? Money.print(terms.reducedAmount()) + " if paid within " + terms.reducedWithinDays()
+                + " days of receipt, " + Money.print(terms.fullAmount()) + " within " + terms.fullWithinDays() + " days"
+                : Money.print(terms.fullAmount()) + " within " + terms.fullWithinDays() + " days of receipt");
     }
 
     private static String describe(ServiceMethod method) {

@@ -77,7 +77,7 @@ final class PenaltyRequestSteps {
                             thirdOccasions++;
                         }
                     }
-                    execution.setVariable("noticeIds", noticeIds);
+                    execution.setVariable("noticeIds", String.join(",", noticeIds));
                     execution.setVariable("thirdOccasions", thirdOccasions);
                 }
                 case "REFUSE" -> requests.refuse(id, by, reasons);

@@ -130,7 +130,8 @@ public class PenaltyRequests {
         store.insert(request);
         timeline.stage(caseId, Stage.PENALTY_NOTICE_REQUEST);
         if (evidence.holiday() != null) {
-            timeline.decision(caseId, "Policy: holidayRequestSchoolDays", "back at school on "
+            timeline.decision(caseId, (evidence.holiday().late() ? "Holiday request made late: it was due by "
+                    : "Holiday request in time: due by ") + DAY.format(evidence.holiday().deadline()), "back at school on "
                     + DAY.format(evidence.holiday().returnDate()) + "; request due by "
                     + DAY.format(evidence.holiday().deadline()) + (evidence.holiday().late() ? "; the request is LATE" : ""),
                     LegalPolicy.POLICY, evidence.holiday().policyVersion());

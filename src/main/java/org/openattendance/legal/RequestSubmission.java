@@ -32,11 +32,19 @@ public class RequestSubmission {
         return requests.draft(cases.latestFor(pupil.getUpn()).map(CaseStore.CaseRecord::id).orElse(null), pupil);
     }
 
-    /** Sends the request; the caller has checked that the user is the school's staff. */
+    /**
+     * Sends the request; the caller has checked that the user is the school's staff. The pupil's case must be waiting
+     * for it (the school chose to ask for a penalty notice on the case), so that the LA's decision task follows.
+     */
     @Transactional
     public PenaltyNoticeRequest submit(Pupil pupil, RequestForm form, String by) {
         var kase = cases.latestFor(pupil.getUpn()).orElseThrow(() -> new LegalConflictException(
                 "The pupil has no attendance case: a request for a penalty notice is made on the case"));
+        if (!engine.waitsFor(kase.processInstanceId(), MESSAGE)) {
+            throw new LegalConflictException("The pupil's case is not waiting for a request for a penalty notice: the "
+                    + "school first chooses to ask for one on the case (\"Consider a Notice to Improve or a penalty "
+                    + "notice\", or after a Notice to Improve)");
+        }
         PenaltyNoticeRequest request = requests.submit(kase.id(), pupil.getUpn(), form, by);
         engine.correlate(kase.processInstanceId(), MESSAGE, Map.of("penaltyRequestId", request.id().toString()));
         return request;

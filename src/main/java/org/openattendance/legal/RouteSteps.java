@@ -43,7 +43,7 @@ class RouteSteps implements TaskListener {
                                 request.schoolUrn(), request.laCode(), parent.parent(), by).id().toString());
                     }
                 }
-                execution.setVariable("prosecutionIds", ids);
+                execution.setVariable("prosecutionIds", String.join(",", ids));
             }
             case "SUPERVISION_ORDER" -> prosecutions.esoApplied(request.caseId(), request.pupilId(), request.upn(),
                     request.laCode(), reasons, by);

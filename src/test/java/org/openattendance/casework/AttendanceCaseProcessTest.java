@@ -218,7 +218,7 @@ class AttendanceCaseProcessTest {
     }
 
     @Test
-    void theSupportLadderRunsFromTheLetterThroughTafAndContractToTheNoticeRouteAndTheLegalHandOver() {
+    void theSupportLadderRunsFromTheLetterThroughTafAndContractToTheNoticeRouteAndTheNoticeToImprove() {
         TestCase c = cases.openCase();
         cases.send(c, "BelowAttendanceThreshold");
 
@@ -243,7 +243,10 @@ class AttendanceCaseProcessTest {
         cases.complete(c, "review-plan", "reviewOutcome", "NOT_IMPROVED", "otherAgenciesNeeded", false);
 
         assertThat(cases.stage(c)).isEqualTo(Stage.ATTENDANCE_CONTRACT);
-        cases.complete(c, "contract", "contractOutcome", "SIGNED");
+        cases.complete(c, "contract", "contractOutcome", "SIGNED", "offeredBy", "SCHOOL",
+                "contractParties", "Sam Parent and the school", "parentCommitments", "Alex in school by 8.45",
+                "providerCommitments", "A weekly check-in", "supportOffered", "Breakfast club",
+                "startDate", Fixtures.today().toString(), "firstReview", Fixtures.today().plusDays(42).toString());
         cases.passTime(c, Duration.ofDays(42));
         cases.complete(c, "review-plan", "reviewOutcome", "NOT_IMPROVED", "otherAgenciesNeeded", false);
 
@@ -253,13 +256,16 @@ class AttendanceCaseProcessTest {
         assertThat(cases.one(c, "la-decision")).hasCandidateGroup("la-" + c.laCode() + "-attendance");
         cases.complete(c, "la-decision", "laDecision", "ISSUE_NOTICE_TO_IMPROVE");
 
-        assertThat(c.instance()).isWaitingAt("legal-outcome");
+        assertThat(c.instance()).isWaitingAt("notice-to-improve");
         assertThat(cases.stage(c)).isEqualTo(Stage.NOTICE_TO_IMPROVE);
         assertThat(cases.timeline(c)).filteredOn(e -> "next-stage".equals(e.decisionKey()))
                 .extracting(CaseStore.CaseEvent::detail)
                 .containsExactly("nextStage = TAF", "nextStage = ATTENDANCE_CONTRACT", "nextStage = NOTICE_TO_IMPROVE");
-        cases.send(c, "LegalOutcome");
-        assertThat(c.instance()).hasPassed("legal-stages-finished").isActive();
+        var noticeToImprove = engine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(c.id()).singleResult();
+        assertThat(noticeToImprove.getProcessDefinitionId()).startsWith("notice-to-improve:");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(noticeToImprove.getId()).singleResult())
+                .hasName("Issue the Notice to Improve").hasCandidateGroup("school-" + c.schoolUrn() + "-attendance");
     }
 
     @Test
@@ -315,19 +321,19 @@ class AttendanceCaseProcessTest {
         assertThat(c.instance()).hasPassed("no-notice-requested");
 
         cases.send(c, "PenaltyThresholdMet");
-        cases.complete(c, "consider-notice", "recommendation", "PENALTY_NOTICE");
+        cases.complete(c, "consider-notice", "recommendation", "NOTICE_TO_IMPROVE");
         cases.complete(c, "la-decision", "laDecision", "REFUSE");
         assertThat(c.instance()).hasPassed("notice-request-refused");
     }
 
     @Test
-    void aPenaltyNoticeDecisionHandsOverAtThePenaltyNoticeStage() {
+    void askingForAPenaltyNoticeGoesStraightToTheSchoolsRequestAtThatStage() {
         TestCase c = cases.openCase();
         cases.send(c, "PenaltyThresholdMet");
         cases.complete(c, "consider-notice", "recommendation", "PENALTY_NOTICE");
-        cases.complete(c, "la-decision", "laDecision", "ISSUE_PENALTY_NOTICE");
-        assertThat(cases.stage(c)).isEqualTo(Stage.PENALTY_NOTICE);
-        assertThat(c.instance()).isWaitingAt("legal-outcome");
+        assertThat(cases.open(c, "la-decision")).isEmpty();
+        assertThat(cases.one(c, "request-notice")).hasCandidateGroup("school-" + c.schoolUrn() + "-attendance");
+        assertThat(cases.stage(c)).isEqualTo(Stage.PENALTY_NOTICE_REQUEST);
     }
 
     @Test

@@ -97,7 +97,7 @@ class NoticeToImproveServiceTest {
         });
         assertThat(cases.find(child.caseId()).orElseThrow().stage()).isEqualTo(Stage.NOTICE_TO_IMPROVE);
         assertThat(cases.timeline(child.caseId())).anySatisfy(e -> {
-            assertThat(e.name()).isEqualTo("Policy: ntiPeriodWeeks");
+            assertThat(e.name()).isEqualTo("Notice to Improve: an improvement period of 6 school weeks");
             assertThat(e.decisionKey()).isEqualTo("legal-policy");
         });
     }
@@ -122,7 +122,8 @@ class NoticeToImproveServiceTest {
         assertThat(assessed.assessment().qualifyingSessions()).isEqualTo(2);
         assertThat(assessed.assessment().possibleSessions()).isEqualTo(4);
         assertThat(cases.timeline(notImproving.caseId())).anySatisfy(e ->
-                assertThat(e.name()).isEqualTo("Notice to Improve period over: not improved"));
+                assertThat(e.name()).isEqualTo("Notice to Improve period over: not improved (2 sessions counting toward "
+                        + "the penalty threshold; the policy allows 0)"));
     }
 
     @Test

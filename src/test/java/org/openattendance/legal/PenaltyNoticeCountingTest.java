@@ -70,7 +70,8 @@ class PenaltyNoticeCountingTest {
         assertThat(notices.ofPupil(child.pupilId())).hasSize(2);
         assertThat(cases.find(child.caseId()).orElseThrow().stage()).isEqualTo(Stage.LEGAL_ROUTE_DECISION);
         assertThat(cases.timeline(child.caseId())).anySatisfy(e -> {
-            assertThat(e.name()).isEqualTo("Policy: penalty notice to Sam Parent");
+            assertThat(e.name()).isEqualTo("Penalty notice to Sam Parent: no notice may be issued: it would be the third "
+                    + "occasion in 3 years");
             assertThat(e.detail()).contains("earlier notices in 3 years = 2").contains("third occasion");
             assertThat(e.decisionKey()).isEqualTo("penalty-notice-policy");
             assertThat(e.decisionVersion()).isPositive();

@@ -12,10 +12,10 @@ import org.openattendance.security.RoleNames;
 public final class Labels {
 
     /** A day as tables and lists show it: "7 Jan 2027". */
-    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     /** A moment as timelines show it: "7 Jan 2027, 14:05". */
-    public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+    public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
     private Labels() {
     }
