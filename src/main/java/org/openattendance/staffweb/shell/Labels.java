@@ -35,14 +35,7 @@ public final class Labels {
     }
 
     public static String stage(org.openattendance.casework.Stage stage) {
-        if (stage == null) {
-            return "";
-        }
-        return switch (stage) {
-            case CME_REFERRAL -> "Children missing education referral";
-            case TAF -> "Team Around the Family";
-            default -> sentence(stage.name());
-        };
+        return stage == null ? "" : stage.label();
     }
 
     /** A cohort flag as schools write it: "FSM", "SEN support", "EHC plan". */
