@@ -56,6 +56,15 @@ class LetterRenderer {
         return new RenderedLetter(subject, html, pdf);
     }
 
+    /** The subject and the body as the letter will read, without its layout or PDF: for a page to show. */
+    RenderedLetter preview(LetterTemplate template, LetterModel model) {
+        checkExpressions(template);
+        var context = new Context(Locale.UK, model.variables());
+        String subject = process(template.key(), template.subject(), TemplateMode.TEXT, context).strip();
+        String body = Jsoup.clean(process(template.key(), template.body(), TemplateMode.HTML, context), LETTER_HTML);
+        return new RenderedLetter(subject, body, null);
+    }
+
     private String process(String key, String text, TemplateMode mode, Context context) {
         try {
             return engine.process(new TemplateSpec(text, mode), context);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,6 +82,27 @@ public class Letters {
         }
         parents.forEach(parent -> addRecipient(id, parent, rendered.subject()));
         return new IssuedLetter(id, true);
+    }
+
+    /** A letter as it would go: its subject and body (HTML kept to the letter's safe tags), and who gets it. */
+    public record LetterPreview(String subject, String bodyHtml, List<String> addressees) {
+    }
+
+    /**
+     * The letter this template would make for the pupil now, with these fields (a field not given shows as the
+     * placeholder the caller passes in its place). Nothing is stored or sent. Unchecked: the caller checks scope.
+     */
+    public LetterPreview preview(String templateKey, long pupilId, Map<String, String> fields) {
+        Pupil pupil = directory.pupilsByIds(List.of(pupilId)).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No pupil with id " + pupilId));
+        School school = directory.school(pupil.getSchoolUrn()).orElseThrow();
+        List<LetterRequested.Addressee> parents = pupil.getParents().stream().filter(Parent::hasParentalResponsibility)
+                .map(p -> new LetterRequested.Addressee(p.getName(), p.getEmail(), p.getAddress())).toList();
+        LetterTemplate template = templates.effective(templateKey, school.getLaCode());
+        var request = new LetterRequest("preview", templateKey, null, pupilId, fields, parents);
+        var rendered = renderer.preview(template, model(pupil, school, parents, request));
+        return new LetterPreview(rendered.subject(), rendered.html(), parents.stream()
+                .map(p -> p.name() + (p.email() == null || p.email().isBlank() ? " (on paper)" : " (by e-mail)")).toList());
     }
 
     /** The pupil's letters, newest first, with who each went to (name and channel). Unchecked: the caller checks scope. */
