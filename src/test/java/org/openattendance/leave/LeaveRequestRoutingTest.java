@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +50,8 @@ class LeaveRequestRoutingTest {
 
     @BeforeEach
     void mockTheSteps() {
+        // Other tests in the same JVM start engines of their own; the assertions must use this one.
+        BpmnAwareTests.init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(now);
         Mocks.register("leaveRequestChecked", (TaskListener) task -> stepsRun.add("request checked"));
         Mocks.register("leaveReasonScreened", (ExecutionListener) execution -> stepsRun.add("screened: "
@@ -74,6 +77,7 @@ class LeaveRequestRoutingTest {
     void reset() {
         Mocks.reset();
         ClockUtil.reset();
+        BpmnAwareTests.reset();
     }
 
     @Test
