@@ -223,6 +223,7 @@ class CaseLegalRouteTest {
                 "decisionReasons", "The holiday was before the LA's code of conduct applied"));
 
         assertThat(c.instance()).hasPassed("request-refused");
+        assertThat(cases.stage(c)).isEqualTo(Stage.MONITORING);
         var seen = http.withBasicAuth(schoolOfficer, PASSWORD).exchange("/api/pupils/" + c.upn() + "/penalty-notice-requests",
                 HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
         assertThat(seen).singleElement().satisfies(r -> {
