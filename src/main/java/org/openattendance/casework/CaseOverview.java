@@ -3,7 +3,6 @@ package org.openattendance.casework;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.openattendance.shared.London;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +55,6 @@ public class CaseOverview {
     public record CaseAtStep(UUID caseId, long pupilId, String upn, String schoolUrn, Stage stage, Instant since) {
     }
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     /** The task of the LA's decision on a school's request for a notice: its creation is the request. */
     static final String NOTICE_DECISION_TASK = "la-decision";
@@ -99,7 +98,7 @@ public class CaseOverview {
     public List<WeekCount> openedAndClosed(Collection<String> schoolUrns, Collection<Long> pupilIds, LocalDate from) {
         var byWeek = new java.util.TreeMap<LocalDate, long[]>();
         String scope = " school_urn = any(?)" + pupils("pupil_id", pupilIds);
-        Timestamp since = Timestamp.from(from.atStartOfDay(LONDON).toInstant());
+        Timestamp since = Timestamp.from(from.atStartOfDay(London.ZONE).toInstant());
         jdbc.query("select date_trunc('week', opened_at at time zone 'Europe/London')::date, count(*) from attendance_case "
                 + "where" + scope + " and opened_at >= ? group by 1", rs -> {
                     byWeek.computeIfAbsent(rs.getDate(1).toLocalDate(), w -> new long[2])[0] = rs.getLong(2);

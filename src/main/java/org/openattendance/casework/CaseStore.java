@@ -115,6 +115,17 @@ public class CaseStore {
                 Timestamp.from(clock.instant()));
     }
 
+    /**
+     * The submission (JSON) of the latest completion of a task by this name on any case of the school, or empty: the
+     * school's own answers, offered again the next time (the contact named in its letters).
+     */
+    public Optional<String> latestCompletionAtSchool(String schoolUrn, String taskName) {
+        return jdbc.queryForList("select e.detail from case_event e join attendance_case c on c.id = e.case_id "
+                        + "where c.school_urn = ? and e.kind = 'TASK' and e.name = ? and e.detail is not null "
+                        + "order by e.at desc, e.id desc limit 1", String.class, schoolUrn, "Completed: " + taskName)
+                .stream().findFirst();
+    }
+
     /** One entry of a case's stage history. */
     public record StageEntry(Stage stage, Instant enteredAt) {
     }

@@ -77,9 +77,11 @@ public class CaseWork {
     private final Map<String, String> processNames = new ConcurrentHashMap<>();
 
     private final FormAnswers formAnswers;
+    private final LettersAhead lettersAhead;
 
     CaseWork(CaseTasks tasks, CaseStore records, TaskService taskService, RepositoryService repository,
-             FormAnswers formAnswers) {
+             FormAnswers formAnswers, LettersAhead lettersAhead) {
+        this.lettersAhead = lettersAhead;
         this.formAnswers = formAnswers;
         this.repository = repository;
         this.tasks = tasks;
@@ -135,6 +137,82 @@ public class CaseWork {
     /** The task's Camunda Forms JSON (forms/*.form). */
     public byte[] form(StaffUser user, String taskId) {
         return tasks.form(user, taskId);
+    }
+
+    /**
+     * The letter a task leads to: its template, the fields the case already knows (by letter field) and, by letter
+     * field, the key of the task's form that will give the rest.
+     */
+    public record LetterAhead(String templateKey, Map<String, String> known, Map<String, String> fromForm) {
+    }
+
+    /** The letter that completing this task (with a yes) sends, if the model has one right after it. */
+    public Optional<LetterAhead> letterAhead(StaffUser user, String taskId) {
+        tasks.visible(user, taskId);
+        var task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            return Optional.empty();
+        }
+        var formKeys = formKeys(tasks.form(user, taskId));
+        return lettersAhead.after(task).map(plan -> {
+            var known = new LinkedHashMap<String, String>();
+            var fromForm = new LinkedHashMap<String, String>();
+            plan.sources().forEach((field, source) -> {
+                if (formKeys.contains(source)) {
+                    fromForm.put(field, source);
+                } else {
+                    Object value = lettersAhead.variable(task, source);
+                    if (value != null && !value.toString().isBlank()) {
+                        known.put(field, value.toString());
+                    }
+                }
+            });
+            return new LetterAhead(plan.templateKey(), known, fromForm);
+        });
+    }
+
+    /**
+     * The answers this school gave the last time it completed a task of this name, for the fields of the task's form
+     * that go into its letter (the contact's name and telephone number): offered again, not typed for every letter.
+     */
+    public Map<String, String> answersOfferedAgain(StaffUser user, String taskId) {
+        WorkItem item = task(user, taskId);
+        var offered = new LinkedHashMap<String, String>();
+        if (item.kase() == null) {
+            return offered;
+        }
+        var keys = letterAhead(user, taskId).map(l -> l.fromForm().values()).orElse(List.of());
+        if (keys.isEmpty()) {
+            return offered;
+        }
+        records.latestCompletionAtSchool(item.kase().schoolUrn(), item.name()).ifPresent(json -> {
+            try {
+                var answers = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+                for (String key : keys) {
+                    if (answers.path(key).isTextual() && !answers.path(key).asText().isBlank()) {
+                        offered.put(key, answers.path(key).asText());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // an entry that is not JSON offers nothing
+            }
+        });
+        return offered;
+    }
+
+    private static Set<String> formKeys(byte[] formJson) {
+        var keys = new java.util.HashSet<String>();
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(formJson).path("components")
+                    .forEach(c -> {
+                        if (c.hasNonNull("key")) {
+                            keys.add(c.path("key").asText());
+                        }
+                    });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("form is not JSON", e);
+        }
+        return keys;
     }
 
     /** A form completed earlier on the case: which task, when, by whom, and its answers in words. */
@@ -195,7 +273,8 @@ public class CaseWork {
             Instant created = task.getCreateTime().toInstant();
             Stage stage = null;
             for (var entry : history) {
-                if (!entry.enteredAt().isAfter(created)) {
+                // The engine keeps a task's creation to the millisecond; the stage history to the microsecond.
+                if (!entry.enteredAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).isAfter(created)) {
                     stage = entry.stage();
                 }
             }

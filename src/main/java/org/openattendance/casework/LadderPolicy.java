@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.openattendance.casework.steps.CaseVariables;
 import org.openattendance.shared.London;
 import org.springframework.stereotype.Component;
 
@@ -80,7 +81,7 @@ public class LadderPolicy {
 
     private int lookUp(DelegateExecution execution, String policyItem) {
         int days = days(policyItem);
-        var caseId = CaseSteps.caseIdIfAny(execution);
+        var caseId = CaseVariables.caseIdIfAny(execution);
         if (caseId != null) {
             records.addDecision(caseId, CaseEventKind.DECISION, "Policy: " + policyItem,
                     "days = " + days, null, DECISION, engine.latestDecisionVersion(DECISION));

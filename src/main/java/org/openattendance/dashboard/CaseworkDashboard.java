@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -22,6 +21,7 @@ import org.openattendance.casework.TeamTasks;
 import org.openattendance.legal.LegalFigures;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.London;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,7 +42,6 @@ class CaseworkDashboard {
 
     static final int WEEKS_BEFORE_AND_AFTER = 6;
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     record SchoolStages(String schoolUrn, String schoolName, Map<Stage, Long> cases, long total) {
         public long at(Stage stage) {
@@ -114,7 +113,7 @@ class CaseworkDashboard {
     Model build(StaffUser user, Scope scope, String basePath) {
         LocalDate today = LocalDate.now(clock);
         AcademicYear year = AcademicYear.containing(today);
-        Instant yearStart = year.firstDay().atStartOfDay(LONDON).toInstant();
+        Instant yearStart = year.firstDay().atStartOfDay(London.ZONE).toInstant();
         List<Long> pupils = pupilsOf(scope);
 
         var funnel = new LinkedHashMap<Stage, Long>();
@@ -131,13 +130,13 @@ class CaseworkDashboard {
         schools.sort(Comparator.comparing(SchoolStages::schoolName));
 
         List<String> scopeTeams = teamsOf(scope);
-        Instant startOfToday = today.atStartOfDay(LONDON).toInstant();
+        Instant startOfToday = today.atStartOfDay(London.ZONE).toInstant();
         List<String> managed = TeamTasks.teamsOf(user);
         Map<String, String> typeNames = tasks.typeNames(scopeTeams);
 
         return new Model(scope, basePath, funnel, funnelChart(funnel), schools,
                 cases.openedAndClosed(scope.schoolUrns(), pupils, year.firstDay()),
-                tasks.counts(scopeTeams, startOfToday, today.plusDays(1).atStartOfDay(LONDON).toInstant()),
+                tasks.counts(scopeTeams, startOfToday, today.plusDays(1).atStartOfDay(London.ZONE).toInstant()),
                 tasks.byTeam(scopeTeams, startOfToday).stream().map(g -> new Team(g.key(), teams.label(g.key()),
                         g.open(), g.overdue())).toList(),
                 tasks.byType(scopeTeams, startOfToday).stream().map(g -> new Team(g.key(),
@@ -217,7 +216,7 @@ class CaseworkDashboard {
      * intervention against the six after it; an intervention whose six weeks after are not over yet is too recent.
      */
     private List<InterventionOutcome> interventions(Scope scope, List<Long> pupils, LocalDate today, AcademicYear year) {
-        Instant since = year.previous().firstDay().atStartOfDay(LONDON).toInstant();
+        Instant since = year.previous().firstDay().atStartOfDay(London.ZONE).toInstant();
         var all = cases.interventions(scope.schoolUrns(), pupils, Set.copyOf(INTERVENTIONS), since);
         var weeks = new HashMap<Long, List<PupilWeek>>();
         for (PupilWeek row : figures.weeksOf(all.stream().map(CaseOverview.Intervention::pupilId).distinct().toList())) {
@@ -235,7 +234,7 @@ class CaseworkDashboard {
                 if (intervention.stage() != stage) {
                     continue;
                 }
-                LocalDate week = WeekCodes.monday(intervention.at().atZone(LONDON).toLocalDate());
+                LocalDate week = WeekCodes.monday(intervention.at().atZone(London.ZONE).toLocalDate());
                 var rows = weeks.getOrDefault(intervention.pupilId(), List.of());
                 var beforeRows = rows.stream().filter(r -> r.weekStart().isBefore(week) && r.week().possible() > 0)
                         .sorted(Comparator.comparing(PupilWeek::weekStart).reversed()).limit(WEEKS_BEFORE_AND_AFTER).toList();

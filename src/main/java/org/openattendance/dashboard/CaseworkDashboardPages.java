@@ -1,13 +1,13 @@
 package org.openattendance.dashboard;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.openattendance.casework.TeamTasks;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.London;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +24,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class CaseworkDashboardPages {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final int PAGE_SIZE = 50;
 
     private final Scopes scopes;
@@ -110,7 +109,7 @@ class CaseworkDashboardPages {
         model.addAttribute("task", task);
         model.addAttribute("members", tasks.members(task));
         model.addAttribute("teamLabels", teams);
-        model.addAttribute("today", LocalDate.now(LONDON));
+        model.addAttribute("today", LocalDate.now(London.ZONE));
         return "dashboard/task";
     }
 

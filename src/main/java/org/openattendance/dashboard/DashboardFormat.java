@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.openattendance.shared.London;
 import org.springframework.stereotype.Component;
 
 /** How the dashboards write figures and dates for staff: '94.1%', '1,204', '23 November 2026'; '–' for none. */
@@ -49,7 +50,7 @@ public class DashboardFormat {
 
     /** The day in England of an instant: '23 November 2026'. */
     public String day(java.time.Instant instant) {
-        return instant == null ? "" : DATE.format(instant.atZone(java.time.ZoneId.of("Europe/London")));
+        return instant == null ? "" : DATE.format(instant.atZone(London.ZONE));
     }
 
     /** '3.5 days', '1 day', or '–'. */
@@ -73,7 +74,7 @@ public class DashboardFormat {
 
     /** Whether the instant is before the start of {@code today} in England (a task overdue). */
     public boolean before(java.time.Instant instant, LocalDate today) {
-        return instant != null && instant.isBefore(today.atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant());
+        return instant != null && instant.isBefore(today.atStartOfDay(London.ZONE).toInstant());
     }
 
     public String action(String timelineName) {

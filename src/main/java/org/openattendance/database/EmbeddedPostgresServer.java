@@ -230,8 +230,11 @@ final class EmbeddedPostgresServer {
             log.warn("Could not take over stopping the embedded PostgreSQL ({}); it may stop before the application", e.toString());
             return;
         }
+        // A throw-away server (tests) waits only briefly: the test JVM is halted 30 s after it exits, and a server
+        // left running with its folder would never stop.
+        Duration grace = throwAway ? Duration.ofSeconds(5) : SHUTDOWN_GRACE;
         Thread hook = new Thread(() -> {
-            long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
+            long deadline = System.nanoTime() + grace.toNanos();
             while (users.get() > 0 && !stopped.get() && System.nanoTime() < deadline) {
                 try {
                     Thread.sleep(100);

@@ -14,12 +14,15 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.openattendance.shared.London;
 import org.springframework.stereotype.Component;
 
-/** Every call the leave module makes into the process engine, in one place (see casework.CaseEngine). */
+/**
+ * Every call the leave module makes into the process engine, in one place (see casework.CaseEngine). Public for the
+ * process steps in {@code leave.steps}.
+ */
 @Component
-class LeaveProcess {
+public class LeaveProcess {
 
     static final String PROCESS = "leave-request";
-    static final String SCREEN = "leave-reason-screen";
+    public static final String SCREEN = "leave-reason-screen";
     static final String WITHDRAWN = "LeaveWithdrawn";
 
     private final RuntimeService runtime;
@@ -52,7 +55,7 @@ class LeaveProcess {
         runtime.createMessageCorrelation(WITHDRAWN).processInstanceId(processInstanceId).correlateAll();
     }
 
-    int latestScreenVersion() {
+    public int latestScreenVersion() {
         DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(SCREEN)
                 .latestVersion().singleResult();
         return definition == null ? 0 : definition.getVersion();
@@ -71,7 +74,7 @@ class LeaveProcess {
     }
 
     /** The engine's clock, which process tests move with ClockUtil. */
-    static Date now() {
+    public static Date now() {
         return ClockUtil.getCurrentTime();
     }
 }

@@ -1,9 +1,7 @@
 package org.openattendance.leave;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +9,7 @@ import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.EvenPace;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.web.DateEntry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,18 +38,15 @@ class LeavePublicPages {
             return new LeaveForm(null, null, null, null, null, null, null, null, "AM", null, "PM", null, null, null);
         }
 
-        LocalDate dateOfBirth() {
-            try {
-                return LocalDate.of(Integer.parseInt(dobYear.strip()), Integer.parseInt(dobMonth.strip()),
-                        Integer.parseInt(dobDay.strip()));
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
-
         NewLeaveRequest asked() {
             return new NewLeaveRequest(fromDate, fromSession, toDate, toSession, reason, details,
                     LeavePageSupport.names(parentsTravelling));
+        }
+
+        /** The form with its dates as read from the GOV.UK date inputs. */
+        LeaveForm withDates(DateEntry born, DateEntry from, DateEntry to) {
+            return new LeaveForm(school, forename, surname, born.day(), born.month(), born.year(), email, from.iso(),
+                    fromSession, to.iso(), toSession, reason, details, parentsTravelling);
         }
     }
 
@@ -71,7 +67,8 @@ class LeavePublicPages {
 
     @GetMapping("/leave-request")
     String form(Model model) {
-        return page(model, LeaveForm.empty(), Map.of());
+        DateEntry none = DateEntry.of(null, null, null);
+        return page(model, LeaveForm.empty(), new LeavePageSupport.PageErrors(), none, none, none);
     }
 
     @PostMapping("/leave-request")
@@ -79,17 +76,39 @@ class LeavePublicPages {
                Model model, HttpServletRequest request, HttpServletResponse response) {
         limits.countPost(request);
         var evidence = LeavePageSupport.evidence(files);
+        DateEntry born = request.getParameter("dateOfBirth-day") != null ? LeavePageSupport.date(request, "dateOfBirth")
+                : DateEntry.of(form.dobDay(), form.dobMonth(), form.dobYear());
+        DateEntry from = LeavePageSupport.date(request, "fromDate");
+        DateEntry to = LeavePageSupport.date(request, "toDate");
+        var typed = new LeavePageSupport.PageErrors();
+        addIfAny(typed, "dateOfBirth", LeavePageSupport.dateProblem(born, "Your child's date of birth"));
+        addIfAny(typed, "fromDate", LeavePageSupport.dateProblem(from, "First day away"));
+        addIfAny(typed, "toDate", LeavePageSupport.dateProblem(to, "Last day away"));
+        LeaveForm read = form.withDates(born, from, to);
         try {
             // Whether or not the details matched a pupil and parent (more to store, an e-mail to queue), the
-            // answer comes after the same time.
-            pace.atLeast(answerTime, () -> requests.askOnline(new LeaveRequests.ParentIdentity(form.school(),
-                    form.forename(), form.surname(), form.dateOfBirth(), form.email()), form.asked(), evidence));
+            // answer comes after the same time. A date that is not real reaches the check as missing: it fails.
+            pace.atLeast(answerTime, () -> requests.askOnline(new LeaveRequests.ParentIdentity(read.school(),
+                    read.forename(), read.surname(), born.date(), read.email()), read.asked(), evidence));
+            if (typed.isEmpty()) {
+                return "redirect:/leave-request/sent";
+            }
         } catch (InvalidInputException e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            var errors = LeavePageSupport.errors(e);
-            return page(model, form, errors);
+            // every problem at once: the boxes' own first, then what the request's check found about the rest
+            LeavePageSupport.errors(e).forEach((field, message) -> {
+                if (!typed.containsKey(field)) {
+                    typed.add(field, message);
+                }
+            });
         }
-        return "redirect:/leave-request/sent";
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(model, read, typed, born, from, to);
+    }
+
+    private static void addIfAny(LeavePageSupport.PageErrors errors, String field, String message) {
+        if (message != null) {
+            errors.add(field, message);
+        }
     }
 
     @GetMapping("/leave-request/sent")
@@ -125,6 +144,8 @@ class LeavePublicPages {
         model.addAttribute("pupil", directory.pupilsByIds(List.of(request.get().pupilId())).get(0));
         model.addAttribute("schoolName", directory.school(request.get().schoolUrn()).map(School::getName).orElse(""));
         model.addAttribute("statusText", statusText(request.get().status()));
+        model.addAttribute("dates", LeaveRequestSummaries.dates(request.get()));
+        model.addAttribute("granted", LeaveRequestSummaries.granted(request.get()));
         model.addAttribute("canWithdraw", request.get().status().awaitsDecision());
         return "leave/status";
     }
@@ -143,9 +164,14 @@ class LeavePublicPages {
         return "redirect:/leave-request/status/" + token;
     }
 
-    private String page(Model model, LeaveForm form, Map<String, String> errors) {
+    private String page(Model model, LeaveForm form, LeavePageSupport.PageErrors errors, DateEntry born, DateEntry from,
+                        DateEntry to) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("born", born);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("reasonOptions", LeavePageSupport.reasonOptions(form.reason()));
         model.addAttribute("schools", directory.allSchools());
         model.addAttribute("reasons", LeaveReason.values());
         model.addAttribute("maxFiles", EvidenceCheck.MAX_FILES);

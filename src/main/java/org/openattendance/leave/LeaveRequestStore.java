@@ -15,9 +15,12 @@ import org.openattendance.shared.Session;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The leave_request and leave_evidence tables. */
+/**
+ * The leave_request and leave_evidence tables. Public for the process steps in {@code leave.steps}; other modules go
+ * through {@link LeaveRequests}.
+ */
 @Component
-class LeaveRequestStore {
+public class LeaveRequestStore {
 
     record Evidence(long id, String fileName, String contentType, int sizeBytes) {
     }
@@ -62,7 +65,7 @@ class LeaveRequestStore {
                 .stream().findFirst();
     }
 
-    Optional<LeaveRequest> find(UUID id) {
+    public Optional<LeaveRequest> find(UUID id) {
         return jdbc.query("select * from leave_request where id = ?", LeaveRequestStore::row, id).stream().findFirst();
     }
 
@@ -103,18 +106,18 @@ class LeaveRequestStore {
         jdbc.update("update leave_request set process_instance_id = ? where id = ?", processInstanceId, id);
     }
 
-    void checked(UUID id, String notes, String by) {
+    public void checked(UUID id, String notes, String by) {
         jdbc.update("update leave_request set status = 'CHECKED', check_notes = ?, checked_by = ? "
                 + "where id = ? and status = 'SUBMITTED'", notes, by, id);
     }
 
-    void screened(UUID id, String advice, String decisionKey, int decisionVersion) {
+    public void screened(UUID id, String advice, String decisionKey, int decisionVersion) {
         jdbc.update("update leave_request set screen_advice = ?, screen_decision_key = ?, screen_decision_version = ? "
                 + "where id = ?", advice, decisionKey, decisionVersion, id);
     }
 
-    void decided(UUID id, LeaveStatus status, String reasons, String by, String role, Instant at, String code,
-                 SessionSlot grantedFrom, SessionSlot grantedTo) {
+    public void decided(UUID id, LeaveStatus status, String reasons, String by, String role, Instant at, String code,
+                        SessionSlot grantedFrom, SessionSlot grantedTo) {
         jdbc.update("""
                 update leave_request set status = ?, decision_reasons = ?, decided_by = ?, decided_role = ?, decided_at = ?,
                   granted_code = ?, granted_from_date = ?, granted_from_session = ?, granted_to_date = ?,
@@ -129,7 +132,7 @@ class LeaveRequestStore {
         jdbc.update("update leave_request set withdrawn_by = ?, withdrawn_at = ? where id = ?", by, Timestamp.from(at), id);
     }
 
-    void recoded(UUID id, int sessions) {
+    public void recoded(UUID id, int sessions) {
         jdbc.update("update leave_request set status = 'TAKEN_UNAUTHORISED', recoded_sessions = ? where id = ?", sessions, id);
     }
 

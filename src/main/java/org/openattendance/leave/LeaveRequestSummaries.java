@@ -109,13 +109,16 @@ public class LeaveRequestSummaries {
                 + (r.toSession() == Session.AM ? ", the end of the morning" : ", the end of the day");
     }
 
+    /** "7 to 8 January 2027", with the half days said when the grant starts or ends at midday; null if none. */
+    static String granted(LeaveRequest r) {
+        return r.grantedFrom() == null ? null : BritishDates.range(r.grantedFrom(), r.grantedTo())
+                + (r.grantedFromSession() == Session.PM ? " (from the afternoon)" : "")
+                + (r.grantedToSession() == Session.AM ? " (until the end of the morning)" : "");
+    }
+
     /** "Granted 7 to 8 January 2027 as C. Reasons (head.castlehill)". */
     static String decision(LeaveRequest r) {
-        String granted = r.grantedFrom() == null ? "Refused. "
-                : "Granted " + BritishDates.range(r.grantedFrom(), r.grantedTo())
-                + (r.grantedFromSession() == Session.PM ? " (from the afternoon)" : "")
-                + (r.grantedToSession() == Session.AM ? " (until the end of the morning)" : "")
-                + " as " + r.grantedCode() + ". ";
+        String granted = r.grantedFrom() == null ? "Refused. " : "Granted " + granted(r) + " as " + r.grantedCode() + ". ";
         return granted + (r.decisionReasons() == null ? "" : r.decisionReasons())
                 + (r.decidedBy() == null ? "" : " (" + r.decidedBy() + ")");
     }

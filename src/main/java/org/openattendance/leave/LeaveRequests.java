@@ -17,6 +17,7 @@ import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.security.StaffUser;
+import org.openattendance.shared.BritishDates;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
 import org.openattendance.shared.London;
@@ -150,7 +151,8 @@ public class LeaveRequests {
         emails.queue(parent.get().getEmail().strip(), "Confirm your request for leave of absence",
                 "Dear " + parent.get().getName() + ",\n\n"
                         + "You asked " + school.get().getName() + " for leave of absence for " + pupil.get().getForename()
-                        + " from " + checked.from() + " to " + checked.to() + ".\n\n"
+                        + " from " + BritishDates.WEEKDAY.format(checked.from()) + " to "
+                        + BritishDates.WEEKDAY.format(checked.to()) + ".\n\n"
                         + "The request is made only when you confirm it. Open this link within 24 hours to confirm it "
                         + "(it works once):\n\n" + publicUrl + "/leave-request/confirm/" + token + "\n\n"
                         + "If you did not ask for this, ignore this e-mail: nothing will be sent to the school.\n");
@@ -181,7 +183,7 @@ public class LeaveRequests {
         pupil.getParents().stream().filter(p -> p.getId().equals(request.requestedByParent())).findFirst()
                 .ifPresent(parent -> emails.queue(parent.getEmail().strip(), "Your request for leave of absence has been made",
                         "Dear " + parent.getName() + ",\n\nThank you: the school has your request for leave of absence for "
-                                + pupil.getForename() + " from " + request.fromDate() + " to " + request.toDate() + ".\n\n"
+                                + pupil.getForename() + ": " + LeaveRequestSummaries.dates(request) + ".\n\n"
                                 + "You can see what the school has decided, or withdraw the request before a decision, here:\n\n"
                                 + publicUrl + "/leave-request/status/" + statusToken + "\n\n"
                                 + "Every parent with parental responsibility will get a letter with the decision.\n"));
@@ -238,6 +240,13 @@ public class LeaveRequests {
     /** A made request as other modules' pages list it. */
     public record LeaveSummary(UUID id, LocalDate from, Session fromSession, LocalDate to, Session toSession,
                                String reason, LeaveStatus status, String statusText) {
+
+        /** "7 Jan 2027 to 8 Jan 2027 (until midday)", as a table shows it. */
+        public String dates() {
+            var day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+            return day.format(from) + (fromSession == Session.PM ? " (from midday)" : "") + " to " + day.format(to)
+                    + (toSession == Session.AM ? " (until midday)" : "");
+        }
     }
 
     /** A pupil's made requests, as {@link #ofPupil(String)} finds them (404 outside the caller's scope). */

@@ -13,9 +13,12 @@ import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.Session;
 import org.springframework.stereotype.Component;
 
-/** Which sessions a request covers: the school's open sessions between its first and last session. */
+/**
+ * Which sessions a request covers: the school's open sessions between its first and last session. Public for the
+ * process steps in {@code leave.steps}.
+ */
 @Component
-class LeaveSessions {
+public class LeaveSessions {
 
     private final SchoolCalendars calendars;
 
@@ -42,7 +45,7 @@ class LeaveSessions {
     }
 
     /** The school's open sessions on the next {@code schoolDays} school days after the request (for overstays). */
-    List<SessionSlot> after(LeaveRequest r, int schoolDays) {
+    public List<SessionSlot> after(LeaveRequest r, int schoolDays) {
         LocalDate first = r.toSession() == Session.AM ? r.toDate() : r.toDate().plusDays(1);
         Session firstSession = r.toSession() == Session.AM ? Session.PM : Session.AM;
         List<SessionSlot> slots = open(r.schoolUrn(), first, firstSession, first.plusDays(NewLeaveRequest.LONGEST_DAYS), Session.PM);
@@ -74,12 +77,12 @@ class LeaveSessions {
         return out;
     }
 
-    List<SessionSlot> requested(LeaveRequest r) {
+    public List<SessionSlot> requested(LeaveRequest r) {
         return open(r.schoolUrn(), r.fromDate(), r.fromSession(), r.toDate(), r.toSession());
     }
 
     /** The requested sessions the decision granted (none when refused). */
-    static List<SessionSlot> granted(LeaveRequest r, List<SessionSlot> requested) {
+    public static List<SessionSlot> granted(LeaveRequest r, List<SessionSlot> requested) {
         if (r.grantedFrom() == null || r.grantedTo() == null) {
             return List.of();
         }
@@ -88,7 +91,7 @@ class LeaveSessions {
         return requested.stream().filter(s -> s.compareTo(first) >= 0 && s.compareTo(last) <= 0).toList();
     }
 
-    static List<SessionSlot> refused(LeaveRequest r, List<SessionSlot> requested) {
+    public static List<SessionSlot> refused(LeaveRequest r, List<SessionSlot> requested) {
         List<SessionSlot> granted = granted(r, requested);
         return requested.stream().filter(s -> !granted.contains(s)).toList();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openattendance.school.Pupil;
 import org.openattendance.school.School;
@@ -13,6 +14,7 @@ import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.NotFoundException;
+import org.openattendance.shared.web.DateEntry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +43,12 @@ class LeaveStaffPages {
         NewLeaveRequest asked() {
             return new NewLeaveRequest(fromDate, fromSession, toDate, toSession, reason, details,
                     LeavePageSupport.names(parentsTravelling));
+        }
+
+        /** The form with its dates as read from the GOV.UK date inputs. */
+        PaperForm withDates(DateEntry from, DateEntry to) {
+            return new PaperForm(requestedBy, from.iso(), fromSession, to.iso(), toSession, reason, details,
+                    parentsTravelling);
         }
     }
 
@@ -77,23 +85,43 @@ class LeaveStaffPages {
         directory.writableSchool(pupil.getSchoolUrn());
         // The page names the pupil and their parents, to choose who asked.
         audit.record(AuditTrail.Action.READ_PUPIL, "pupil", pupil.getUpn(), "paper leave request page");
-        return paperPage(model, pupil, PaperForm.empty(), Map.of());
+        DateEntry none = DateEntry.of(null, null, null);
+        return paperPage(model, pupil, PaperForm.empty(), new LeavePageSupport.PageErrors(), none, none);
     }
 
     @PostMapping("/pupils/{upn}/leave-requests")
     String enter(@PathVariable String upn, @ModelAttribute PaperForm form,
-                 @RequestParam(name = "evidence", required = false) List<MultipartFile> files, Model model,
-                 HttpServletResponse response) {
+                 @RequestParam(name = "evidence", required = false) List<MultipartFile> files, HttpServletRequest request,
+                 Model model, HttpServletResponse response) {
         Pupil pupil = directory.visiblePupil(upn);
-        try {
-            var made = requests.enterForPupil(access.currentUser(), pupil.getUpn(), form.asked(), form.requestedBy(),
-                    LeavePageSupport.evidence(files), "PAPER");
-            return "redirect:/leave-requests/" + made.id();
-        } catch (InvalidInputException e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            var errors = LeavePageSupport.errors(e);
-            return paperPage(model, pupil, form, errors);
+        DateEntry from = LeavePageSupport.date(request, "fromDate");
+        DateEntry to = LeavePageSupport.date(request, "toDate");
+        var errors = new LeavePageSupport.PageErrors();
+        String fromProblem = LeavePageSupport.dateProblem(from, "First day away");
+        String toProblem = LeavePageSupport.dateProblem(to, "Last day away");
+        if (fromProblem != null) {
+            errors.add("fromDate", fromProblem);
         }
+        if (toProblem != null) {
+            errors.add("toDate", toProblem);
+        }
+        PaperForm read = form.withDates(from, to);
+        try {
+            // With a date that is not real the request's check fails too (the date is missing): nothing is entered.
+            var made = requests.enterForPupil(access.currentUser(), pupil.getUpn(), read.asked(), read.requestedBy(),
+                    LeavePageSupport.evidence(files), "PAPER");
+            if (errors.isEmpty()) {
+                return "redirect:/leave-requests/" + made.id();
+            }
+        } catch (InvalidInputException e) {
+            LeavePageSupport.errors(e).forEach((field, message) -> {
+                if (!errors.containsKey(field)) {
+                    errors.add(field, message);
+                }
+            });
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return paperPage(model, pupil, read, errors, from, to);
     }
 
     @GetMapping("/leave-requests/{id}")
@@ -131,10 +159,14 @@ class LeaveStaffPages {
         return "redirect:/leave-requests/" + id;
     }
 
-    private String paperPage(Model model, Pupil pupil, PaperForm form, Map<String, String> errors) {
+    private String paperPage(Model model, Pupil pupil, PaperForm form, LeavePageSupport.PageErrors errors, DateEntry from,
+                             DateEntry to) {
         model.addAttribute("pupil", pupil);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("reasonOptions", LeavePageSupport.reasonOptions(form.reason()));
         model.addAttribute("reasons", LeaveReason.values());
         model.addAttribute("parents", pupil.getParents());
         return "leave/staff-new";

@@ -3,13 +3,13 @@ package org.openattendance.legal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.openattendance.shared.London;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +41,6 @@ public class LegalFigures {
     public record Figures(Requests requests, Notices notices, Prosecutions prosecutions) {
     }
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final JdbcTemplate jdbc;
 
@@ -61,7 +60,7 @@ public class LegalFigures {
                         + "count(*) filter (where status = 'REFUSED') from legal_penalty_request where school_urn = any(?)"
                         + pupils(pupilIds) + " and requested_at >= ?",
                 (rs, i) -> new Requests(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
-                args(schoolUrns, pupilIds, Timestamp.from(from.atStartOfDay(LONDON).toInstant())));
+                args(schoolUrns, pupilIds, Timestamp.from(from.atStartOfDay(London.ZONE).toInstant())));
     }
 
     private Notices notices(Collection<String> schoolUrns, Collection<Long> pupilIds, LocalDate from) {
@@ -89,7 +88,7 @@ public class LegalFigures {
                     if (rs.getString(2) != null) {
                         outcomes.merge(CourtOutcome.valueOf(rs.getString(2)), rs.getInt(3), Integer::sum);
                     }
-                }, args(schoolUrns, pupilIds, Timestamp.from(from.atStartOfDay(LONDON).toInstant())));
+                }, args(schoolUrns, pupilIds, Timestamp.from(from.atStartOfDay(London.ZONE).toInstant())));
         int started = counts.values().stream().mapToInt(Integer::intValue).sum();
         return new Prosecutions(started, counts.getOrDefault(ProsecutionStatus.PREPARING, 0),
                 counts.getOrDefault(ProsecutionStatus.AT_COURT, 0), counts.getOrDefault(ProsecutionStatus.STOPPED, 0),

@@ -1,6 +1,5 @@
 package org.openattendance.notification;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.jsoup.Jsoup;
-import org.jsoup.helper.W3CDom;
 import org.jsoup.safety.Safelist;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ClassPathResource;
@@ -38,9 +35,14 @@ class LetterRenderer {
     record RenderedLetter(String subject, String html, byte[] pdf) {
     }
 
+    private final PrintedDocuments printer;
     private final TemplateEngine engine = engine();
     private final String emailLayout = layout("email");
     private final String printLayout = layout("print");
+
+    LetterRenderer(PrintedDocuments printer) {
+        this.printer = printer;
+    }
 
     RenderedLetter render(LetterTemplate template, LetterModel model) {
         checkExpressions(template);
@@ -50,8 +52,17 @@ class LetterRenderer {
         context.setVariable("subject", subject);
         context.setVariable("body", body);
         String html = engine.process(emailLayout, context);
-        byte[] pdf = pdf(engine.process(printLayout, context));
+        byte[] pdf = printer.pdf(engine.process(printLayout, context));
         return new RenderedLetter(subject, html, pdf);
+    }
+
+    /** The subject and the body as the letter will read, without its layout or PDF: for a page to show. */
+    RenderedLetter preview(LetterTemplate template, LetterModel model) {
+        checkExpressions(template);
+        var context = new Context(Locale.UK, model.variables());
+        String subject = process(template.key(), template.subject(), TemplateMode.TEXT, context).strip();
+        String body = Jsoup.clean(process(template.key(), template.body(), TemplateMode.HTML, context), LETTER_HTML);
+        return new RenderedLetter(subject, body, null);
     }
 
     private String process(String key, String text, TemplateMode mode, Context context) {
@@ -80,18 +91,6 @@ class LetterRenderer {
                 }
             }
         }
-    }
-
-    private static byte[] pdf(String html) {
-        var out = new ByteArrayOutputStream();
-        try {
-            new PdfRendererBuilder().useFastMode()
-                    .withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html)), "/")
-                    .toStream(out).run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot render the letter as PDF", e);
-        }
-        return out.toByteArray();
     }
 
     private static TemplateEngine engine() {

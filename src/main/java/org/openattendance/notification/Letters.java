@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,6 +84,27 @@ public class Letters {
         return new IssuedLetter(id, true);
     }
 
+    /** A letter as it would go: its subject and body (HTML kept to the letter's safe tags), and who gets it. */
+    public record LetterPreview(String subject, String bodyHtml, List<String> addressees) {
+    }
+
+    /**
+     * The letter this template would make for the pupil now, with these fields (a field not given shows as the
+     * placeholder the caller passes in its place). Nothing is stored or sent. Unchecked: the caller checks scope.
+     */
+    public LetterPreview preview(String templateKey, long pupilId, Map<String, String> fields) {
+        Pupil pupil = directory.pupilsByIds(List.of(pupilId)).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No pupil with id " + pupilId));
+        School school = directory.school(pupil.getSchoolUrn()).orElseThrow();
+        List<LetterRequested.Addressee> parents = pupil.getParents().stream().filter(Parent::hasParentalResponsibility)
+                .map(p -> new LetterRequested.Addressee(p.getName(), p.getEmail(), p.getAddress())).toList();
+        LetterTemplate template = templates.effective(templateKey, school.getLaCode());
+        var request = new LetterRequest("preview", templateKey, null, pupilId, fields, parents);
+        var rendered = renderer.preview(template, model(pupil, school, parents, request));
+        return new LetterPreview(rendered.subject(), rendered.html(), parents.stream()
+                .map(p -> p.name() + (p.email() == null || p.email().isBlank() ? " (on paper)" : " (by e-mail)")).toList());
+    }
+
     /** The pupil's letters, newest first, with who each went to (name and channel). Unchecked: the caller checks scope. */
     public List<LetterSummary> ofPupil(long pupilId) {
         var recipients = new HashMap<UUID, List<String>>();
@@ -98,6 +120,32 @@ public class Letters {
                     return new LetterSummary(id, rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
                             recipients.getOrDefault(id, List.of()));
                 }, pupilId);
+    }
+
+    /**
+     * How a letter reached each parent: by e-mail (with when the mail server took it, or that it is still waiting or
+     * failed) or on paper (printed for the school or LA to post or hand over).
+     */
+    public record Delivery(String parentName, boolean byEmail, String email, String address, String emailStatus,
+                           Instant emailedAt) {
+    }
+
+    /** Each of the pupil's letters' deliveries, by letter. Unchecked: the caller checks scope. */
+    public java.util.Map<UUID, List<Delivery>> deliveries(long pupilId) {
+        var deliveries = new HashMap<UUID, List<Delivery>>();
+        jdbc.query("""
+                select r.letter_id, r.parent_name, r.channel, r.email, r.address,
+                       (select o.status from outbox_message o where o.letter_id = r.letter_id and o.recipient = r.email
+                        order by o.id desc limit 1),
+                       (select o.sent_at from outbox_message o where o.letter_id = r.letter_id and o.recipient = r.email
+                        order by o.id desc limit 1)
+                from letter_recipient r join letter l on l.id = r.letter_id where l.pupil_id = ? order by r.id""", rs -> {
+            Timestamp sent = rs.getTimestamp(7);
+            deliveries.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new Delivery(
+                    rs.getString(2), "EMAIL".equals(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                    sent == null ? null : sent.toInstant()));
+        }, pupilId);
+        return deliveries;
     }
 
     Optional<StoredLetter> find(UUID id) {

@@ -22,6 +22,7 @@ import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
+import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
 import org.openattendance.shared.NotFoundException;
@@ -68,9 +69,17 @@ public class LaReturns {
         this.clock = clock;
     }
 
+    /**
+     * A new pupil's return falls due unless the pupil is in the youngest year and started on the first day of the
+     * year. A pupil whose admission is dated before the current academic year when first stored is history (the first
+     * load of a school's pupils from its MIS), for which no return is raised.
+     */
     @ApplicationModuleListener
     void on(PupilAdmitted admitted) {
         if (admitted.youngestYear() && admitted.firstDayOfYear()) {
+            return;
+        }
+        if (admitted.admissionDate().isBefore(AcademicYear.containing(LocalDate.now(clock)).firstDay())) {
             return;
         }
         LocalDate due = schoolDays.after(admitted.schoolUrn(), admitted.admissionDate(), NEW_PUPIL_SCHOOL_DAYS);
@@ -180,18 +189,6 @@ public class LaReturns {
         jdbc.update("update la_return set made_at = ?, made_by = ?, details = ? where id = ? and made_at is null",
                 Timestamp.from(Instant.now(clock)), access.currentUser().username(), text, id);
         return visibleReturn(id);
-    }
-
-    /**
-     * For the Common Transfer File import: makes a joining pupil's return at once with the details the file gave, as
-     * the importing member of staff (nothing if none is due or it was made).
-     */
-    @Transactional
-    public void makeNewPupilReturnFromTransfer(long pupilId, NewPupilDetails details) {
-        Pupil pupil = directory.pupilsByIds(List.of(pupilId)).get(0);
-        jdbc.update("update la_return set made_at = ?, made_by = ?, details = ? where kind = 'NEW_PUPIL' and pupil_id = ?"
-                        + " and made_at is null", Timestamp.from(Instant.now(clock)), access.currentUser().username(),
-                admissionDetails(pupil, details), pupilId);
     }
 
     private static String admissionDetails(Pupil pupil, NewPupilDetails details) {

@@ -8,7 +8,7 @@ import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.London;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * told). Every node may run it: a pupil is deleted once (the deletion row is unique), so a second run changes nothing.
  */
 @Component
-@ConditionalOnProperty(name = "openattendance.school.final-year-leavers.enabled", havingValue = "true", matchIfMissing = true)
 class FinalYearLeavers {
 
     /** Days after the last day of term on which a missed run still takes the leavers off roll. */
@@ -37,9 +36,12 @@ class FinalYearLeavers {
     private final RollDeletions deletions;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final boolean enabled;
 
     FinalYearLeavers(JdbcTemplate jdbc, SchoolRepository schools, PupilRepository pupils, SchoolCalendars calendars,
-                     RollDeletions deletions, PlatformTransactionManager transactions, Clock clock) {
+                     RollDeletions deletions, PlatformTransactionManager transactions, Clock clock,
+                     @Value("${openattendance.school.final-year-leavers.enabled:true}") boolean enabled) {
+        this.enabled = enabled;
         this.jdbc = jdbc;
         this.schools = schools;
         this.pupils = pupils;
@@ -51,7 +53,9 @@ class FinalYearLeavers {
 
     @Scheduled(cron = "${openattendance.school.final-year-leavers.cron:0 0 18 * * *}", zone = London.ZONE_ID)
     void run() {
-        takeOffRoll(LocalDate.now(clock));
+        if (enabled) {
+            takeOffRoll(LocalDate.now(clock));
+        }
     }
 
     /** Takes the final year off roll at every school whose year has ended by {@code today}; answers how many left. */

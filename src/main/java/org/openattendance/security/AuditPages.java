@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.openattendance.shared.London;
 import org.openattendance.shared.web.Pagination;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -130,7 +131,7 @@ class AuditPages {
                     }
                 }));
         return events.stream().map(e -> new Row(
-                WHEN.format(e.at().atZone(AuditSearch.LONDON)),
+                WHEN.format(e.at().atZone(London.ZONE)),
                 names.containsKey(e.username()) ? names.get(e.username()) + " (" + e.username() + ")" : e.username(),
                 roles(e.roles()),
                 AuditWords.what(e.action(), e.outcome()),

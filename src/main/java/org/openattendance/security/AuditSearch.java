@@ -3,10 +3,10 @@ package org.openattendance.security;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openattendance.shared.London;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +14,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AuditSearch {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     /** @param upn, username, from, to: null for any; {@code from} and {@code to} are whole days, both included */
     record Query(String upn, String username, LocalDate from, LocalDate to, boolean refusedOnly) {
@@ -46,11 +45,11 @@ class AuditSearch {
         }
         if (query.from() != null) {
             where.append(" and occurred_at >= ?");
-            args.add(Timestamp.from(query.from().atStartOfDay(LONDON).toInstant()));
+            args.add(Timestamp.from(query.from().atStartOfDay(London.ZONE).toInstant()));
         }
         if (query.to() != null) {
             where.append(" and occurred_at < ?");
-            args.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(LONDON).toInstant()));
+            args.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(London.ZONE).toInstant()));
         }
         if (query.refusedOnly()) {
             where.append(" and outcome = 'REFUSED'");

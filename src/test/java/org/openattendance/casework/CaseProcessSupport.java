@@ -57,7 +57,11 @@ public class CaseProcessSupport {
     }
 
     public TestCase openCase(String socialWorker, Set<Cohort> cohorts) {
-        var school = fixtures.school(fixtures.newLaCode());
+        return openCase(fixtures.school(fixtures.newLaCode()), socialWorker, cohorts);
+    }
+
+    /** A case of a new pupil at this school. */
+    public TestCase openCase(Fixtures.TestSchool school, String socialWorker, Set<Cohort> cohorts) {
         String upn = fixtures.newUpn();
         schools.savePupils(school.urn(), List.of(fixtures.pupilData(upn, socialWorker, cohorts)));
         long pupilId = jdbc.queryForObject("select id from pupil where upn = ?", Long.class, upn);

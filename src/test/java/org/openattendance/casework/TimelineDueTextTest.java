@@ -12,8 +12,8 @@ class TimelineDueTextTest {
     @Test
     void aTasksDueDateReadsAsADayInEngland() {
         // 23:30 UTC on 31 March 2026 is already 1 April in British Summer Time.
-        assertThat(CaseSteps.dueText(Date.from(Instant.parse("2026-03-31T23:30:00Z")))).isEqualTo("due 1 April 2026");
-        assertThat(CaseSteps.dueText(Date.from(Instant.parse("2026-11-23T19:12:30Z")))).isEqualTo("due 23 November 2026");
-        assertThat(CaseSteps.dueText(null)).isEqualTo("no due date");
+        assertThat(org.openattendance.casework.steps.TaskLog.dueText(Date.from(Instant.parse("2026-03-31T23:30:00Z")))).isEqualTo("due 1 April 2026");
+        assertThat(org.openattendance.casework.steps.TaskLog.dueText(Date.from(Instant.parse("2026-11-23T19:12:30Z")))).isEqualTo("due 23 November 2026");
+        assertThat(org.openattendance.casework.steps.TaskLog.dueText(null)).isEqualTo("no due date");
     }
 }

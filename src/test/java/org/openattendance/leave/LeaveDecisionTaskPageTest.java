@@ -1,6 +1,7 @@
 package org.openattendance.leave;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -20,6 +22,7 @@ import org.openattendance.security.Role;
 import org.openattendance.shared.BritishDates;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,6 +42,8 @@ class LeaveDecisionTaskPageTest {
     LeaveTestSupport leave;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void theDecisionTaskShowsTheRequestAndAPartGrantIsRecordedWithBritishDates() throws Exception {
@@ -100,6 +105,10 @@ class LeaveDecisionTaskPageTest {
                         .param("decisionReasons", "The day of the funeral").with(head).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(leave.request(s).grantedFrom()).isEqualTo(to);
+        // The decision letter goes to each parent with parental responsibility after the decision's transaction:
+        // wait for it, so that no e-mail of this test arrives during another.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from outbox_message o "
+                + "join letter l on l.id = o.letter_id where l.upn = ?", Integer.class, f.upn()) == 2);
 
         mvc.perform(get("/leave-requests/{id}", s.requestId()).with(head)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Granted " + BritishDates.DAY.format(to) + " as C.")))

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Letters print dates the British way, whatever the form recorded. */
 class LetterDatesTest {
 
-    private final LetterRenderer renderer = new LetterRenderer();
+    private final LetterRenderer renderer = new LetterRenderer(new PrintedDocuments());
 
     @Test
     void isoDateFieldsPrintAsDayMonthYearAndOtherValuesStayAsTheyAre() {

@@ -15,6 +15,7 @@ import org.openattendance.casework.CaseWork;
 import org.openattendance.casework.FormAnswers;
 import org.openattendance.casework.CaseWork.WorkItem;
 import org.openattendance.leave.LeaveRequestSummaries;
+import org.openattendance.notification.Letters;
 import org.openattendance.school.Pupil;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AccessPolicy;
@@ -23,7 +24,7 @@ import org.openattendance.security.StaffUser;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.BritishDates;
 import org.openattendance.shared.InvalidInputException;
-import org.openattendance.staffweb.pupils.CaseTimelineText;
+import org.openattendance.casework.CaseTimelineText;
 import org.openattendance.staffweb.pupils.PupilGlance;
 import org.openattendance.staffweb.shell.Labels;
 import org.springframework.stereotype.Controller;
@@ -59,10 +60,12 @@ class TaskPage {
     private final Clock clock;
     private final LeaveRequestSummaries leaveRequests;
     private final CaseTimelineText timelineText;
+    private final Letters letters;
     private final AuditTrail audit;
 
     TaskPage(CaseWork work, AccessPolicy access, SchoolDirectory directory, PupilGlance glances, Clock clock,
-             LeaveRequestSummaries leaveRequests, CaseTimelineText timelineText, AuditTrail audit) {
+             LeaveRequestSummaries leaveRequests, CaseTimelineText timelineText, AuditTrail audit, Letters letters) {
+        this.letters = letters;
         this.audit = audit;
         this.timelineText = timelineText;
         this.leaveRequests = leaveRequests;
@@ -78,12 +81,16 @@ class TaskPage {
         StaffUser user = access.currentUser();
         WorkItem task = work.task(user, id);
         TaskForm form = new TaskForm(work.form(user, id));
+        var offered = new LinkedHashMap<String, List<String>>();
+        work.answersOfferedAgain(user, id).forEach((key, value) -> offered.put(key, List.of(value)));
         prepare(task, form, model);
+        model.addAttribute("offered", !offered.isEmpty());
+        prepareLetter(user, task, form, offered, model);
         if (task.upn() != null) {
             // The page shows the pupil at a glance and the parents' contact details.
             audit.readPupil(task.upn(), "task", id, "task page: " + task.name());
         }
-        model.addAttribute("fields", form.fields(Map.of(), Map.of()));
+        model.addAttribute("fields", form.fields(offered, Map.of()));
         model.addAttribute("problems", Map.of());
         return "inbox/task";
     }
@@ -107,6 +114,7 @@ class TaskPage {
         } catch (OptimisticLockingException e) {
             // Something else moved the case at the same moment (a register load, a timer): nothing was saved.
             prepare(task, form, model);
+            prepareLetter(user, task, form, entered, model);
             model.addAttribute("fields", form.fields(entered, Map.of()));
             var problems = new LinkedHashMap<String, String>();
             problems.put("task-form",
@@ -124,6 +132,7 @@ class TaskPage {
             var problems = new LinkedHashMap<String, String>();
             fields.stream().filter(f -> f.error() != null).forEach(f -> problems.put(f.anchor(), f.error()));
             prepare(task, form, model);
+            prepareLetter(user, task, form, entered, model);
             model.addAttribute("fields", fields);
             model.addAttribute("problems", problems);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -183,6 +192,35 @@ class TaskPage {
             model.addAttribute("decidedRequest", work.latestCompleted(kase, decidesOn).map(r -> new RequestShown(r.taskName(),
                     BritishDates.WHEN.format(r.completedAt().atZone(clock.getZone())), r.by(), r.answers())).orElse(null));
         }
+    }
+
+    /**
+     * The letter that goes when the task is completed with a yes, as it will read with what the form holds now; a
+     * field the form has not been given yet shows as its question in brackets.
+     */
+    private void prepareLetter(StaffUser user, WorkItem task, TaskForm form, Map<String, List<String>> entered,
+                               Model model) {
+        model.addAttribute("letter", null);
+        if (!model.containsAttribute("offered")) {
+            model.addAttribute("offered", false);
+        }
+        if (task.kase() == null) {
+            return;
+        }
+        work.letterAhead(user, task.id()).ifPresent(ahead -> {
+            var fields = new LinkedHashMap<String, String>(ahead.known());
+            ahead.fromForm().forEach((field, key) -> {
+                List<String> values = entered.getOrDefault(key, List.of());
+                String value = values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
+                fields.put(field, value != null ? value : "[" + form.labelOf(key) + "]");
+            });
+            try {
+                model.addAttribute("letter", letters.preview(ahead.templateKey(), task.kase().pupilId(), fields));
+            } catch (RuntimeException e) {
+                // a template the LA is still correcting: the page works without the preview
+                model.addAttribute("letterProblem", "The letter cannot be shown: " + e.getMessage());
+            }
+        });
     }
 
     /** A task outside any case (a leave request's) still shows its pupil when the process names one. */

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.openattendance.casework.CaseStore;
+import org.openattendance.casework.CaseTimelineText;
 import org.openattendance.casework.CaseWork;
 import org.openattendance.casework.Stage;
 import org.openattendance.leave.LeaveRequests;

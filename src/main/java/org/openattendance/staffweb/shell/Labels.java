@@ -12,10 +12,10 @@ import org.openattendance.security.RoleNames;
 public final class Labels {
 
     /** A day as tables and lists show it: "7 Jan 2027". */
-    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     /** A moment as timelines show it: "7 Jan 2027, 14:05". */
-    public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+    public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
     private Labels() {
     }
@@ -35,14 +35,7 @@ public final class Labels {
     }
 
     public static String stage(org.openattendance.casework.Stage stage) {
-        if (stage == null) {
-            return "";
-        }
-        return switch (stage) {
-            case CME_REFERRAL -> "Children missing education referral";
-            case TAF -> "Team Around the Family";
-            default -> sentence(stage.name());
-        };
+        return stage == null ? "" : stage.label();
     }
 
     /** A cohort flag as schools write it: "FSM", "SEN support", "EHC plan". */

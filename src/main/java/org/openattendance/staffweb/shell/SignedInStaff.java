@@ -113,6 +113,13 @@ public class SignedInStaff {
                     ? "/schools/" + user.schools().iterator().next() + "/register/upload" : "/";
             links.add(link("nav-upload", "Upload register", href, path, isUpload(path)));
         }
+        if (user.isAdmin() || laRole(user) || !user.schools().isEmpty()) {
+            links.add(link("nav-returns", "Returns", "/returns", path, path.startsWith("/returns")));
+        }
+        if (user.isAdmin() || laRole(user)) {
+            links.add(link("nav-cme", "Missing education", "/missing-education", path,
+                    path.startsWith("/missing-education")));
+        }
         if (user.isAdmin() || letterEditor(user)) {
             links.add(link("nav-admin", "Admin", "/admin", path, path.equals("/admin") || path.startsWith("/admin/")));
         }
@@ -125,6 +132,11 @@ public class SignedInStaff {
     /** Mirrors the letter template API: LA officers edit their own LA's letters. */
     static boolean letterEditor(StaffUser user) {
         return user.has(Role.LA_OFFICER) && user.laCode() != null;
+    }
+
+    /** LA officers and managers keep the LA's registers (returns, children missing education). */
+    private static boolean laRole(StaffUser user) {
+        return (user.has(Role.LA_OFFICER) || user.has(Role.MANAGER)) && user.laCode() != null;
     }
 
     private static boolean registerUploader(StaffUser user) {

@@ -1,4 +1,4 @@
-package org.openattendance.staffweb.pupils;
+package org.openattendance.casework;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,16 +8,13 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.openattendance.casework.CaseEventKind;
 import org.openattendance.casework.CaseStore.CaseEvent;
-import org.openattendance.casework.FormAnswers;
-import org.openattendance.casework.Stage;
 import org.openattendance.shared.BritishDates;
-import org.openattendance.staffweb.shell.Labels;
 import org.springframework.stereotype.Component;
 
 /**
- * A case's timeline in plain English for staff: stages by their names, completed forms as their questions and
+ * A case's timeline in plain English for staff (the pages) and for readers outside the system (the legal module's
+ * evidence pack): stages by their names, completed forms as their questions and
  * answers, British dates, and none of the engine's words (step ids, variable names, policy look-ups). The events as
  * recorded stay for administrators (the technical timeline).
  */
@@ -35,7 +32,7 @@ public class CaseTimelineText {
     private final FormAnswers forms;
     private final Clock clock;
 
-    CaseTimelineText(FormAnswers forms, Clock clock) {
+    public CaseTimelineText(FormAnswers forms, Clock clock) {
         this.forms = forms;
         this.clock = clock;
     }
@@ -49,6 +46,13 @@ public class CaseTimelineText {
                 .toList();
     }
 
+    /** Oldest first, as a printed record reads; the same entries as {@link #of}. */
+    public List<Entry> inOrder(List<CaseEvent> events) {
+        var entries = new java.util.ArrayList<>(of(events));
+        java.util.Collections.reverse(entries);
+        return entries;
+    }
+
     Entry entry(CaseEvent e) {
         String when = BritishDates.WHEN.format(e.at().atZone(clock.getZone()));
         String name = e.name() == null ? "" : e.name();
@@ -60,7 +64,7 @@ public class CaseTimelineText {
         } else if (name.startsWith("Handed over to the legal stages: ")) {
             name = "Handed over to the legal stages: " + stageName(name.substring("Handed over to the legal stages: ".length()));
         } else if (name.startsWith("Priority: ")) {
-            name = "Priority: " + Labels.sentence(name.substring("Priority: ".length()).trim());
+            name = "Priority: " + sentence(name.substring("Priority: ".length()).trim());
         } else if (name.startsWith("Task: ")) {
             name = "New task: " + name.substring("Task: ".length());
             detail = detail == null ? null : capitalise(detail);
@@ -68,7 +72,7 @@ public class CaseTimelineText {
             answers = forms.answers(name.substring("Completed: ".length()), detail);
             detail = null;
         } else if (name.startsWith("Letter requested: ")) {
-            name = "Letter requested: " + Labels.sentence(name.substring("Letter requested: ".length()).replace('-', '_'));
+            name = "Letter requested: " + sentence(name.substring("Letter requested: ".length()).replace('-', '_'));
             detail = null; // the step key and the letter's fields are the engine's
         } else if (e.kind() == CaseEventKind.DECISION) {
             name = "Decided by the local authority's policy: " + name;
@@ -106,21 +110,30 @@ public class CaseTimelineText {
 
     private static String constantWords(String constant) {
         try {
-            return Labels.stage(Stage.valueOf(constant)).toLowerCase(Locale.UK);
+            return stageLabel(Stage.valueOf(constant)).toLowerCase(Locale.UK);
         } catch (IllegalArgumentException e) {
-            return Labels.sentence(constant).toLowerCase(Locale.UK);
+            return sentence(constant).toLowerCase(Locale.UK);
         }
     }
 
     private static String stageName(String constant) {
         try {
-            return Labels.stage(Stage.valueOf(constant.trim()));
+            return stageLabel(Stage.valueOf(constant.trim()));
         } catch (IllegalArgumentException e) {
-            return Labels.sentence(constant.trim());
+            return sentence(constant.trim());
         }
     }
 
     private static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String stageLabel(Stage stage) {
+        return stage.label();
+    }
+
+    private static String sentence(String constant) {
+        String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

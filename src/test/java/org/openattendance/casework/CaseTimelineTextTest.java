@@ -1,4 +1,4 @@
-package org.openattendance.staffweb.pupils;
+package org.openattendance.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.openattendance.casework.CaseEventKind;
 import org.openattendance.casework.CaseStore.CaseEvent;
-import org.openattendance.casework.FormAnswers;
 import org.openattendance.shared.London;
 
 /** The case timeline as staff read it: plain English from the events as recorded. */

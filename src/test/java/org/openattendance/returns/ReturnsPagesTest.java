@@ -1,0 +1,161 @@
+package org.openattendance.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openattendance.IntegrationTest;
+import org.openattendance.school.SchoolAdministration;
+import org.openattendance.school.SchoolAdministration.PupilData;
+import org.openattendance.security.Role;
+import org.openattendance.security.StaffUser;
+import org.openattendance.shared.AcademicYear;
+import org.openattendance.support.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** The returns, leaving, children-missing-education and Common Transfer File pages, each in its users' scope. */
+@IntegrationTest
+class ReturnsPagesTest {
+
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    SchoolAdministration schools;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    MockMvc mvc;
+    Fixtures.TestSchool school;
+    StaffUser officer;
+    StaffUser laOfficer;
+    StaffUser otherLaOfficer;
+    String upn;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        school = fixtures.school(fixtures.newLaCode());
+        officer = new StaffUser(fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(school.urn()), null), "unused", "Olive Officer",
+                Set.of(Role.ATTENDANCE_OFFICER), Set.of(school.urn()), null, true);
+        laOfficer = new StaffUser("la." + school.laCode(), "unused", "Lee Authority", Set.of(Role.LA_OFFICER), Set.of(),
+                school.laCode(), true);
+        otherLaOfficer = new StaffUser("la.other", "unused", "Other Authority", Set.of(Role.LA_OFFICER), Set.of(), "998", true);
+        upn = fixtures.newUpn();
+        var data = fixtures.pupilData(upn, null, Set.of());
+        LocalDate entry = AcademicYear.containing(Fixtures.today()).firstDay().plusDays(1);
+        schools.savePupils(school.urn(), List.of(new PupilData(upn, "Maya", "Fenwick", data.dateOfBirth(), 4, entry,
+                Set.of(), null, data.parents())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from la_return r join pupil p on p.id = r.pupil_id where p.upn = ?", Integer.class, upn) == 1);
+    }
+
+    @Test
+    void theSchoolAndItsLaSeeTheReturnWithBritishDatesAndAnotherLaDoesNot() throws Exception {
+        long id = jdbc.queryForObject("select r.id from la_return r join pupil p on p.id = r.pupil_id where p.upn = ?",
+                Long.class, upn);
+        LocalDate due = jdbc.queryForObject("select due_date from la_return where id = ?", LocalDate.class, id);
+        String row = "Maya Fenwick";
+        mvc.perform(get("/returns").with(user(officer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(row)))
+                .andExpect(content().string(containsString(LONG.format(due))))
+                .andExpect(content().string(containsString("id=\"nav-returns\"")));
+        mvc.perform(get("/returns").with(user(laOfficer))).andExpect(content().string(containsString(row)));
+        mvc.perform(get("/returns").with(user(otherLaOfficer))).andExpect(content().string(not(containsString(row))));
+        mvc.perform(get("/returns/" + id).with(user(otherLaOfficer))).andExpect(status().isNotFound());
+        mvc.perform(get("/returns/" + id).with(user(laOfficer))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Make the return"))));
+
+        mvc.perform(post("/returns/" + id).with(user(officer)).with(csrf()).param("pupilAddress", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Enter the pupil&#39;s home address")));
+        mvc.perform(post("/returns/" + id).with(user(officer)).with(csrf()).param("pupilAddress", "12 Orchard Way")
+                .param("sex", "F")).andExpect(redirectedUrl("/returns/" + id + "?made"));
+        mvc.perform(get("/returns/" + id + "?made").with(user(laOfficer)))
+                .andExpect(content().string(containsString("Address: 12 Orchard Way")));
+    }
+
+    @Test
+    void theLeavingPageSaysWhichEnquiriesAreMissingAndRecordsAGroundThatIsMet() throws Exception {
+        LocalDate today = Fixtures.today();
+        mvc.perform(get("/pupils/" + upn + "/deletion").with(user(laOfficer))).andExpect(status().isForbidden());
+        mvc.perform(post("/pupils/" + upn + "/deletion").with(user(officer)).with(csrf()).param("ground", "CONTINUOUS_ABSENCE")
+                        .param("day", String.valueOf(today.getDayOfMonth())).param("month", String.valueOf(today.getMonthValue()))
+                        .param("year", String.valueOf(today.getYear())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The school&#39;s reasonable enquiries are not recorded")))
+                .andExpect(content().string(containsString("The LA&#39;s reasonable enquiries are not recorded")));
+        mvc.perform(post("/pupils/" + upn + "/deletion").with(user(officer)).with(csrf()).param("ground", "REGISTERED_ELSEWHERE")
+                        .param("day", "31").param("month", "2").param("year", "2027"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Enter the last day on roll as a real date")));
+        mvc.perform(post("/pupils/" + upn + "/deletion").with(user(officer)).with(csrf()).param("ground", "REGISTERED_ELSEWHERE")
+                        .param("day", String.valueOf(today.getDayOfMonth())).param("month", String.valueOf(today.getMonthValue()))
+                        .param("year", String.valueOf(today.getYear())).param("destinationSchool", "Oak Academy"))
+                .andExpect(redirectedUrl("/pupils/" + upn + "/deletion?deleted"));
+        assertThat(jdbc.queryForObject("select channel from pupil_deletion d join pupil p on p.id = d.pupil_id where p.upn = ?",
+                String.class, upn)).isEqualTo("PAGE");
+    }
+
+    @Test
+    void theMissingEducationRegisterIsForTheLaOnly() throws Exception {
+        mvc.perform(get("/missing-education").with(user(officer))).andExpect(status().isNotFound());
+        mvc.perform(get("/missing-education").with(user(laOfficer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Children missing education")));
+    }
+
+    @Test
+    void theCtfPagesImportAFileWithItsReportAndDownloadALeaversFile() throws Exception {
+        String xml = """
+                <CTfile><Header><CTFversion>25.0</CTFversion><SourceSchool><SchoolName>Made-up Infants</SchoolName></SourceSchool>
+                </Header><CTFpupilData><Pupil><UPN>%s</UPN><Surname>Fern</Surname><Forename>Sky</Forename>
+                <DOB>2016-02-30</DOB></Pupil></CTFpupilData></CTfile>""".formatted(fixtures.newUpn());
+        LocalDate today = Fixtures.today();
+        mvc.perform(multipart("/schools/" + school.urn() + "/ctf").file(new MockMultipartFile("file", "ctf.xml",
+                                "application/xml", xml.getBytes())).with(user(officer)).with(csrf())
+                        .param("day", String.valueOf(today.getDayOfMonth())).param("month", String.valueOf(today.getMonthValue()))
+                        .param("year", String.valueOf(today.getYear())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Not taken")))
+                .andExpect(content().string(containsString("the date of birth (DOB) &#39;2016-02-30&#39; is not a date")));
+        mvc.perform(multipart("/schools/" + school.urn() + "/ctf").file(new MockMultipartFile("file", "evil.xml",
+                                "application/xml", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><CTfile>&e;</CTfile>".getBytes()))
+                        .with(user(officer)).with(csrf()).param("day", "1").param("month", "9").param("year", "2026"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("document type declaration")));
+
+        mvc.perform(post("/pupils/" + upn + "/ctf").with(user(officer)).with(csrf()).param("destination", "140001"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString(upn + ".xml")))
+                .andExpect(content().string(containsString("<UPN>" + upn + "</UPN>")));
+        mvc.perform(get("/pupils/" + upn + "/ctf").with(user(laOfficer))).andExpect(status().isForbidden());
+    }
+}
