@@ -219,8 +219,9 @@ class CaseLegalRouteTest {
                 .isEqualTo("Was the leave request refused in writing?");
         assertThat(complete(schoolOfficer, supply, Map.of("informationSupplied", "Yes, on 2 October"))
                 .getStatusCode().value()).isEqualTo(204);
-        complete(laOfficer, cases.one(c, "decide-request"), Map.of("requestDecision", "REFUSE",
+        var refused = complete(laOfficer, cases.one(c, "decide-request"), Map.of("requestDecision", "REFUSE",
                 "decisionReasons", "The holiday was before the LA's code of conduct applied"));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(204);
 
         assertThat(c.instance()).hasPassed("request-refused");
         assertThat(cases.stage(c)).isEqualTo(Stage.MONITORING);
