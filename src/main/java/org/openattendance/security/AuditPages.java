@@ -112,7 +112,7 @@ class AuditPages {
         model.addAttribute("pagination", Pagination.of(current, pages, n -> pageLink(form, n)));
         model.addAttribute("pupilName", upn == null ? null : scopes.pupilNames(List.of(upn)).get(upn));
         if (upn != null) {
-            audit.readPupil(upn, "audit", "search", "searched the audit trail for this pupil");
+            audit.recordAbout(AuditTrail.Action.ADMINISTER, upn, "audit", "search", "searched the audit trail for this pupil");
         } else if (searched) {
             audit.record(AuditTrail.Action.ADMINISTER, "audit", "search", "searched the audit trail"
                     + (query.username() == null ? "" : " for user " + query.username()));
@@ -134,7 +134,7 @@ class AuditPages {
                 WHEN.format(e.at().atZone(London.ZONE)),
                 names.containsKey(e.username()) ? names.get(e.username()) + " (" + e.username() + ")" : e.username(),
                 roles(e.roles()),
-                AuditWords.what(e.action(), e.outcome()),
+                AuditWords.what(e.action(), e.outcome(), e.subjectType()),
                 "REFUSED".equals(e.outcome()),
                 e.upn() == null ? "" : (pupils.containsKey(e.upn()) ? pupils.get(e.upn()) + " (" + e.upn() + ")" : e.upn()),
                 about(e),
@@ -154,6 +154,8 @@ class AuditPages {
             case "leave-request" -> "Leave requests";
             case "case" -> "The attendance case";
             case "letter" -> "A letter";
+            case "dashboard" -> "Dashboard: " + e.subjectId();
+            case "pupil-search" -> "Pupil search";
             default -> "";
         };
     }

@@ -60,6 +60,13 @@ public class AuditTrail {
         insert(user.username(), user.rolesText(), Action.READ_PUPIL, Outcome.ALLOWED, subjectType, subjectId, upn, detail);
     }
 
+    /** Records an action of the signed-in user that concerns one pupil without reading their record. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAbout(Action action, String upn, String subjectType, String subjectId, String detail) {
+        StaffUser user = SignedIn.user();
+        insert(user.username(), user.rolesText(), action, Outcome.ALLOWED, subjectType, subjectId, upn, detail);
+    }
+
     @Transactional(propagation = Propagation.REQUIRED)
     public void recordFor(String username, String roles, Action action, String subjectType, String subjectId, String detail) {
         insert(username, roles, action, Outcome.ALLOWED, subjectType, subjectId,

