@@ -91,7 +91,10 @@ class CaseSignals {
     @Async(CaseSignalThreads.NAME)
     @TransactionalEventListener
     void on(AttendanceSignals batch) {
-        List<AttendanceSignal> signals = batch.signals();
+        handleAll(batch.signals());
+    }
+
+    void handleAll(List<AttendanceSignal> signals) {
         var facts = new BatchFacts(roll.caseContactsOf(signals.stream().map(AttendanceSignal::pupilId).distinct().toList()));
         RuntimeException failed = null;
         for (int from = 0; from < signals.size(); from += PER_TRANSACTION) {
