@@ -56,8 +56,11 @@ public class CaseOverview {
     }
 
 
-    /** The task of the LA's decision on a school's request for a notice: its creation is the request. */
-    static final String NOTICE_DECISION_TASK = "la-decision";
+    /**
+     * The LA's decisions on a school's request for a Notice to Improve and for a penalty notice: a decision task's
+     * creation is the school's request.
+     */
+    static final String[] NOTICE_DECISION_TASKS = {"la-decision", "decide-request"};
 
     /**
      * A pupil's case this year as lists show it: stage, the last thing done on it, and the actions agreed most
@@ -146,13 +149,13 @@ public class CaseOverview {
     public List<NoticeRequest> noticeRequests(Collection<String> schoolUrns, Collection<Long> pupilIds, Instant since) {
         var requests = new ArrayList<NoticeRequest>();
         jdbc.query("select c.id, c.pupil_id, c.upn, c.school_urn, min(t.START_TIME_) from " + historicTasks + " t "
-                        + "join attendance_case c on c.process_instance_id = t.PROC_INST_ID_ where t.TASK_DEF_KEY_ = ? "
+                        + "join attendance_case c on c.process_instance_id = t.PROC_INST_ID_ where t.TASK_DEF_KEY_ = any(?) "
                         + "and c.school_urn = any(?)" + pupils("c.pupil_id", pupilIds) + " and t.START_TIME_ >= ? "
                         + "group by c.id, c.pupil_id, c.upn, c.school_urn order by 5",
                 rs -> {
                     requests.add(new NoticeRequest(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
                             rs.getString(4), rs.getTimestamp(5).toInstant(), Set.of()));
-                }, prepend(NOTICE_DECISION_TASK, append(args(schoolUrns, pupilIds), Timestamp.from(since))));
+                }, prepend(NOTICE_DECISION_TASKS, append(args(schoolUrns, pupilIds), Timestamp.from(since))));
         if (requests.isEmpty()) {
             return requests;
         }
@@ -269,12 +272,16 @@ public class CaseOverview {
         }
     }
 
-    /** The elements of the deployed model where a case waits (tasks and catching events), in document order. */
+    /**
+     * The elements of the deployed model where a case waits (tasks, the legal stages' call activities, catching
+     * events), in document order.
+     */
     public List<Step> steps() {
         var model = repository.getBpmnModelInstance(latest().getId());
         var steps = new ArrayList<Step>();
         for (var node : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class)) {
             boolean waits = node instanceof org.camunda.bpm.model.bpmn.instance.Task
+                    || node instanceof org.camunda.bpm.model.bpmn.instance.CallActivity
                     || node instanceof org.camunda.bpm.model.bpmn.instance.CatchEvent
                     && !(node instanceof org.camunda.bpm.model.bpmn.instance.StartEvent);
             if (waits && node.getName() != null) {

@@ -24,7 +24,7 @@ class AggregateStore {
 
     static final String PUPIL_WEEK_COLUMNS = "pupil_id, academic_year, week_start, school_urn, year_group, cohorts, "
             + "possible, attended, authorised, unauthorised, late, codes, ytd_possible, ytd_attended, ytd_authorised, "
-            + "ytd_unauthorised, ytd_late";
+            + "ytd_unauthorised, ytd_late, ytd_codes, week_band, ytd_band";
 
     private final JdbcTemplate jdbc;
 
@@ -45,7 +45,7 @@ class AggregateStore {
         jdbc.update("delete from dashboard_pupil_week where academic_year = ? and pupil_id = any(?)", academicYear,
                 pupilIds.toArray(Long[]::new));
         jdbc.batchUpdate("insert into dashboard_pupil_week (" + PUPIL_WEEK_COLUMNS + ") "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, AggregateStore::setPupilWeek);
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, AggregateStore::setPupilWeek);
     }
 
     /** The pupils' rows from {@code fromWeek} on, replaced; their earlier rows are kept. */
@@ -72,7 +72,8 @@ class AggregateStore {
         jdbc.update("""
                 insert into dashboard_pupil_week (%s)
                 select l.pupil_id, l.academic_year, w.week::date, l.school_urn, l.year_group, l.cohorts, 0, 0, 0, 0, 0, '',
-                       l.ytd_possible, l.ytd_attended, l.ytd_authorised, l.ytd_unauthorised, l.ytd_late
+                       l.ytd_possible, l.ytd_attended, l.ytd_authorised, l.ytd_unauthorised, l.ytd_late, l.ytd_codes, 0,
+                       l.ytd_band
                 from (select distinct on (pupil_id) * from dashboard_pupil_week
                       where school_urn = ? and academic_year = ? order by pupil_id, week_start desc) l
                 cross join generate_series(l.week_start + 7, ?::date, interval '7 days') w(week)
@@ -112,10 +113,11 @@ class AggregateStore {
                     ps.setInt(8, row.yearToDateSessions());
                 });
         jdbc.update("""
-                insert into dashboard_school_year (school_urn, academic_year, last_week, as_of, refreshed_at)
-                values (?, ?, ?, ?, ?) on conflict (school_urn, academic_year) do update
-                set last_week = excluded.last_week, as_of = excluded.as_of, refreshed_at = excluded.refreshed_at""",
-                schoolUrn, academicYear, Date.valueOf(lastWeek), Date.valueOf(asOf), Timestamp.from(now));
+                insert into dashboard_school_year (school_urn, academic_year, last_week, as_of, refreshed_at, at_risk)
+                values (?, ?, ?, ?, ?, ?) on conflict (school_urn, academic_year) do update
+                set last_week = excluded.last_week, as_of = excluded.as_of, refreshed_at = excluded.refreshed_at,
+                    at_risk = excluded.at_risk""",
+                schoolUrn, academicYear, Date.valueOf(lastWeek), Date.valueOf(asOf), Timestamp.from(now), rollup.atRisk());
     }
 
     void replaceUnexplained(String schoolUrn, Collection<Long> pupilIds, LocalDate from, LocalDate to,
@@ -186,11 +188,15 @@ class AggregateStore {
         ps.setInt(15, y.authorised());
         ps.setInt(16, y.unauthorised());
         ps.setInt(17, y.late());
+        ps.setString(18, row.yearToDateCodes());
+        ps.setInt(19, w.band().ordinal());
+        ps.setInt(20, y.band().ordinal());
     }
 
     static PupilWeek pupilWeek(ResultSet rs, int i) throws SQLException {
         return new PupilWeek(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4), rs.getInt(5),
                 rs.getInt(6), new Sessions(rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11)),
-                rs.getString(12), new Sessions(rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16), rs.getInt(17)));
+                rs.getString(12), new Sessions(rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16), rs.getInt(17)),
+                rs.getString(18));
     }
 }

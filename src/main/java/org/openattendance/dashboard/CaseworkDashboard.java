@@ -35,7 +35,8 @@ class CaseworkDashboard {
     /** The ladder from first contact to prosecution, in order; monitoring is shown after it. */
     static final List<Stage> FUNNEL = List.of(Stage.FIRST_DAY_CONTACT, Stage.HOME_VISIT, Stage.CME_REFERRAL, Stage.LETTER,
             Stage.MEETING, Stage.SUPPORT_PLAN, Stage.TAF, Stage.ATTENDANCE_CONTRACT, Stage.NOTICE_TO_IMPROVE,
-            Stage.PENALTY_NOTICE, Stage.PROSECUTION, Stage.MONITORING);
+            Stage.PENALTY_NOTICE_REQUEST, Stage.PENALTY_NOTICE, Stage.LEGAL_ROUTE_DECISION,
+            Stage.EDUCATION_SUPERVISION_ORDER, Stage.PROSECUTION, Stage.MONITORING);
 
     /** The interventions whose effect on attendance is measured. */
     static final List<Stage> INTERVENTIONS = List.of(Stage.SUPPORT_PLAN, Stage.ATTENDANCE_CONTRACT, Stage.NOTICE_TO_IMPROVE);

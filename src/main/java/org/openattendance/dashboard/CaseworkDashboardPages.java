@@ -31,9 +31,11 @@ class CaseworkDashboardPages {
     private final TeamTasks tasks;
     private final TeamLabels teams;
     private final AuditTrailOfTasks audit;
+    private final org.openattendance.school.PupilRoll roll;
 
     CaseworkDashboardPages(Scopes scopes, CaseworkDashboard dashboard, TeamTasks tasks, TeamLabels teams,
-                           AuditTrailOfTasks audit) {
+                           AuditTrailOfTasks audit, org.openattendance.school.PupilRoll roll) {
+        this.roll = roll;
         this.scopes = scopes;
         this.dashboard = dashboard;
         this.tasks = tasks;
@@ -107,6 +109,8 @@ class CaseworkDashboardPages {
         var task = tasks.task(manager, id);
         audit.taskShown(task);
         model.addAttribute("task", task);
+        model.addAttribute("pupilName", task.kase() == null ? null : roll.namesOf(List.of(task.kase().pupilId())).stream()
+                .findFirst().map(n -> n.forename() + " " + n.surname()).orElse(null));
         model.addAttribute("members", tasks.members(task));
         model.addAttribute("teamLabels", teams);
         model.addAttribute("today", LocalDate.now(London.ZONE));

@@ -42,7 +42,7 @@ class FigureStore {
     }
 
     /** How far each school's figures reach. */
-    record SchoolYear(String schoolUrn, LocalDate lastWeek, LocalDate asOf) {
+    record SchoolYear(String schoolUrn, LocalDate lastWeek, LocalDate asOf, int atRisk) {
     }
 
     /** An N still in the register, older than the school's cut-off. */
@@ -60,9 +60,10 @@ class FigureStore {
     }
 
     List<SchoolYear> schoolYears(List<String> schoolUrns, String academicYear) {
-        return jdbc.query("select school_urn, last_week, as_of from dashboard_school_year where academic_year = ? "
+        return jdbc.query("select school_urn, last_week, as_of, at_risk from dashboard_school_year where academic_year = ? "
                         + "and school_urn = any(?)", (rs, i) -> new SchoolYear(rs.getString(1),
-                        rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate()), academicYear, urns(schoolUrns));
+                        rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(), rs.getInt(4)), academicYear,
+                urns(schoolUrns));
     }
 
     /** Rollup rows of the schools; {@code dimension} null for every dimension, {@code member} null for every member. */
@@ -134,6 +135,65 @@ class FigureStore {
         jdbc.query(sql.toString(), rs -> {
             each.accept(AggregateStore.pupilWeek(rs, 0));
         }, args.toArray());
+    }
+
+    /**
+     * The pupil weeks starting on any of the given Mondays, of the schools' pupils, narrowed as {@link #pupilWeeks}:
+     * a period's figures are the difference of two rows per pupil, so this reads at most a few rows per pupil.
+     */
+    void pupilWeeksAt(List<String> schoolUrns, String academicYear, java.util.Collection<LocalDate> mondays,
+                      List<Long> pupilIds, Integer yearGroup, int cohorts, Consumer<PupilWeek> each) {
+        var sql = new StringBuilder("select ").append(AggregateStore.PUPIL_WEEK_COLUMNS)
+                .append(" from dashboard_pupil_week where academic_year = ? and school_urn = any(?) and week_start = any(?)");
+        var args = new ArrayList<Object>(List.of(academicYear, urns(schoolUrns),
+                mondays.stream().map(Date::valueOf).toArray(Date[]::new)));
+        narrow(sql, args, pupilIds, yearGroup, cohorts);
+        jdbc.query(sql.toString(), rs -> {
+            each.accept(AggregateStore.pupilWeek(rs, 0));
+        }, args.toArray());
+    }
+
+    /**
+     * Week by week, the pupils' weeks summed in the database: each week's own figures and the year to date at its
+     * end, with the pupils in each band as the rows record them (the calculator's bands, worked out with the rows).
+     */
+    java.util.SortedMap<LocalDate, Tally[]> weeklyTotals(List<String> schoolUrns, String academicYear, LocalDate toMonday,
+                                                        List<Long> pupilIds, Integer yearGroup, int cohorts) {
+        var sql = new StringBuilder("""
+                select week_start, count(*) filter (where possible > 0), sum(possible), sum(attended), sum(authorised),
+                       sum(unauthorised), sum(late), count(*) filter (where week_band >= 1), count(*) filter (where week_band = 2),
+                       count(*) filter (where ytd_possible > 0), sum(ytd_possible), sum(ytd_attended), sum(ytd_authorised),
+                       sum(ytd_unauthorised), sum(ytd_late), count(*) filter (where ytd_band >= 1),
+                       count(*) filter (where ytd_band = 2)
+                from dashboard_pupil_week where academic_year = ? and school_urn = any(?) and week_start <= ?""");
+        var args = new ArrayList<Object>(List.of(academicYear, urns(schoolUrns), Date.valueOf(toMonday)));
+        narrow(sql, args, pupilIds, yearGroup, cohorts);
+        sql.append(" group by week_start order by week_start");
+        var weeks = new java.util.TreeMap<LocalDate, Tally[]>();
+        jdbc.query(sql.toString(), rs -> {
+            weeks.put(rs.getDate(1).toLocalDate(), new Tally[] {
+                    new Tally(rs.getInt(2), new Sessions(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)),
+                            rs.getInt(8), rs.getInt(9)),
+                    new Tally(rs.getInt(10), new Sessions(rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14),
+                            rs.getInt(15)), rs.getInt(16), rs.getInt(17))});
+        }, args.toArray());
+        return weeks;
+    }
+
+    private static void narrow(StringBuilder sql, List<Object> args, List<Long> pupilIds, Integer yearGroup, int cohorts) {
+        if (pupilIds != null) {
+            sql.append(" and pupil_id = any(?)");
+            args.add(pupilIds.toArray(Long[]::new));
+        }
+        if (yearGroup != null) {
+            sql.append(" and year_group = ?");
+            args.add(yearGroup);
+        }
+        if (cohorts != 0) {
+            sql.append(" and cohorts & ? = ?");
+            args.add(cohorts);
+            args.add(cohorts);
+        }
     }
 
     /**

@@ -27,11 +27,16 @@ final class SchoolRollup {
     record CodeRow(Key key, String code, int sessions, int yearToDateSessions) {
     }
 
-    record Result(List<Row> rows, List<CodeRow> codes) {
+    /** @param atRisk the pupils at risk of persistent absence as of the latest week ({@link AtRisk}) */
+    record Result(List<Row> rows, List<CodeRow> codes, int atRisk) {
     }
+
+    /** The school weeks (a week with a possible session for the pupil) whose attendance counts as recent. */
+    static final int RECENT_WEEKS = 4;
 
     private final Map<Key, Tally[]> tallies = new HashMap<>();
     private final Map<Key, Map<String, int[]>> codes = new HashMap<>();
+    private int atRisk;
 
     private SchoolRollup() {
     }
@@ -48,6 +53,17 @@ final class SchoolRollup {
     }
 
     private void addPupil(List<PupilWeek> rows, LocalDate lastWeek) {
+        Sessions recent = Sessions.NONE;
+        int schoolWeeks = 0;
+        for (int i = rows.size() - 1; i >= 0 && schoolWeeks < RECENT_WEEKS; i--) {
+            if (rows.get(i).week().possible() > 0 && !rows.get(i).weekStart().isAfter(lastWeek)) {
+                recent = recent.plus(rows.get(i).week());
+                schoolWeeks++;
+            }
+        }
+        if (AtRisk.of(rows.get(rows.size() - 1).yearToDate(), recent)) {
+            atRisk++;
+        }
         var toDate = new TreeMap<String, Integer>();
         PupilWeek latest = rows.get(rows.size() - 1);
         List<Key> keys = new ArrayList<>();
@@ -95,6 +111,6 @@ final class SchoolRollup {
         tallies.forEach((key, both) -> rows.add(new Row(key, both[0], both[1])));
         var codeRows = new ArrayList<CodeRow>();
         codes.forEach((key, byCode) -> byCode.forEach((code, n) -> codeRows.add(new CodeRow(key, code, n[0], n[1]))));
-        return new Result(rows, codeRows);
+        return new Result(rows, codeRows, atRisk);
     }
 }

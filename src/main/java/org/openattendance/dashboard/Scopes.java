@@ -108,9 +108,28 @@ class Scopes {
         return names.localAuthorityName(code).orElse("Local authority " + code);
     }
 
+    /** A school's name; every school's name is read once per request (a page names many schools). */
     public String schoolName(String urn) {
-        return names.schoolName(urn).orElse("School " + urn);
+        return schoolNames().getOrDefault(urn, "School " + urn);
     }
+
+    private java.util.Map<String, String> schoolNames() {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        @SuppressWarnings("unchecked")
+        var cached = attributes == null ? null : (java.util.Map<String, String>) attributes.getAttribute(NAMES,
+                org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        if (cached != null) {
+            return cached;
+        }
+        var all = new java.util.HashMap<String, String>();
+        directory.allSchools().forEach(school -> all.put(school.getUrn(), school.getName()));
+        if (attributes != null) {
+            attributes.setAttribute(NAMES, all, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        }
+        return all;
+    }
+
+    private static final String NAMES = Scopes.class.getName() + ".schoolNames";
 
     List<String> schoolsOf(String laCode) {
         return directory.allSchools().stream().filter(s -> laCode.equals(s.getLaCode())).map(School::getUrn).toList();

@@ -122,9 +122,8 @@ class Summaries {
                 add(byWeek, row.weekStart(), row.week(), row.yearToDate());
             }
         } else {
-            store.pupilWeeks(scope.schoolUrns(), year, WeekCodes.monday(period.year().firstDay()),
-                    WeekCodes.monday(period.to()), scope.pupilIds(), filter.yearGroup(), cohortBits(scope, filter),
-                    row -> add(byWeek, row.weekStart(), Tally.ofPupil(row.week()), Tally.ofPupil(row.yearToDate())));
+            byWeek.putAll(store.weeklyTotals(scope.schoolUrns(), year, WeekCodes.monday(period.to()), scope.pupilIds(),
+                    filter.yearGroup(), cohortBits(scope, filter)));
         }
         var weeks = new ArrayList<WeekFigures>();
         byWeek.forEach((monday, both) -> {
@@ -137,30 +136,70 @@ class Summaries {
 
     /**
      * Each pupil of the scope and filter with their sessions over the period (pupils with no row in it are not
-     * there); the sessions by code of all of them are added to {@code codes}.
+     * there); the sessions by code of all of them are added to {@code codes}. A pupil's figures for the period are
+     * the difference of two of their weekly rows, the year to date at the end of the period less that before its
+     * start; where the period starts or ends inside a week, the days of that week outside it are worked out again
+     * from the week's codes by the calculator. At most two or three rows are read per pupil, whatever the period.
      */
     List<PupilFigures> pupils(Scope scope, Period period, Filter filter, Map<String, Integer> codes) {
-        var rows = new WeeklyRows(calculator.calculator());
-        var byPupil = new LinkedHashMap<Long, PupilFigures>();
-        store.pupilWeeks(scope.schoolUrns(), period.year().toString(), WeekCodes.monday(period.from()),
-                WeekCodes.monday(period.to()), scope.pupilIds(), filter.yearGroup(), cohortBits(scope, filter), row -> {
-                    LocalDate sunday = row.weekStart().plusDays(6);
-                    Sessions sessions;
-                    if (row.weekStart().isBefore(period.from()) || sunday.isAfter(period.to())) {
-                        LocalDate from = WeeklyRows.max(row.weekStart(), period.from());
-                        LocalDate to = WeeklyRows.min(sunday, period.to());
-                        List<Mark> marks = WeekCodes.decode(row.weekStart(), row.codes(), from, to);
-                        sessions = rows.sessions(marks, ON_ROLL, from, to);
-                        WeekCodes.count(row.weekStart(), row.codes(), from, to).forEach((c, n) -> codes.merge(c, n, Integer::sum));
-                    } else {
-                        sessions = row.week();
-                        WeekCodes.count(row.codes()).forEach((c, n) -> codes.merge(c, n, Integer::sum));
+        String year = period.year().toString();
+        LocalDate fromMonday = WeekCodes.monday(period.from());
+        LocalDate toMonday = WeekCodes.monday(period.to());
+        var mondays = new java.util.TreeSet<LocalDate>(List.of(fromMonday, toMonday));
+        for (var schoolYear : store.schoolYears(scope.schoolUrns(), year)) {
+            if (schoolYear.lastWeek().isBefore(toMonday) && !schoolYear.lastWeek().isBefore(fromMonday)) {
+                mondays.add(schoolYear.lastWeek());
+            }
+        }
+        var first = new HashMap<Long, PupilWeek>();
+        var last = new LinkedHashMap<Long, PupilWeek>();
+        store.pupilWeeksAt(scope.schoolUrns(), year, mondays, scope.pupilIds(), filter.yearGroup(),
+                cohortBits(scope, filter), row -> {
+                    if (row.weekStart().equals(fromMonday)) {
+                        first.put(row.pupilId(), row);
                     }
-                    PupilFigures before = byPupil.get(row.pupilId());
-                    byPupil.put(row.pupilId(), new PupilFigures(row.pupilId(), row.schoolUrn(), row.yearGroup(),
-                            row.cohorts(), before == null ? sessions : before.sessions().plus(sessions)));
+                    PupilWeek latest = last.get(row.pupilId());
+                    if (latest == null || row.weekStart().isAfter(latest.weekStart())) {
+                        last.put(row.pupilId(), row);
+                    }
                 });
-        return new ArrayList<>(byPupil.values());
+        var rows = new WeeklyRows(calculator.calculator());
+        var pupils = new ArrayList<PupilFigures>(last.size());
+        for (PupilWeek end : last.values()) {
+            Sessions through = end.yearToDate();
+            Map<String, Integer> codesThrough = end.yearToDateByCode();
+            LocalDate sunday = end.weekStart().plusDays(6);
+            if (end.weekStart().equals(toMonday) && sunday.isAfter(period.to())) {
+                LocalDate after = period.to().plusDays(1);
+                through = through.minus(rows.sessions(WeekCodes.decode(end.weekStart(), end.codes(), after, sunday),
+                        ON_ROLL, after, sunday));
+                WeekCodes.count(end.weekStart(), end.codes(), after, sunday).forEach((c, n) -> codesThrough.merge(c, -n, Integer::sum));
+            }
+            Sessions before = Sessions.NONE;
+            Map<String, Integer> codesBefore = new HashMap<>();
+            PupilWeek start = first.get(end.pupilId());
+            if (start != null) {
+                before = start.yearToDate().minus(start.week());
+                codesBefore.putAll(start.yearToDateByCode());
+                WeekCodes.count(start.codes()).forEach((c, n) -> codesBefore.merge(c, -n, Integer::sum));
+                LocalDate dayBefore = period.from().minusDays(1);
+                if (!dayBefore.isBefore(start.weekStart())) {
+                    before = before.plus(rows.sessions(WeekCodes.decode(start.weekStart(), start.codes(),
+                            start.weekStart(), dayBefore), ON_ROLL, start.weekStart(), dayBefore));
+                    WeekCodes.count(start.weekStart(), start.codes(), start.weekStart(), dayBefore)
+                            .forEach((c, n) -> codesBefore.merge(c, n, Integer::sum));
+                }
+            }
+            codesThrough.forEach((code, n) -> {
+                int inPeriod = n - codesBefore.getOrDefault(code, 0);
+                if (inPeriod != 0) {
+                    codes.merge(code, inPeriod, Integer::sum);
+                }
+            });
+            pupils.add(new PupilFigures(end.pupilId(), end.schoolUrn(), end.yearGroup(), end.cohorts(),
+                    through.minus(before)));
+        }
+        return pupils;
     }
 
     /**

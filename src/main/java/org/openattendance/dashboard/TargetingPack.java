@@ -1,6 +1,5 @@
 package org.openattendance.dashboard;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
@@ -17,12 +16,6 @@ import org.springframework.stereotype.Service;
 @Service
 class TargetingPack {
 
-    /**
-     * At risk: not persistently absent this year, and either below this attendance for the year, or below it over
-     * the last four school weeks and lower than for the year (falling towards 90 %).
-     */
-    static final BigDecimal AT_RISK_BELOW = new BigDecimal("92.0");
-
     record Pack(String schoolUrn, String schoolName, String laName, String term, LocalDate prepared, Figures school,
                 Figures la, List<ChildrenList.Entry> severe, List<ChildrenList.Entry> persistent,
                 List<ChildrenList.Entry> atRisk) {
@@ -35,8 +28,10 @@ class TargetingPack {
     private final Scopes scopes;
     private final Summaries summaries;
     private final ChildrenList children;
+    private final FigureStore store;
 
-    TargetingPack(Scopes scopes, Summaries summaries, ChildrenList children) {
+    TargetingPack(Scopes scopes, Summaries summaries, ChildrenList children, FigureStore store) {
+        this.store = store;
         this.scopes = scopes;
         this.summaries = summaries;
         this.children = children;
@@ -66,38 +61,24 @@ class TargetingPack {
                 children.entries(severe), children.entries(persistent), children.entries(atRisk));
     }
 
-    /** Each school of the LA with the sizes of its three lists and its figures. */
+    /** Each school of the LA with the sizes of its lists and its figures, from the schools' rollups. */
     List<SchoolLine> schools(Scope la) {
         var lines = new ArrayList<SchoolLine>();
-        LocalDate today = summaries.today();
+        Period ytd = Period.yearToDate(summaries.today());
+        var bySchool = summaries.breakdown(la, ytd, Filter.NONE, Summaries.Split.SCHOOL);
+        var atRisk = new java.util.HashMap<String, Integer>();
+        store.schoolYears(la.schoolUrns(), ytd.year().toString()).forEach(y -> atRisk.put(y.schoolUrn(), y.atRisk()));
         for (String urn : la.schoolUrns()) {
-            Scope school = Scope.school(urn, scopes.schoolName(urn));
-            int severe = 0;
-            int persistent = 0;
-            int atRisk = 0;
-            for (var pupil : children.recent(school)) {
-                switch (pupil.year().band()) {
-                    case SEVERE -> severe++;
-                    case PERSISTENT -> persistent++;
-                    case NONE -> atRisk += atRisk(pupil) ? 1 : 0;
-                }
-            }
-            lines.add(new SchoolLine(urn, school.label(), severe, persistent, atRisk,
-                    summaries.figures(school, Period.yearToDate(today), Filter.NONE)));
+            Figures figures = bySchool.getOrDefault(urn, Figures.NONE);
+            lines.add(new SchoolLine(urn, scopes.schoolName(urn), figures.tally().severe(), figures.tally().persistent(),
+                    atRisk.getOrDefault(urn, 0), figures));
         }
         lines.sort(java.util.Comparator.comparing(SchoolLine::name));
         return lines;
     }
 
     static boolean atRisk(ChildrenList.Recent pupil) {
-        BigDecimal year = pupil.yearPercent();
-        BigDecimal recent = pupil.lastFourWeeksPercent();
-        if (year == null || pupil.year().band().isPersistentAbsence()) {
-            return false;
-        }
-        boolean lowForTheYear = year.compareTo(AT_RISK_BELOW) < 0;
-        boolean falling = recent != null && recent.compareTo(AT_RISK_BELOW) < 0 && recent.compareTo(year) < 0;
-        return lowForTheYear || falling;
+        return AtRisk.of(pupil.year(), pupil.lastFourWeeks());
     }
 
     /** 'Autumn term 2026', 'Spring term 2027', 'Summer term 2027'. */

@@ -18,10 +18,12 @@ class TeamLabels {
     private static final Pattern LA = Pattern.compile("la-(.+)-(attendance|managers|virtual-school)");
 
     private final ScopeDirectory names;
+    private final Scopes scopes;
     private final StaffUserStore users;
 
-    TeamLabels(ScopeDirectory names, StaffUserStore users) {
+    TeamLabels(ScopeDirectory names, Scopes scopes, StaffUserStore users) {
         this.names = names;
+        this.scopes = scopes;
         this.users = users;
     }
 
@@ -29,7 +31,7 @@ class TeamLabels {
     public String label(String group) {
         Matcher school = SCHOOL.matcher(group);
         if (school.matches()) {
-            String name = names.schoolName(school.group(1)).orElse("School " + school.group(1));
+            String name = scopes.schoolName(school.group(1));
             return name + ": " + switch (school.group(2)) {
                 case "attendance" -> "attendance staff";
                 case "headteacher" -> "headteacher";

@@ -74,6 +74,29 @@ final class WeekCodes {
         return counts;
     }
 
+    /** Counts by code as {@code code:n,code:n} (no code contains a colon or a comma), in code order. */
+    static String encodeCounts(Map<String, Integer> counts) {
+        var text = new StringBuilder();
+        new java.util.TreeMap<>(counts).forEach((code, n) -> {
+            if (n != 0) {
+                text.append(text.isEmpty() ? "" : ",").append(code).append(':').append(n);
+            }
+        });
+        return text.toString();
+    }
+
+    static Map<String, Integer> parseCounts(String text) {
+        var counts = new LinkedHashMap<String, Integer>();
+        if (text == null || text.isEmpty()) {
+            return counts;
+        }
+        for (String entry : text.split(",")) {
+            int colon = entry.lastIndexOf(':');
+            counts.merge(entry.substring(0, colon), Integer.parseInt(entry.substring(colon + 1)), Integer::sum);
+        }
+        return counts;
+    }
+
     private static String code(String codes, int slot) {
         int end = Math.min(codes.length(), slot * 2 + 2);
         return codes.substring(slot * 2, end).strip();

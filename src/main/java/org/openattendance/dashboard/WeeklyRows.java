@@ -50,12 +50,15 @@ final class WeeklyRows {
         }
         var rows = new ArrayList<PupilWeek>();
         Sessions toDate = Sessions.NONE;
+        var codesToDate = new TreeMap<String, Integer>();
         for (LocalDate monday = WeekCodes.monday(first); !monday.isAfter(last); monday = monday.plusWeeks(1)) {
             List<Mark> weekMarks = byWeek.getOrDefault(monday, List.of());
             Sessions week = sessions(weekMarks, pupil.enrolment(), max(monday, year.firstDay()), min(monday.plusDays(6), last));
             toDate = toDate.plus(week);
+            String codes = WeekCodes.encode(monday, weekMarks);
+            WeekCodes.count(codes).forEach((code, n) -> codesToDate.merge(code, n, Integer::sum));
             rows.add(new PupilWeek(pupil.pupilId(), year.toString(), monday, pupil.schoolUrn(), pupil.yearGroup(),
-                    pupil.cohorts(), week, WeekCodes.encode(monday, weekMarks), toDate));
+                    pupil.cohorts(), week, codes, toDate, WeekCodes.encodeCounts(codesToDate)));
         }
         return rows;
     }

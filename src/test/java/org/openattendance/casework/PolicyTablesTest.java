@@ -5,19 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.openattendance.IntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.openattendance.support.DecisionTables;
 
-/** The DMN policy tables under processes/, row by row, as deployed. */
-@IntegrationTest
+/**
+ * The DMN policy tables under processes/, row by row, on the standalone DMN engine (fast tier: no Spring context).
+ * That the case deploys and calls them is the process tests' part.
+ */
 class PolicyTablesTest {
 
-    @Autowired
-    DecisionService decisions;
+    static final DmnDecision LADDER_POLICY = DecisionTables.decision("ladder-policy");
+    static final DmnDecision NO_CONTACT_STEPS = DecisionTables.decision("no-contact-steps");
+    static final DmnDecision NEXT_STAGE = DecisionTables.decision("next-stage");
 
     @ParameterizedTest
     @CsvSource({"firstDayContact,0", "homeVisit,1", "socialWorkerNotice,1", "cmeReferral,2", "letterReview,2",
@@ -26,13 +28,13 @@ class PolicyTablesTest {
             "jointApproach,10", "sicknessReturn,5", "monitoringPeriod,30", "overdueFollowUp,2",
             "virtualSchoolNotice,1", "safeguardingReferral,0"})
     void ladderPolicyRows(String item, int days) {
-        var result = decisions.evaluateDecisionTableByKey("ladder-policy", Map.of("policyItem", item));
+        var result = DecisionTables.evaluate(LADDER_POLICY, Map.of("policyItem", item));
         assertThat((Object) result.getSingleEntry()).isEqualTo(days);
     }
 
     @Test
     void ladderPolicyHasNoRowForAnUnknownItem() {
-        assertThat(decisions.evaluateDecisionTableByKey("ladder-policy", Map.of("policyItem", "nothing"))).isEmpty();
+        assertThat(DecisionTables.evaluate(LADDER_POLICY, Map.of("policyItem", "nothing"))).isEmpty();
     }
 
     @ParameterizedTest
@@ -43,7 +45,7 @@ class PolicyTablesTest {
         variables.put("unexplainedDays", days);
         variables.put("socialWorker", socialWorker);
         variables.put("lookedAfter", lookedAfter);
-        assertThat((Object) decisions.evaluateDecisionTableByKey("no-contact-steps", variables).getSingleEntry())
+        assertThat((Object) DecisionTables.evaluate(NO_CONTACT_STEPS, variables).getSingleEntry())
                 .isEqualTo(homeVisit);
     }
 
@@ -54,7 +56,7 @@ class PolicyTablesTest {
             "SUPPORT_PLAN,NOT_IMPROVED,false,false,ATTENDANCE_CONTRACT", "TAF,NOT_IMPROVED,true,true,ATTENDANCE_CONTRACT",
             "ATTENDANCE_CONTRACT,NOT_IMPROVED,true,true,NOTICE_TO_IMPROVE"})
     void nextStageRows(String stage, String outcome, boolean agencies, boolean sendOrMedical, String next) {
-        var result = decisions.evaluateDecisionTableByKey("next-stage", Map.of("ladderStage", stage,
+        var result = DecisionTables.evaluate(NEXT_STAGE, Map.of("ladderStage", stage,
                 "reviewOutcome", outcome, "otherAgenciesNeeded", agencies, "sendOrMedical", sendOrMedical));
         assertThat((Object) result.getSingleEntry()).isEqualTo(next);
     }

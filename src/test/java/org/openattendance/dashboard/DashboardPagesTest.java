@@ -217,8 +217,11 @@ class DashboardPagesTest {
                 .andExpect(content().string(containsString("id=\"contact-parents\"")));
     }
 
+    /** The user as the users table has them, signed in through MockMvc (no session stamp to check: stamp 0). */
     private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
+        var u = users.loadUserByUsername(username);
+        return user(new org.openattendance.security.StaffUser(u.username(), u.passwordHash(), u.displayName(), u.roles(),
+                u.schools(), u.laCode(), u.enabled(), u.email(), 0));
     }
 
     private long auditsOf(String username) {

@@ -50,6 +50,9 @@ class DashboardUnitsTest {
         // Week two: pupil 2 has no row, so no sessions that week, but the year to date still holds them.
         assertThat(all.get(1).week()).isEqualTo(new Tally(1, new Sessions(10, 10, 0, 0, 0), 0, 0));
         assertThat(all.get(1).yearToDate()).isEqualTo(new Tally(2, new Sessions(30, 24, 1, 5, 1), 1, 1));
+        // Neither pupil is at risk: pupil 1 attends 95 % (19 of 20 over their last school weeks too), pupil 2 is
+        // already severely absent.
+        assertThat(rollup.atRisk()).isZero();
         var fsm = rollup.rows().stream().filter(r -> r.key().dimension() == Dimension.COHORT
                 && r.key().member().equals("FSM") && r.key().weekStart().equals(MONDAY.plusWeeks(1))).findFirst().orElseThrow();
         assertThat(fsm.yearToDate().pupils()).isEqualTo(1);
@@ -126,6 +129,6 @@ class DashboardUnitsTest {
 
     private static PupilWeek row(long pupil, LocalDate monday, int year, int cohorts, Sessions week, String codes,
                                  Sessions ytd) {
-        return new PupilWeek(pupil, "2026-27", monday, "100000", year, cohorts, week, codes, ytd);
+        return new PupilWeek(pupil, "2026-27", monday, "100000", year, cohorts, week, codes, ytd, "");
     }
 }

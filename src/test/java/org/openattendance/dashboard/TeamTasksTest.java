@@ -123,7 +123,10 @@ class TeamTasksTest {
                 + "join attendance_case c on c.id = e.case_id where c.upn = ? order by e.at, e.id", String.class, s.a7);
     }
 
+    /** The user as the users table has them, signed in through MockMvc (no session stamp to check: stamp 0). */
     private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
+        var u = users.loadUserByUsername(username);
+        return user(new org.openattendance.security.StaffUser(u.username(), u.passwordHash(), u.displayName(), u.roles(),
+                u.schools(), u.laCode(), u.enabled(), u.email(), 0));
     }
 }

@@ -46,6 +46,8 @@ class DatabaseOutageTest {
                     "--spring.datasource.url=" + server.jdbcUrl(), "--spring.datasource.username=" + server.user(),
                     "--spring.datasource.password=" + server.password(), "--server.port=0", "--management.server.port=0",
                     "--openattendance.database-watch.every=PT0.5S", "--spring.jmx.enabled=false",
+                    // Cockpit keeps its engine in a static: a second webapp closing would empty it for the other tests.
+                    "--camunda.bpm.webapp.enabled=false",
                     "--camunda.bpm.generate-unique-process-engine-name=true",
                     "--camunda.bpm.generate-unique-process-application-name=true");
             Environment environment = node.getEnvironment();

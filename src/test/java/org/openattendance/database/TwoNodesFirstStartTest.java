@@ -57,6 +57,8 @@ class TwoNodesFirstStartTest {
                         "--camunda.bpm.generate-unique-process-engine-name=true",
                         "--camunda.bpm.generate-unique-process-application-name=true",
                         "--spring.jmx.enabled=false",
+                        // Cockpit keeps its engine in a static: a second webapp closing would empty it for the other tests.
+                        "--camunda.bpm.webapp.enabled=false",
                         "--spring.application.name=node-" + n);
     }
 }

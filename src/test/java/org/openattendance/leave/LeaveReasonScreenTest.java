@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.openattendance.IntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.openattendance.support.DecisionTables;
 
-/** processes/leave-reason-screen.dmn, row by row, as deployed: advice only, never a decision. */
-@IntegrationTest
+/**
+ * processes/leave-reason-screen.dmn, row by row, on the standalone DMN engine (fast tier): advice only, never a
+ * decision.
+ */
 class LeaveReasonScreenTest {
 
-    @Autowired
-    DecisionService decisions;
+    static final DmnDecision SCREEN = DecisionTables.decision("leave-reason-screen");
 
     @ParameterizedTest
     @CsvSource({"REGULATED_PERFORMANCE,1,LIKELY_C1", "REGULATED_PERFORMANCE,20,LIKELY_C1",
@@ -25,7 +25,7 @@ class LeaveReasonScreenTest {
             "WEDDING,1,HEADTEACHER_WEIGHS_IT", "SERIOUS_ILLNESS_IN_FAMILY,2,HEADTEACHER_WEIGHS_IT",
             "FORCES_FAMILY,5,HEADTEACHER_WEIGHS_IT", "OTHER,1,HEADTEACHER_WEIGHS_IT"})
     void everyReasonGetsAdvice(String reason, double schoolDays, String advice) {
-        var result = decisions.evaluateDecisionTableByKey("leave-reason-screen", Map.of("reason", reason, "schoolDays", schoolDays));
+        var result = DecisionTables.evaluate(SCREEN, Map.of("reason", reason, "schoolDays", schoolDays));
         assertThat((Object) result.getSingleEntry()).isEqualTo(advice);
     }
 
@@ -34,7 +34,7 @@ class LeaveReasonScreenTest {
             "FORCES_FAMILY", "OTHER"})
     void everyReasonOnThePageIsKnownToTheTable(String reason) {
         assertThat(LeaveReason.parse(reason)).isPresent();
-        assertThat(decisions.evaluateDecisionTableByKey("leave-reason-screen", Map.of("reason", reason, "schoolDays", 2.0)))
+        assertThat(DecisionTables.evaluate(SCREEN, Map.of("reason", reason, "schoolDays", 2.0)))
                 .hasSize(1);
     }
 }
