@@ -127,7 +127,11 @@ public class PenaltyRequests {
                 evidence.holiday(), form.schoolStatement().strip(), by, LegalEngine.now().toInstant(),
                 form.parents().stream().map(p -> RequestParent.asked(p.toParent())).toList(),
                 evidence.qualifyingSessions(), evidence.items(), RequestStatus.SUBMITTED, null, null, null, null);
-        store.insert(request);
+        try {
+            store.insert(request);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new LegalConflictException("A request for a penalty notice for this pupil is already with the LA");
+        }
         timeline.stage(caseId, Stage.PENALTY_NOTICE_REQUEST);
         if (evidence.holiday() != null) {
             timeline.decision(caseId, (evidence.holiday().late() ? "Holiday request made late: it was due by "

@@ -3,16 +3,16 @@ package org.openattendance.legal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.process.FormValues;
 
 /**
- * Values the legal steps read from a process: a field of the form just completed (the task API offers the whole
- * submission as the transient variable {@code form}) or else a process variable; and who completed the task.
+ * Values the legal steps read from a process, through the shared {@link FormValues} (the form just completed, else a
+ * process variable), as required text, dates, amounts and ids; and who completed the task.
  */
 final class ProcessFields {
 
@@ -20,9 +20,7 @@ final class ProcessFields {
     }
 
     static String text(VariableScope scope, String key) {
-        Object form = scope.getVariable("form");
-        Object value = form instanceof Map<?, ?> map && map.containsKey(key) ? map.get(key) : scope.getVariable(key);
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+        return FormValues.text(scope, key);
     }
 
     static String required(VariableScope scope, String key, String what) {

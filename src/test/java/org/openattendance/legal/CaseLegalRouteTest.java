@@ -219,10 +219,12 @@ class CaseLegalRouteTest {
                 .isEqualTo("Was the leave request refused in writing?");
         assertThat(complete(schoolOfficer, supply, Map.of("informationSupplied", "Yes, on 2 October"))
                 .getStatusCode().value()).isEqualTo(204);
-        complete(laOfficer, cases.one(c, "decide-request"), Map.of("requestDecision", "REFUSE",
+        var refused = complete(laOfficer, cases.one(c, "decide-request"), Map.of("requestDecision", "REFUSE",
                 "decisionReasons", "The holiday was before the LA's code of conduct applied"));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(204);
 
         assertThat(c.instance()).hasPassed("request-refused");
+        assertThat(cases.stage(c)).isEqualTo(Stage.MONITORING);
         var seen = http.withBasicAuth(schoolOfficer, PASSWORD).exchange("/api/pupils/" + c.upn() + "/penalty-notice-requests",
                 HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
         assertThat(seen).singleElement().satisfies(r -> {

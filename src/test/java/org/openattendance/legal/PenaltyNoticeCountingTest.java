@@ -150,6 +150,24 @@ class PenaltyNoticeCountingTest {
     }
 
     @Test
+    void aSecondRequestWhileOneIsWithTheLaIsRefusedEvenIfItGetsPastTheFirstCheck() {
+        var child = families.family(1).child();
+        families.marks(child.pupilId(), "G", weekOf(5));
+        families.marks(child.pupilId(), "G", weekOf(4));
+        requests.submit(child.caseId(), child.upn(), holiday(5, sam()), "officer.test");
+
+        assertThatThrownBy(() -> requests.submit(child.caseId(), child.upn(), holiday(4, sam()), "officer.test"))
+                .isInstanceOf(LegalConflictException.class).hasMessageContaining("already with the LA");
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into legal_penalty_request (id, case_id, pupil_id, upn, school_urn, la_code, route, period_from,
+                  period_to, school_statement, status, requested_by, requested_at)
+                select gen_random_uuid(), case_id, pupil_id, upn, school_urn, la_code, route, period_from, period_to,
+                  'another node', 'SUBMITTED', 'officer.two', now() from legal_penalty_request where pupil_id = ?""",
+                child.pupilId())).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(requests.ofPupil(child.pupilId())).hasSize(1);
+    }
+
+    @Test
     void aHolidayRequestInTimeIsNotFlagged() {
         var child = families.family(1).child();
         families.marks(child.pupilId(), "G", weekOf(2));
