@@ -113,7 +113,10 @@ public class AttendanceSnapshots {
         return pupilIds.isEmpty() ? Map.of() : table.find(pupilIds, year.toString());
     }
 
-    /** Calculates one pupil over any period, straight from the register. */
+    /**
+     * Calculates one pupil over any period, straight from the register. An N in the morning register of {@code to}
+     * counts as a day of unexplained absence once the school's morning register has closed, as in the snapshot.
+     */
     public PupilSummary calculate(long pupilId, LocalDate from, LocalDate to) {
         PupilRoll.Enrolment enrolment = roll.byIds(List.of(pupilId)).get(0);
         AcademicYear year = AcademicYear.containing(to);
@@ -123,7 +126,8 @@ public class AttendanceSnapshots {
         register.forEachPupil(List.of(pupilId), firstNeeded, to, (id, pupilMarks) -> marks.addAll(pupilMarks));
         return setup.calculator().summarise(CalculatorSetup.marks(marks), calendar, enrolmentDates(enrolment),
                 new ReportingPeriod(from, to), to,
-                setup.otherSettingMarks(otherSettings.forPupils(List.of(pupilId)).getOrDefault(pupilId, List.of())));
+                setup.otherSettingMarks(otherSettings.forPupils(List.of(pupilId)).getOrDefault(pupilId, List.of())),
+                mornings.closedThrough(enrolment.schoolUrn(), to));
     }
 
     /**

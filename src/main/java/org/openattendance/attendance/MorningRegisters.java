@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MorningRegisters {
 
-
     private final SchoolDirectory directory;
     private final Clock clock;
 
@@ -26,14 +25,18 @@ class MorningRegisters {
         this.clock = clock;
     }
 
-    /** The last day whose morning register has closed, judged on {@code asOf}: that day once its closing time has passed. */
+    /**
+     * The last day up to {@code asOf} whose morning register has closed: {@code asOf} itself once it is past, today
+     * once today's closing time has passed, else yesterday (also for an {@code asOf} in the future).
+     */
     LocalDate closedThrough(String schoolUrn, LocalDate asOf) {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(London.ZONE));
-        if (now.toLocalDate().isAfter(asOf)) {
+        LocalDate today = now.toLocalDate();
+        if (today.isAfter(asOf)) {
             return asOf;
         }
         LocalTime closes = directory.school(schoolUrn).map(School::getRegisterClosesAt).orElse(null);
-        return closes != null && !now.toLocalTime().isBefore(closes) ? asOf : asOf.minusDays(1);
+        return closes != null && !now.toLocalTime().isBefore(closes) ? today : today.minusDays(1);
     }
 
     /** When the morning register of {@code day} closes at this school (for the sweep after closing time). */

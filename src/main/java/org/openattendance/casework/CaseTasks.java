@@ -3,6 +3,8 @@ package org.openattendance.casework;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -29,6 +31,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.security.StaffUser;
+import org.openattendance.shared.BritishDates;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.NotFoundException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -43,6 +46,7 @@ class CaseTasks {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
 
     private final TaskService tasks;
@@ -55,9 +59,12 @@ class CaseTasks {
     private final String executionTable;
     private final CaseStore records;
     private final AuditTrail audit;
+    private final AbsenceOnTask absence;
 
     CaseTasks(TaskService tasks, FormService forms, IdentityService identity, RuntimeService runtime,
-              ManagementService management, NamedParameterJdbcTemplate jdbc, CaseStore records, AuditTrail audit) {
+              ManagementService management, NamedParameterJdbcTemplate jdbc, CaseStore records, AuditTrail audit,
+              AbsenceOnTask absence) {
+        this.absence = absence;
         this.audit = audit;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -217,8 +224,7 @@ class CaseTasks {
                 Matcher placeholder = PLACEHOLDER.matcher(text);
                 var filled = new StringBuilder();
                 while (placeholder.find()) {
-                    Object value = tasks.getVariable(taskId, placeholder.group(1));
-                    placeholder.appendReplacement(filled, Matcher.quoteReplacement(value == null ? "" : value.toString()));
+                    placeholder.appendReplacement(filled, Matcher.quoteReplacement(valueFor(taskId, placeholder.group(1))));
                 }
                 placeholder.appendTail(filled);
                 ((ObjectNode) component).put("text", filled.toString());
@@ -226,6 +232,29 @@ class CaseTasks {
             }
         }
         return changed ? JSON.writeValueAsBytes(form) : formJson;
+    }
+
+    /**
+     * A placeholder's text: {@code absence} is the day and sessions of the absence a first-day contact task is about;
+     * any other is the task's variable of that name, a date written the British way ("Monday 7 December 2026").
+     */
+    private String valueFor(String taskId, String name) {
+        if ("absence".equals(name)) {
+            return absence.describe(tasks.getVariable(taskId, "caseId"), tasks.getVariable(taskId, "absenceDate"));
+        }
+        Object value = tasks.getVariable(taskId, name);
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (ISO_DATE.matcher(text).matches()) {
+            try {
+                return BritishDates.WEEKDAY.format(LocalDate.parse(text));
+            } catch (DateTimeParseException e) {
+                return text;
+            }
+        }
+        return text;
     }
 
     /**

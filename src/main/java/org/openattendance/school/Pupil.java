@@ -47,6 +47,9 @@ public class Pupil {
     private String deletionGround;
     @Column(name = "social_worker")
     private String socialWorker;
+    /** Set when an administrator allocated the social worker (or took the pupil off a caseload): uploads keep it. */
+    @Column(name = "social_worker_allocated_at")
+    private Instant socialWorkerAllocatedAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
 
@@ -101,6 +104,7 @@ public class Pupil {
     public LocalDate getDeletionDate() { return deletionDate; }
     public String getDeletionGround() { return deletionGround; }
     public String getSocialWorker() { return socialWorker; }
+    public Instant getSocialWorkerAllocatedAt() { return socialWorkerAllocatedAt; }
     public Set<Cohort> getCohorts() { return Set.copyOf(cohorts); }
     public List<Parent> getParents() { return List.copyOf(parents); }
 }

@@ -79,7 +79,18 @@ public class SchoolAdministration implements ScopeDirectory {
         }
     }
 
-    public record PupilsSaved(int created, int updated) {
+    /**
+     * What an upload of pupils did: created and updated, and each pupil whose social worker the upload would have
+     * changed but which an administrator allocated on the caseload page (kept as the administrator set it).
+     */
+    public record PupilsSaved(int created, int updated, List<SocialWorkerKept> socialWorkerKept) {
+        public PupilsSaved(int created, int updated) {
+            this(created, updated, List.of());
+        }
+    }
+
+    /** A pupil's social worker as an administrator allocated it (null: taken off every caseload), and what was sent. */
+    public record SocialWorkerKept(String upn, String socialWorker, String sent, String message) {
     }
 
     private final SchoolRepository schools;
@@ -189,6 +200,7 @@ public class SchoolAdministration implements ScopeDirectory {
         }
         int created = 0;
         var changed = new ArrayList<Long>(data.size());
+        var kept = new ArrayList<SocialWorkerKept>();
         School school = schools.findById(urn).orElseThrow();
         for (PupilData pupil : data) {
             String upn = Upn.of(pupil.upn()).value();
@@ -198,10 +210,18 @@ public class SchoolAdministration implements ScopeDirectory {
                 entity = new Pupil(upn, urn);
                 created++;
             }
+            String socialWorker = blankToNull(pupil.socialWorker());
+            if (entity.getSocialWorkerAllocatedAt() != null) {
+                // An administrator's allocation outranks the MIS: the caseload page is where it changes.
+                if (!java.util.Objects.equals(socialWorker, entity.getSocialWorker())) {
+                    kept.add(kept(entity, socialWorker));
+                }
+                socialWorker = entity.getSocialWorker();
+            }
             entity.update(pupil.forename().trim(), pupil.surname().trim(), pupil.dateOfBirth(), pupil.yearGroup(),
                     pupil.admissionDate(), pupil.cohorts() == null || pupil.cohorts().isEmpty()
                             ? EnumSet.noneOf(Cohort.class) : EnumSet.copyOf(pupil.cohorts()),
-                    blankToNull(pupil.socialWorker()), parentsOf(pupil));
+                    socialWorker, parentsOf(pupil));
             pupils.save(entity);
             changed.add(entity.getId());
             if (isNew) {
@@ -212,7 +232,17 @@ public class SchoolAdministration implements ScopeDirectory {
             }
         }
         events.publishEvent(new PupilsChanged(urn, List.copyOf(changed)));
-        return new PupilsSaved(created, data.size() - created);
+        return new PupilsSaved(created, data.size() - created, List.copyOf(kept));
+    }
+
+    private SocialWorkerKept kept(Pupil pupil, String sent) {
+        String on = org.openattendance.shared.BritishDates.day(pupil.getSocialWorkerAllocatedAt()
+                .atZone(org.openattendance.shared.London.ZONE).toLocalDate());
+        String message = (pupil.getSocialWorker() == null
+                ? "An administrator took this pupil off the social worker's caseload on " + on
+                : "An administrator allocated this pupil to " + pupil.getSocialWorker() + " on " + on)
+                + "; the upload does not change that (an administrator changes it on the caseload page)";
+        return new SocialWorkerKept(pupil.getUpn(), pupil.getSocialWorker(), sent, message);
     }
 
     /**
@@ -401,7 +431,8 @@ public class SchoolAdministration implements ScopeDirectory {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The caseload cannot be changed", problems);
         }
-        jdbc.update("update pupil set social_worker = ? where upn = any(?)", socialWorker, wanted.toArray(String[]::new));
+        jdbc.update("update pupil set social_worker = ?, social_worker_allocated_at = ? where upn = any(?)", socialWorker,
+                java.sql.Timestamp.from(clock.instant()), wanted.toArray(String[]::new));
         publishChanged(found);
     }
 
@@ -412,7 +443,8 @@ public class SchoolAdministration implements ScopeDirectory {
         if (pupil.isEmpty()) {
             return false;
         }
-        jdbc.update("update pupil set social_worker = null where upn = ? and social_worker = ?", upn, socialWorker);
+        jdbc.update("update pupil set social_worker = null, social_worker_allocated_at = ? where upn = ? and social_worker = ?",
+                java.sql.Timestamp.from(clock.instant()), upn, socialWorker);
         publishChanged(List.of(pupil.get()));
         return true;
     }

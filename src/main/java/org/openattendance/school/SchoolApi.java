@@ -67,8 +67,10 @@ class SchoolApi {
         School school = directory.writableSchool(urn);
         var saved = administration.savePupils(school.getUrn(), pupils);
         audit.record(AuditTrail.Action.CHANGE_PUPILS, "school", urn,
-                "pupils created " + saved.created() + ", updated " + saved.updated());
-        return Map.of("created", saved.created(), "updated", saved.updated());
+                "pupils created " + saved.created() + ", updated " + saved.updated()
+                        + (saved.socialWorkerKept().isEmpty() ? "" : ", social worker kept as allocated for "
+                        + saved.socialWorkerKept().size()));
+        return Map.of("created", saved.created(), "updated", saved.updated(), "socialWorkerKept", saved.socialWorkerKept());
     }
 
     /** A pupil leaves the roll through the one deletion path: the ground is checked and the LA told. */

@@ -34,10 +34,11 @@ public interface ScopeDirectory {
 
     /**
      * Allocates the pupils with these UPNs to the social worker (replacing any other social worker they had); if a
-     * UPN is not valid or not known, an InvalidInputException names each one and nobody is allocated.
+     * UPN is not valid or not known, an InvalidInputException names each one and nobody is allocated. Uploads of
+     * pupils from the school's MIS then keep this allocation.
      */
     void allocate(String socialWorker, java.util.List<String> upns);
 
-    /** Takes the pupil off the social worker's caseload; answers whether they were on it. */
+    /** Takes the pupil off the social worker's caseload (uploads keep it off); answers whether they were on it. */
     boolean release(String socialWorker, String upn);
 }

@@ -32,8 +32,8 @@ record CtfFile(Header header, List<Pupil> pupils) {
                    String phone, String address, boolean livesWithPupil) {
     }
 
-    /** One year's session marks from a start date, as the file gives them. */
-    record Attendance(LocalDate startDate, List<SessionMark> marks) {
+    /** One year's session marks at one school ({@code YearData}) from a start date, as the file gives them. */
+    record Attendance(School setting, LocalDate startDate, List<SessionMark> marks) {
     }
 
     record SessionMark(LocalDate date, Session session, String code) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,11 +92,7 @@ public class CtfImport {
             throw new InvalidInputException("The file is empty. Nothing was imported.");
         }
         CtfFile file = CtfReader.read(CtfXml.parse(xml));
-        String destination = file.header().destination().urn();
-        if (destination != null && !destination.equals(school.getUrn())) {
-            throw new InvalidInputException("The file is addressed to the school with URN " + destination + ", not to "
-                    + school.getName() + " (URN " + school.getUrn() + "). Nothing was imported.");
-        }
+        checkAddressedTo(school, file.header().destination());
         if (file.pupils().isEmpty()) {
             throw new InvalidInputException("The file holds no pupils. Nothing was imported.");
         }
@@ -131,17 +128,20 @@ public class CtfImport {
                 : administration.savePupils(school.getUrn(), data);
         int stored = 0;
         int unchanged = 0;
+        CtfFile.School source = file.header().source();
         String by = access.currentUser().username();
         for (int i = 0; i < accepted.size(); i++) {
             CtfFile.Pupil pupil = accepted.get(i);
             Pupil saved1 = directory.pupil(data.get(i).upn()).orElseThrow();
-            var marks = new ArrayList<OtherSettingMarks.Mark>();
-            unchanged += sortMarks(pupil, saved1, marks, rejected);
-            var result = otherSettings.record(school.getUrn(), saved1.getId(), setting, marks, by);
-            stored += result.stored();
-            unchanged += result.unchanged();
-            result.conflicts().forEach(c -> rejected.add(reject(pupil, "the mark of " + c.substring(0, c.indexOf(':')),
-                    c.substring(c.indexOf(':') + 2))));
+            var marksBySetting = new LinkedHashMap<String, List<OtherSettingMarks.Mark>>();
+            unchanged += sortMarks(pupil, saved1, source, marksBySetting, rejected);
+            for (var marks : marksBySetting.entrySet()) {
+                var result = otherSettings.record(school.getUrn(), saved1.getId(), marks.getKey(), marks.getValue(), by);
+                stored += result.stored();
+                unchanged += result.unchanged();
+                result.conflicts().forEach(c -> rejected.add(reject(pupil, "the mark of "
+                        + c.substring(0, c.indexOf(':')), c.substring(c.indexOf(':') + 2))));
+            }
         }
         jdbc.update("""
                 insert into ctf_import (school_urn, source_la, source_estab, source_school, destination_la,
@@ -158,17 +158,38 @@ public class CtfImport {
     }
 
     /**
-     * Sorts the file's marks: before the pupil joined, into marks from another setting (checked against the code
-     * table of their date); on or after, they must match this school's own register (a file imported again).
-     * Answers how many matched the register.
+     * A file for a school names it in {@code DestSchool} by its LA and establishment number (and URN since CTF 18). A
+     * file for an unknown destination ({@code XXX}/{@code XXXX}) or a missing pupil ({@code MMM}/{@code MMMM}) may be
+     * taken by any school; one naming another URN or another LA is refused whole.
      */
-    private int sortMarks(CtfFile.Pupil pupil, Pupil saved, List<OtherSettingMarks.Mark> into, List<Rejected> rejected) {
+    private static void checkAddressedTo(School school, CtfFile.School destination) {
+        if (destination.urn() != null && !destination.urn().equals(school.getUrn())) {
+            throw new InvalidInputException("The file is addressed to the school with URN " + destination.urn()
+                    + ", not to " + school.getName() + " (URN " + school.getUrn() + "). Nothing was imported.");
+        }
+        String la = destination.la();
+        if (destination.urn() == null && la != null && !Set.of("XXX", "MMM").contains(la.toUpperCase(Locale.ROOT))
+                && !la.equals(school.getLaCode())) {
+            throw new InvalidInputException("The file is addressed to a school in local authority " + la + " (DfE number "
+                    + la + (destination.estab() == null ? "" : "/" + destination.estab()) + "), not to "
+                    + school.getName() + " in local authority " + school.getLaCode() + ". Nothing was imported.");
+        }
+    }
+
+    /**
+     * Sorts the file's marks: before the pupil joined, into marks from another setting (checked against the code
+     * table of their date), by the school the file names for each year (the source school when it names none); on or
+     * after, they must match this school's own register (a file imported again). Answers how many matched the register.
+     */
+    private int sortMarks(CtfFile.Pupil pupil, Pupil saved, CtfFile.School source,
+                          Map<String, List<OtherSettingMarks.Mark>> into, List<Rejected> rejected) {
         LocalDate today = LocalDate.now(clock);
         Map<String, String> ownRegister = new HashMap<>();
         register.marksOf(saved.getId(), saved.getAdmissionDate(), today)
                 .forEach(m -> ownRegister.put(m.date() + m.session().name(), m.code()));
         int matched = 0;
         for (CtfFile.Attendance year : pupil.attendance()) {
+            String settingName = settingOf(year.setting(), source);
             for (CtfFile.SessionMark mark : year.marks()) {
                 if (NOT_SESSIONS.contains(mark.code())) {
                     continue;
@@ -191,13 +212,22 @@ public class CtfImport {
                     if (problem.isPresent()) {
                         rejected.add(reject(pupil, what, problem.get()));
                     } else {
-                        into.add(new OtherSettingMarks.Mark(mark.date(), mark.session(), mark.code(),
-                                OtherSettingMarks.codeSetOn(mark.date())));
+                        into.computeIfAbsent(settingName, k -> new ArrayList<>()).add(new OtherSettingMarks.Mark(
+                                mark.date(), mark.session(), mark.code(), OtherSettingMarks.codeSetOn(mark.date())));
                     }
                 }
             }
         }
         return matched;
+    }
+
+    /** The school a year's marks were recorded at: the source school unless the year names another. */
+    private static String settingOf(CtfFile.School year, CtfFile.School source) {
+        boolean named = year != null && (year.name() != null || year.la() != null && year.estab() != null);
+        boolean sameAsSource = named && (year.name() != null && year.name().equalsIgnoreCase(source.name())
+                || year.la() != null && year.la().equals(source.la()) && year.estab() != null
+                && year.estab().equals(source.estab()));
+        return named && !sameAsSource ? year.describe() : source.describe();
     }
 
     private PupilData pupilData(CtfFile.Pupil pupil, LocalDate joined, List<Rejected> rejected) {

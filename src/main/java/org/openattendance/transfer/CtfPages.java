@@ -98,19 +98,23 @@ class CtfPages {
                     @RequestParam(required = false) String leaving, Model model, HttpServletResponse response) {
         Pupil pupil = directory.visiblePupil(upn);
         directory.writableSchool(pupil.getSchoolUrn());
-        if ("yes".equals(leaving)) {
-            try {
+        String field = "destination";
+        try {
+            CtfExport.checkDestination(blankToNull(destination));
+            field = "leaving";
+            if ("yes".equals(leaving)) {
                 deletions.delete(pupil.getUpn(), new DeletionRequest(LocalDate.now(clock),
                         DeletionGround.REGISTERED_ELSEWHERE.name(), blankToNull(destination), null, null),
                         RollDeletions.Channel.CTF);
-            } catch (InvalidInputException e) {
-                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                model.addAttribute("pupil", pupil);
-                model.addAttribute("today", LocalDate.now(clock));
-                model.addAttribute("error", e.problems().isEmpty() ? e.getMessage()
-                        : String.join(". ", e.problems().stream().map(InvalidInputException.Problem::message).toList()));
-                return "transfer/export";
             }
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("pupil", pupil);
+            model.addAttribute("today", LocalDate.now(clock));
+            model.addAttribute("errorField", field);
+            model.addAttribute("error", e.problems().isEmpty() ? e.getMessage()
+                    : String.join(". ", e.problems().stream().map(InvalidInputException.Problem::message).toList()));
+            return "transfer/export";
         }
         CtfExport.Export export = exporter.export(pupil.getUpn(), blankToNull(destination));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.Session;
@@ -14,19 +15,23 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Reads the elements this system needs from a Common Transfer File ({@code CTfile}): the header's source and
- * destination schools and version, and for each {@code Pupil} the details, address, contacts, SEN provision,
- * looked-after status and session attendance. A pupil's own problems (a missing name, a bad date) are kept with it, so
- * the import reports them and goes on with the others.
+ * Reads the elements this system needs from a Common Transfer File ({@code CTfile}), as the DfE's CTF specification
+ * lays them out (checked against CTF 25.0, see docs/architecture.md): the header's source and destination schools and
+ * version, and for each {@code CTFpupilData/Pupil} the details, address, contacts, SEN provision, looked-after status
+ * and session attendance. A pupil's own problems (a missing name, a bad date) are kept with it, so the import reports
+ * them and goes on with the others.
  *
- * <p>Session marks: {@code Attendance/YearData/SessionAttendance} holds an {@code AttendanceStartDate} and an
- * {@code AttendanceMarks} string, two marks a day (morning, afternoon) for every day from the start date. A mark is one
- * character, or a letter and a digit for the 2024 codes (C1, C2, J1, Y1 to Y7): no code is a digit alone, so the string
- * reads without separators. '-' is a session without a mark.
+ * <p>Session marks: each {@code Attendance/YearData} is one academic year at one school ({@code LEA}, {@code Estab},
+ * {@code SchoolName}, the session counts) and may hold {@code AttendSessions}: an {@code AttendanceStartDate} and an
+ * {@code AttendanceMarks} string, two marks a day (morning, afternoon) for every calendar day from the start date,
+ * weekends and holidays included. A mark is one character, or a letter and a digit for the 2024 codes (C1, C2, J1, Y1
+ * to Y7): no code is a digit alone, so the string reads without separators. '-' is a session without a mark and '#' a
+ * day the school was closed (a weekend, a holiday); neither is a mark.
  */
 final class CtfReader {
 
     static final String NO_MARK = "-";
+    static final String CLOSED = "#";
 
     /** Relationship codes of the common basic data set, as the page shows them. */
     private static final Map<String, String> RELATIONSHIPS = Map.ofEntries(Map.entry("PAR", "Parent"),
@@ -87,7 +92,7 @@ final class CtfReader {
             sex = text(pupil, "Gender");
         }
         Element lookedAfter = child(pupil, "LookedAfter");
-        boolean inCare = lookedAfter != null && "true".equalsIgnoreCase(text(lookedAfter, "InCare"));
+        boolean inCare = lookedAfter != null && yes(text(lookedAfter, "InCare"));
         String sen = null;
         for (Element entry : children(child(pupil, "SENhistory"), "SEN")) {
             sen = text(entry, "SENprovision");
@@ -100,29 +105,36 @@ final class CtfReader {
                 phone = phone == null ? text(p, "PhoneNo") : phone;
             }
             String relationship = text(contact, "Relationship");
-            String contactAddress = address(child(contact, "Address"));
+            Element addressElement = child(contact, "Address");
+            boolean asPupil = addressElement == null || yes(text(addressElement, "AddressAsPupil"));
+            String contactAddress = asPupil ? null : address(addressElement);
             contacts.add(new CtfFile.Contact(text(contact, "Forename"), text(contact, "Surname"),
                     relationship == null ? null : RELATIONSHIPS.getOrDefault(relationship.trim().toUpperCase(Locale.ROOT),
                             relationship.trim()),
-                    "true".equalsIgnoreCase(text(contact, "Responsibility")) || "1".equals(text(contact, "Responsibility")),
-                    text(contact, "Email"), phone, contactAddress == null ? pupilAddress : contactAddress,
+                    yes(text(contact, "Responsibility")), text(contact, "Email"), phone,
+                    contactAddress == null ? pupilAddress : contactAddress,
                     contactAddress == null || contactAddress.equalsIgnoreCase(pupilAddress)));
         }
         var attendance = new ArrayList<CtfFile.Attendance>();
         for (Element yearData : children(child(pupil, "Attendance"), "YearData")) {
-            for (Element session : children(yearData, "SessionAttendance")) {
-                LocalDate start = date(text(session, "AttendanceStartDate"), "attendance start date", problems);
-                String marks = text(session, "AttendanceMarks");
-                if (start != null && marks != null) {
-                    attendance.add(new CtfFile.Attendance(start, marks(start, marks)));
-                }
+            Element sessions = child(yearData, "AttendSessions");
+            if (sessions == null) {
+                continue;
+            }
+            LocalDate start = date(text(sessions, "AttendanceStartDate"), "attendance start date (AttendanceStartDate)",
+                    problems);
+            String marks = text(sessions, "AttendanceMarks");
+            if (start != null && marks != null) {
+                var setting = new CtfFile.School(text(yearData, "LEA"), text(yearData, "Estab"), null,
+                        text(yearData, "SchoolName"));
+                attendance.add(new CtfFile.Attendance(setting, start, marks(start, marks)));
             }
         }
         return new CtfFile.Pupil(position, text(pupil, "UPN"), text(pupil, "Surname"), text(pupil, "Forename"),
                 dateOfBirth, sex, yearGroup, pupilAddress, inCare, sen, contacts, attendance, problems);
     }
 
-    /** The marks string read from the start date, morning then afternoon; sessions without a mark are left out. */
+    /** The marks string read from the start date, morning then afternoon; no mark and closed days are left out. */
     static List<CtfFile.SessionMark> marks(LocalDate start, String text) {
         var marks = new ArrayList<CtfFile.SessionMark>();
         String compact = text.replaceAll("\\s+", "");
@@ -131,7 +143,7 @@ final class CtfReader {
             int length = i + 1 < compact.length() && Character.isDigit(compact.charAt(i + 1)) ? 2 : 1;
             String code = compact.substring(i, i + length);
             i += length;
-            if (!NO_MARK.equals(code)) {
+            if (!NO_MARK.equals(code) && !CLOSED.equals(code)) {
                 marks.add(new CtfFile.SessionMark(start.plusDays(slot / 2), slot % 2 == 0 ? Session.AM : Session.PM, code));
             }
         }
@@ -159,11 +171,16 @@ final class CtfReader {
         for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element child) {
                 String value = child.getTextContent().trim();
-                if (!value.isEmpty() && !child.getTagName().equals("PostCode")) {
+                if (!value.isEmpty() && !Set.of("PostCode", "UniquePropertyReferenceNumber").contains(child.getTagName())) {
                     into.add(value);
                 }
             }
         }
+    }
+
+    /** The schema's booleans: true or 1. */
+    private static boolean yes(String value) {
+        return "true".equalsIgnoreCase(value) || "1".equals(value);
     }
 
     private static LocalDate date(String text, String what, List<String> problems) {

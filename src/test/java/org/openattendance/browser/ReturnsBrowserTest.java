@@ -74,8 +74,8 @@ class ReturnsBrowserTest extends BrowserTest {
                 <SchoolName>Brookside Primary (made up)</SchoolName></SourceSchool></Header><CTFpupilData>
                 <Pupil><UPN>%s</UPN><Surname>Quill</Surname><Forename>Robin</Forename><DOB>2017-05-14</DOB>
                 <BasicDetails><NCyearActual>4</NCyearActual></BasicDetails>
-                <Attendance><YearData><Year>2023</Year><SessionAttendance><AttendanceStartDate>2024-01-08</AttendanceStartDate>
-                <AttendanceMarks>/\\HHK/</AttendanceMarks></SessionAttendance></YearData></Attendance></Pupil>
+                <Attendance><YearData><Year>2023</Year><AttendSessions><AttendanceStartDate>2024-01-08</AttendanceStartDate>
+                <AttendanceMarks>/\\HHK/</AttendanceMarks></AttendSessions></YearData></Attendance></Pupil>
                 </CTFpupilData></CTfile>""".formatted(joining);
         signIn(officer);
         page.navigate("/schools/" + school.urn() + "/ctf");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.security.Role;
+import org.openattendance.security.ScopeDirectory;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -32,6 +33,8 @@ class PupilApiTest {
     Fixtures fixtures;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SchoolAdministration administration;
 
     Fixtures.TestSchool school;
     String officer;
@@ -59,6 +62,72 @@ class PupilApiTest {
         assertThat(jdbc.queryForObject("select social_worker from pupil where upn = ?", String.class, upn)).isNull();
         assertThat(jdbc.queryForList("select name from parent a join pupil p on p.id = a.pupil_id where p.upn = ?",
                 String.class, upn)).containsExactly("Jo Smith");
+    }
+
+    @Test
+    void anUploadKeepsTheSocialWorkerAnAdministratorAllocatedAndSaysSo() {
+        String upn = fixtures.newUpn();
+        String fromMis = fixtures.user(Role.SOCIAL_WORKER, Set.of(), null);
+        post(json(upn, "2019-04-02", "\"CHILD_IN_NEED\"", "\"" + fromMis + "\""));
+        administration.allocate(socialWorker, List.of(upn));
+
+        var naming = post(json(upn, "2019-04-02", "\"CHILD_IN_NEED\"", "\"" + fromMis + "\""));
+
+        assertThat(naming.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(naming.getBody()).containsEntry("updated", 1);
+        assertThat(socialWorkerOf(upn)).isEqualTo(socialWorker);
+        assertThat(kept(naming)).singleElement().satisfies(k -> {
+            assertThat(k).containsEntry("upn", upn).containsEntry("socialWorker", socialWorker).containsEntry("sent", fromMis);
+            assertThat(k.get("message").toString()).contains("An administrator allocated this pupil to " + socialWorker)
+                    .contains("the upload does not change that").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        });
+        assertThat(administration.caseloadOf(socialWorker)).extracting(ScopeDirectory.CaseloadPupil::upn).contains(upn);
+
+        // An upload that names nobody does not empty the caseload either; the other details are still updated.
+        var namingNobody = post(json(upn, "2019-04-02", "\"FSM\"", "null"));
+        assertThat(socialWorkerOf(upn)).isEqualTo(socialWorker);
+        assertThat(kept(namingNobody)).singleElement().satisfies(k -> assertThat(k.get("sent")).isNull());
+        assertThat(jdbc.queryForList("select cohort from pupil_cohort c join pupil p on p.id = c.pupil_id where p.upn = ?",
+                String.class, upn)).containsExactly("FSM");
+
+        // Sending what the administrator set is no news.
+        assertThat(kept(post(json(upn, "2019-04-02", "\"FSM\"", "\"" + socialWorker + "\"")))).isEmpty();
+    }
+
+    @Test
+    void aPupilAnAdministratorTookOffTheCaseloadStaysOffWhenTheUploadNamesTheSocialWorkerAgain() {
+        String upn = fixtures.newUpn();
+        post(json(upn, "2019-04-02", "\"CHILD_IN_NEED\"", "\"" + socialWorker + "\""));
+        assertThat(administration.release(socialWorker, upn)).isTrue();
+
+        var again = post(json(upn, "2019-04-02", "\"CHILD_IN_NEED\"", "\"" + socialWorker + "\""));
+
+        assertThat(socialWorkerOf(upn)).isNull();
+        assertThat(kept(again)).singleElement().satisfies(k -> {
+            assertThat(k).containsEntry("socialWorker", null).containsEntry("sent", socialWorker);
+            assertThat(k.get("message").toString()).contains("An administrator took this pupil off the social worker's caseload");
+        });
+    }
+
+    @Test
+    void aSocialWorkerTheUploadSetFollowsTheNextUpload() {
+        String upn = fixtures.newUpn();
+        String next = fixtures.user(Role.SOCIAL_WORKER, Set.of(), null);
+        post(json(upn, "2019-04-02", "\"CHILD_IN_NEED\"", "\"" + socialWorker + "\""));
+
+        var changed = post(json(upn, "2019-04-02", "\"CHILD_IN_NEED\"", "\"" + next + "\""));
+
+        assertThat(socialWorkerOf(upn)).isEqualTo(next);
+        assertThat(kept(changed)).isEmpty();
+    }
+
+    private String socialWorkerOf(String upn) {
+        return jdbc.queryForObject("select social_worker from pupil where upn = ?", String.class, upn);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> kept(ResponseEntity<Map<String, Object>> response) {
+        return (List<Map<String, Object>>) response.getBody().get("socialWorkerKept");
     }
 
     @Test

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
@@ -30,6 +33,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 
 /**
  * The Common Transfer File: a joining pupil's details, contacts, flags and marks from the previous setting (old codes
@@ -83,6 +88,10 @@ class CommonTransferFileTest {
                 .containsExactly("/", "\\", "H", "H", "J", "J", "B", "B", "/", "\\");
         assertThat(jdbc.queryForObject("select count(*) from other_setting_mark m join pupil p on p.id = m.pupil_id"
                 + " where p.upn = ? and code_set = '2024'", Integer.class, upn)).isEqualTo(20);
+        // each YearData names the school the marks were recorded at; the source school's own year is named as the header
+        assertThat(jdbc.queryForList("select distinct code_set || '|' || setting from other_setting_mark m join pupil p"
+                + " on p.id = m.pupil_id where p.upn = ? order by 1", String.class, upn)).containsExactly(
+                "2024|Brookside Primary (made up) (URN 999999)", "PRE_2024|Old Mill Infants (made up) (DfE 998/2001)");
         assertThat(jdbc.queryForObject("select count(*) from session_mark m join pupil p on p.id = m.pupil_id where p.upn = ?",
                 Integer.class, upn)).isZero();
         List<Map<String, Object>> rejected = rejected(body);
@@ -114,10 +123,11 @@ class CommonTransferFileTest {
     }
 
     @Test
-    void anExportedFileReadsBackAndImportedAgainChangesNothing() throws IOException {
+    void anExportedFileFollowsTheSpecificationReadsBackAndImportedAgainChangesNothing() throws Exception {
         importFile(sample(presentEveryWeekday(14)));
+        LocalDate lastMark = Fixtures.weekdaysAgo(2);
         postCsv("upn,date,session,code\n" + upn + "," + joined + ",AM,/\n" + upn + "," + joined + ",PM,N\n"
-                + upn + "," + Fixtures.weekdaysAgo(4) + ",AM,C1\n");
+                + upn + "," + Fixtures.weekdaysAgo(4) + ",AM,C1\n" + upn + "," + lastMark + ",AM,/\n");
 
         var export = http.withBasicAuth(officer, PASSWORD).getForEntity("/api/pupils/" + upn + "/ctf?destination=140001",
                 byte[].class);
@@ -125,7 +135,43 @@ class CommonTransferFileTest {
         assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(export.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_XML)).isTrue();
         assertThat(export.getHeaders().getContentDisposition().getFilename()).endsWith(upn + ".xml");
-        CtfFile read = CtfReader.read(CtfXml.parse(export.getBody()));
+        Document xml = CtfXml.parse(export.getBody());
+        // the header, in the specification's order; the destination's DfE number not known, its URN given
+        assertThat(childNames(xml, "/CTfile")).containsExactly("Header", "CTFpupilData");
+        assertThat(childNames(xml, "/CTfile/Header")).containsExactly("DocumentName", "CTFversion", "DateTime",
+                "DocumentQualifier", "SupplierID", "SourceSchool", "DestSchool");
+        assertThat(value(xml, "/CTfile/Header/DocumentName")).isEqualTo("Common Transfer File");
+        assertThat(value(xml, "/CTfile/Header/CTFversion")).isEqualTo("25.0");
+        assertThat(value(xml, "/CTfile/Header/DateTime")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+        assertThat(childNames(xml, "/CTfile/Header/SourceSchool")).containsExactly("LEA", "URN", "SchoolName", "AcademicYear");
+        assertThat(value(xml, "/CTfile/Header/SourceSchool/LEA")).isEqualTo(school.laCode());
+        assertThat(value(xml, "/CTfile/Header/SourceSchool/AcademicYear")).matches("\\d{4}");
+        assertThat(childNames(xml, "/CTfile/Header/DestSchool")).containsExactly("LEA", "Estab", "URN");
+        assertThat(value(xml, "/CTfile/Header/DestSchool/LEA") + "/" + value(xml, "/CTfile/Header/DestSchool/Estab")
+                + "/" + value(xml, "/CTfile/Header/DestSchool/URN")).isEqualTo("XXX/XXXX/140001");
+        // the pupil, the address once with the contacts living there saying so, and one YearData with AttendSessions
+        String pupilPath = "/CTfile/CTFpupilData/Pupil";
+        assertThat(childNames(xml, pupilPath)).containsExactly("UPN", "Surname", "Forename", "DOB", "BasicDetails",
+                "LookedAfter", "SENhistory", "Address", "Contacts", "Attendance");
+        assertThat(value(xml, pupilPath + "/Address/AddressLines/AddressLine1") + "|"
+                + value(xml, pupilPath + "/Address/AddressLines/AddressLine2") + "|" + value(xml, pupilPath + "/Address/PostCode"))
+                .isEqualTo("7 Heron Close|Northtown|ZZ9 9ZZ");
+        assertThat(childNames(xml, pupilPath + "/Contacts/Contact[1]")).containsExactly("Order", "Surname", "Forename",
+                "Relationship", "Responsibility", "Address", "Phones", "Email");
+        assertThat(value(xml, pupilPath + "/Contacts/Contact[1]/Address/AddressAsPupil")).isEqualTo("true");
+        assertThat(value(xml, pupilPath + "/Contacts/Contact[2]/Address/PostCode")).isEqualTo("ZZ1 1ZZ");
+        String yearData = pupilPath + "/Attendance/YearData";
+        assertThat(childNames(xml, yearData)).containsExactly("Year", "LEA", "SchoolName", "SessionsPossible",
+                "SessionsAuthorised", "SessionsAttended", "SessionsUnauthorised", "AttendSessions");
+        // '/', N, C1 and '/': four possible, two attended, one authorised (C1), one unauthorised (N)
+        assertThat(value(xml, yearData + "/SessionsPossible") + value(xml, yearData + "/SessionsAttended")
+                + value(xml, yearData + "/SessionsAuthorised") + value(xml, yearData + "/SessionsUnauthorised"))
+                .isEqualTo("4211");
+        assertThat(value(xml, yearData + "/AttendSessions/AttendanceStartDate")).isEqualTo(joined.toString());
+        assertThat(value(xml, yearData + "/AttendSessions/AttendanceMarks")).isEqualTo(expectedMarks(Map.of(
+                joined + "AM", "/", joined + "PM", "N", Fixtures.weekdaysAgo(4) + "AM", "C1", lastMark + "AM", "/"), lastMark));
+
+        CtfFile read = CtfReader.read(xml);
         assertThat(read.header().version()).isEqualTo("25.0");
         assertThat(read.header().source().urn()).isEqualTo(school.urn());
         assertThat(read.header().destination().urn()).isEqualTo("140001");
@@ -137,13 +183,15 @@ class CommonTransferFileTest {
         assertThat(pupil.lookedAfter()).isTrue();
         assertThat(pupil.senProvision()).isEqualTo("K");
         assertThat(pupil.contacts()).extracting(CtfFile.Contact::surname, CtfFile.Contact::relationship,
-                CtfFile.Contact::responsibility, CtfFile.Contact::phone).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Quill", "Carer", true, "07700 900123"),
-                org.assertj.core.groups.Tuple.tuple("Marsh", "Other relative", false, null));
+                CtfFile.Contact::responsibility, CtfFile.Contact::phone, CtfFile.Contact::address,
+                CtfFile.Contact::livesWithPupil).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Quill", "Carer", true, "07700 900123", "7 Heron Close, Northtown, ZZ9 9ZZ", true),
+                org.assertj.core.groups.Tuple.tuple("Marsh", "Other relative", false, null, "3 Kiln Row, ZZ1 1ZZ", false));
         assertThat(pupil.attendance()).flatExtracting(CtfFile.Attendance::marks).containsExactly(
                 new CtfFile.SessionMark(joined, org.openattendance.shared.Session.AM, "/"),
                 new CtfFile.SessionMark(joined, org.openattendance.shared.Session.PM, "N"),
-                new CtfFile.SessionMark(Fixtures.weekdaysAgo(4), org.openattendance.shared.Session.AM, "C1"));
+                new CtfFile.SessionMark(Fixtures.weekdaysAgo(4), org.openattendance.shared.Session.AM, "C1"),
+                new CtfFile.SessionMark(lastMark, org.openattendance.shared.Session.AM, "/"));
         assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'READ_PUPIL'"
                 + " and subject_id = ? and detail like 'Common Transfer File exported%'", Integer.class, officer, upn)).isOne();
 
@@ -151,8 +199,28 @@ class CommonTransferFileTest {
                 "<URN>" + school.urn() + "</URN>"));
 
         assertThat(again.getBody()).containsEntry("pupilsCreated", 0).containsEntry("pupilsUpdated", 1)
-                .containsEntry("marksStored", 0).containsEntry("marksUnchanged", 3);
+                .containsEntry("marksStored", 0).containsEntry("marksUnchanged", 4);
         assertThat(rejected(again.getBody())).isEmpty();
+    }
+
+    @Test
+    void theNextSchoolIsNamedByItsDfeNumberOrItsUrnOrTheFileSaysItIsNotKnown() throws Exception {
+        importFile(sample(presentEveryWeekday(14)));
+
+        Document byDfeNumber = CtfXml.parse(http.withBasicAuth(officer, PASSWORD)
+                .getForEntity("/api/pupils/" + upn + "/ctf?destination=999/2001", byte[].class).getBody());
+        Document notKnown = CtfXml.parse(http.withBasicAuth(officer, PASSWORD)
+                .getForEntity("/api/pupils/" + upn + "/ctf", byte[].class).getBody());
+        var bad = http.withBasicAuth(officer, PASSWORD).getForEntity("/api/pupils/" + upn + "/ctf?destination=14",
+                String.class);
+
+        assertThat(childNames(byDfeNumber, "/CTfile/Header/DestSchool")).containsExactly("LEA", "Estab");
+        assertThat(value(byDfeNumber, "/CTfile/Header/DestSchool/LEA") + value(byDfeNumber, "/CTfile/Header/DestSchool/Estab"))
+                .isEqualTo("9992001");
+        assertThat(value(notKnown, "/CTfile/Header/DestSchool/LEA") + value(notKnown, "/CTfile/Header/DestSchool/Estab"))
+                .isEqualTo("XXXXXXX");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody()).contains("neither a URN (6 digits) nor a DfE number");
     }
 
     @Test
@@ -207,6 +275,8 @@ class CommonTransferFileTest {
         assertRefusedWithNothingStored("<Register><Pupil/></Register>", "root element is <Register>");
         assertRefusedWithNothingStored(sample(presentEveryWeekday(14)).replace("<URN>" + school.urn() + "</URN>",
                 "<URN>100001</URN>"), "addressed to the school with URN 100001");
+        assertRefusedWithNothingStored(sample(presentEveryWeekday(14)).replace("<URN>" + school.urn() + "</URN>", "")
+                .replace("<LEA>" + school.laCode() + "</LEA>", "<LEA>998</LEA>"), "addressed to a school in local authority 998");
 
         var tooLarge = post(officer, school.urn(), sample(presentEveryWeekday(14))
                 .replace("</CTfile>", "<!--" + "x".repeat(1_100_000) + "--></CTfile>"));
@@ -231,17 +301,18 @@ class CommonTransferFileTest {
     private String sample(String marks) throws IOException {
         String template = new ClassPathResource("ctf/joining-pupils.xml").getContentAsString(StandardCharsets.UTF_8);
         LocalDate start = joined.minusDays(14);
-        return template.replace("{{UPN}}", upn).replace("{{DEST_URN}}", school.urn()).replace("{{START}}", start.toString())
+        return template.replace("{{UPN}}", upn).replace("{{DEST_URN}}", school.urn()).replace("{{DEST_LA}}", school.laCode())
+                .replace("{{START}}", start.toString())
                 .replace("{{YEAR}}", String.valueOf(AcademicYear.containing(start).startYear())).replace("{{MARKS}}", marks);
     }
 
-    /** Two marks a day for the 14 days before joining: present on weekdays, no mark at weekends. */
+    /** Two marks a day for the 14 days before joining: present on weekdays, '#' (school closed) at weekends. */
     private String presentEveryWeekday(int days) {
         var marks = new StringBuilder();
         for (int i = 0; i < days; i++) {
             LocalDate day = joined.minusDays(14).plusDays(i);
             boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-            marks.append(weekend ? "--" : "/\\");
+            marks.append(weekend ? "##" : "/\\");
         }
         return marks.toString();
     }
@@ -261,13 +332,41 @@ class CommonTransferFileTest {
             LocalDate day = joined.minusDays(14).plusDays(i);
             boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
             if (weekend) {
-                marks.append("--");
+                marks.append("##");
             } else {
                 seen++;
                 marks.append(seen > weekdaysLeft - 3 ? "GG" : "/\\");
             }
         }
         return marks.toString();
+    }
+
+    /** The marks string the specification asks for from the joining day to the last mark: '#' when closed, '-' when unmarked. */
+    private String expectedMarks(Map<String, String> marks, LocalDate last) {
+        var text = new StringBuilder();
+        for (LocalDate day = joined; !day.isAfter(last); day = day.plusDays(1)) {
+            boolean closed = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY
+                    || day.equals(Fixtures.closedDay());
+            for (String session : List.of("AM", "PM")) {
+                if (!day.equals(last) || session.equals("AM")) {
+                    text.append(marks.getOrDefault(day + session, closed ? "#" : "-"));
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<String> childNames(Document xml, String path) throws Exception {
+        NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(path + "/*", xml, XPathConstants.NODESET);
+        var names = new java.util.ArrayList<String>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            names.add(nodes.item(i).getNodeName());
+        }
+        return names;
+    }
+
+    private static String value(Document xml, String path) throws Exception {
+        return XPathFactory.newInstance().newXPath().evaluate(path, xml);
     }
 
     private ResponseEntity<Map<String, Object>> importFile(String xml) {

@@ -168,6 +168,31 @@ class InboxPagesTest {
     }
 
     @Test
+    void theFirstDayContactFormNamesTheDayAndTheSessionsOfTheAbsenceTheBritishWay() throws Exception {
+        String day = org.openattendance.shared.BritishDates.WEEKDAY.format(Fixtures.weekdaysAgo(1));
+        mvc.perform(get("/tasks/{id}", taskId).with(user(officer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<p class=\"govuk-body\">Absent without a reason (N) on <strong>"
+                        + day + "</strong>, the morning and afternoon sessions.</p>")))
+                .andExpect(content().string(not(containsString(Fixtures.weekdaysAgo(1).toString()))));
+
+        // A morning N alone: the form names the morning session only.
+        String morningOnly = fixtures.pupils(school, 1).get(0);
+        var marks = List.of(Map.of("upn", morningOnly, "date", Fixtures.weekdaysAgo(1).toString(), "session", "AM", "code", "N"));
+        mvc.perform(post("/api/schools/{urn}/marks", school.urn()).with(user(officer)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(new ObjectMapper().writeValueAsString(marks)))
+                .andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(30)).until(() -> work.workableFor(officer, morningOnly).stream()
+                .anyMatch(t -> "contact-parents".equals(t.taskKey())));
+        String morningTask = work.workableFor(officer, morningOnly).stream()
+                .filter(t -> "contact-parents".equals(t.taskKey())).findFirst().orElseThrow().id();
+        mvc.perform(get("/tasks/{id}", morningTask).with(user(officer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Absent without a reason (N) on <strong>" + day
+                        + "</strong>, the morning session.</p>")));
+    }
+
+    @Test
     void postingWithoutARequiredFieldShowsTheErrorSummaryKeepsTheValuesAndCompletesNothing() throws Exception {
         mvc.perform(post("/tasks/{id}", taskId).param("outcome", "REASON_GIVEN").param("code", "I")
                         .with(user(officer)).with(csrf()))
