@@ -80,9 +80,19 @@ public class CaseEngine {
 
     /** The version of a decision that a decisionRef with the default binding ("latest") evaluates now. */
     public int latestDecisionVersion(String decisionKey) {
+        DeployedDecision latest = latestDecision(decisionKey);
+        return latest == null ? 0 : latest.version();
+    }
+
+    /** A deployed version of a decision table: never changes once deployed (a change is a new version). */
+    public record DeployedDecision(String id, int version) {
+    }
+
+    /** The deployed decision that a decisionRef with the default binding ("latest") evaluates now, or null. */
+    public DeployedDecision latestDecision(String decisionKey) {
         DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
                 .latestVersion().singleResult();
-        return definition == null ? 0 : definition.getVersion();
+        return definition == null ? null : new DeployedDecision(definition.getId(), definition.getVersion());
     }
 
     /** The engine's clock, which process tests move with ClockUtil. */

@@ -1,6 +1,7 @@
 package org.openattendance.casework;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import org.openattendance.attendance.AttendanceSignal;
 import org.openattendance.attendance.AttendanceSignals;
 import org.openattendance.attendance.SignalKind;
 import org.openattendance.school.Cohort;
-import org.openattendance.school.Pupil;
+import org.openattendance.school.PupilRoll;
 import org.openattendance.school.SchoolDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ class CaseSignals {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseSignals.class);
     private static final int ATTEMPTS = 8;
+    static final int PER_TRANSACTION = 20;
 
     static final Map<SignalKind, String> MESSAGES = Map.of(
             SignalKind.UNEXPLAINED_ABSENCE, "UnexplainedAbsence",
@@ -65,30 +67,51 @@ class CaseSignals {
     private final CaseStore records;
     private final CaseEngine engine;
     private final SchoolDirectory directory;
+    private final PupilRoll roll;
     private final TransactionTemplate transaction;
 
-    CaseSignals(CaseStore records, CaseEngine engine, SchoolDirectory directory, PlatformTransactionManager transactions) {
+    CaseSignals(CaseStore records, CaseEngine engine, SchoolDirectory directory, PupilRoll roll,
+                PlatformTransactionManager transactions) {
         this.records = records;
         this.engine = engine;
         this.directory = directory;
+        this.roll = roll;
         this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
-     * The signals of one recalculation, one after another, each in its own transaction. A signal that still fails
-     * after its retries does not stop the others; the publication then stays incomplete and is resubmitted, and the
-     * signals handled already are recognised ({@code case_signal_received}) and skipped.
+     * The signals of one recalculation, in order, a few to a transaction ({@value #PER_TRANSACTION}): a Monday morning's
+     * first-day contacts arrive a thousand at once, and a transaction per signal was much of their cost. The pupils'
+     * case contacts and their schools' LA are read once for the batch. If a group fails (two signals met a concurrent
+     * change of the same case, on this node or another), nothing of it is kept and its signals are handled again one
+     * by one, each in its own transaction with retries. A signal that still fails does not stop the others; the
+     * publication then stays incomplete and is resubmitted, and the signals handled already are recognised
+     * ({@code case_signal_received}) and skipped.
      */
     @Async(CaseSignalThreads.NAME)
     @TransactionalEventListener
     void on(AttendanceSignals batch) {
+        handleAll(batch.signals());
+    }
+
+    void handleAll(List<AttendanceSignal> signals) {
+        var facts = new BatchFacts(roll.caseContactsOf(signals.stream().map(AttendanceSignal::pupilId).distinct().toList()));
         RuntimeException failed = null;
-        for (AttendanceSignal signal : batch.signals()) {
+        for (int from = 0; from < signals.size(); from += PER_TRANSACTION) {
+            List<AttendanceSignal> group = signals.subList(from, Math.min(signals.size(), from + PER_TRANSACTION));
             try {
-                handleWithRetries(signal);
+                transaction.executeWithoutResult(status -> group.forEach(signal -> handle(signal, facts)));
+                continue;
             } catch (RuntimeException e) {
-                LOG.warn("{} for {} could not be handled: {}", signal.kind(), signal.upn(), e.toString());
-                failed = failed == null ? e : failed;
+                LOG.debug("A group of {} signals failed ({}); handling them one by one", group.size(), e.toString());
+            }
+            for (AttendanceSignal signal : group) {
+                try {
+                    handleWithRetries(signal, facts);
+                } catch (RuntimeException e) {
+                    LOG.warn("{} for {} could not be handled: {}", signal.kind(), signal.upn(), e.toString());
+                    failed = failed == null ? e : failed;
+                }
             }
         }
         if (failed != null) {
@@ -100,13 +123,13 @@ class CaseSignals {
     @Async(CaseSignalThreads.NAME)
     @TransactionalEventListener
     void on(AttendanceSignal signal) {
-        handleWithRetries(signal);
+        handleWithRetries(signal, new BatchFacts(roll.caseContactsOf(List.of(signal.pupilId()))));
     }
 
-    private void handleWithRetries(AttendanceSignal signal) {
+    private void handleWithRetries(AttendanceSignal signal, BatchFacts facts) {
         for (int attempt = 1; ; attempt++) {
             try {
-                transaction.executeWithoutResult(status -> handle(signal));
+                transaction.executeWithoutResult(status -> handle(signal, facts));
                 return;
             } catch (OptimisticLockingException | CannotAcquireLockException e) {
                 if (attempt == ATTEMPTS) {
@@ -117,19 +140,48 @@ class CaseSignals {
         }
     }
 
+    /**
+     * What the signals of one batch share, read once: the pupils' case contacts (social worker, cohorts) and the LA of
+     * each school.
+     */
+    private final class BatchFacts {
+        private final Map<Long, PupilRoll.CaseContacts> contacts;
+        private final Map<String, String> laCodes = new HashMap<>();
+
+        BatchFacts(Map<Long, PupilRoll.CaseContacts> contacts) {
+            this.contacts = contacts;
+        }
+
+        PupilRoll.CaseContacts contacts(long pupilId) {
+            PupilRoll.CaseContacts found = contacts.get(pupilId);
+            if (found == null) {
+                throw new IllegalStateException("No pupil with id " + pupilId);
+            }
+            return found;
+        }
+
+        String laCode(String schoolUrn) {
+            return laCodes.computeIfAbsent(schoolUrn, urn -> directory.school(urn)
+                    .orElseThrow(() -> new IllegalStateException("No school with URN " + urn)).getLaCode());
+        }
+    }
+
     void handle(AttendanceSignal signal) {
+        handle(signal, new BatchFacts(roll.caseContactsOf(List.of(signal.pupilId()))));
+    }
+
+    private void handle(AttendanceSignal signal, BatchFacts facts) {
         boolean concerning = signal.kind() != SignalKind.ATTENDANCE_RECOVERED;
         var existing = records.find(signal.pupilId(), signal.academicYear());
         if (existing.isEmpty() && !concerning) {
             return;
         }
         if (existing.isEmpty()) {
-            Pupil pupil = directory.pupilsByIds(java.util.List.of(signal.pupilId())).get(0);
-            String laCode = directory.school(signal.schoolUrn()).orElseThrow().getLaCode();
+            String laCode = facts.laCode(signal.schoolUrn());
             var opened = records.openIfAbsent(signal.pupilId(), signal.upn(), signal.academicYear(), signal.schoolUrn(),
                     laCode, FIRST_STAGE.get(signal.kind()));
             if (opened.isPresent()) {
-                startProcess(opened.get(), signal, pupil, laCode);
+                startProcess(opened.get(), signal, facts.contacts(signal.pupilId()), laCode);
             }
             existing = records.find(signal.pupilId(), signal.academicYear());
         }
@@ -143,8 +195,7 @@ class CaseSignals {
                 return;
             }
             records.reopen(record.id(), FIRST_STAGE.get(signal.kind()));
-            Pupil pupil = directory.pupilsByIds(java.util.List.of(signal.pupilId())).get(0);
-            startProcess(record.id(), signal, pupil, record.laCode());
+            startProcess(record.id(), signal, facts.contacts(signal.pupilId()), record.laCode());
             record = records.find(record.id()).orElseThrow();
         }
         records.addEvent(record.id(), CaseEventKind.SIGNAL, describe(signal), detail(signal), null);
@@ -179,15 +230,15 @@ class CaseSignals {
         engine.correlate(record.processInstanceId(), MESSAGES.get(signal.kind()), variables);
     }
 
-    private void startProcess(UUID caseId, AttendanceSignal signal, Pupil pupil, String laCode) {
+    private void startProcess(UUID caseId, AttendanceSignal signal, PupilRoll.CaseContacts pupil, String laCode) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("caseId", caseId.toString());
         variables.put("upn", signal.upn());
         variables.put("schoolUrn", signal.schoolUrn());
         variables.put("laCode", laCode);
-        variables.put("socialWorker", pupil.getSocialWorker());
-        variables.put("lookedAfter", pupil.getCohorts().contains(Cohort.LOOKED_AFTER));
-        variables.put("sendOrMedical", pupil.getCohorts().stream().anyMatch(SEND_OR_MEDICAL::contains));
+        variables.put("socialWorker", pupil.socialWorker());
+        variables.put("lookedAfter", pupil.cohorts().contains(Cohort.LOOKED_AFTER));
+        variables.put("sendOrMedical", pupil.cohorts().stream().anyMatch(SEND_OR_MEDICAL::contains));
         String instanceId = engine.startCase(signal.upn() + "-" + signal.academicYear(), variables);
         records.linkProcess(caseId, instanceId);
         records.addEvent(caseId, CaseEventKind.STAGE, "Case opened", "Opened on " + describe(signal), null);

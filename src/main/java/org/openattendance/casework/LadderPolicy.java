@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,6 +17,11 @@ import org.springframework.stereotype.Component;
  * Reads the LA's ladder policy (processes/ladder-policy.dmn): due days of each task and the length of review
  * and monitoring periods. Each look-up is a decision on the case and goes on its timeline with the table's
  * version. Used in the model as {@code ${ladderPolicy.due(execution, 'meeting')}}.
+ *
+ * <p>A deployed version of the table never changes, so its answer for each policy item is evaluated once per version
+ * and kept: on a Monday morning a thousand first-day contacts each needed a DMN evaluation and its decision history
+ * for the same answer. A new version (deployed on any node) is the latest at the next look-up and is evaluated then;
+ * the timeline records the version that answered.
  */
 @Component("ladderPolicy")
 public class LadderPolicy {
@@ -28,6 +34,8 @@ public class LadderPolicy {
     private final CaseEngine engine;
     private final CaseStore records;
     private final SchoolDays schoolDays;
+    /** The answers of deployed versions of the table, by decision definition id and policy item. */
+    private final Map<String, Integer> answers = new ConcurrentHashMap<>();
 
     LadderPolicy(DecisionService decisions, CaseEngine engine, CaseStore records, SchoolDays schoolDays) {
         this.decisions = decisions;
@@ -37,9 +45,26 @@ public class LadderPolicy {
     }
 
     public int days(String policyItem) {
-        Object days = decisions.evaluateDecisionTableByKey(DECISION, Map.of("policyItem", policyItem))
-                .getSingleResult().getEntry("days");
-        return ((Number) days).intValue();
+        return days(latest(), policyItem);
+    }
+
+    private CaseEngine.DeployedDecision latest() {
+        CaseEngine.DeployedDecision latest = engine.latestDecision(DECISION);
+        if (latest == null) {
+            throw new IllegalStateException("The ladder policy (" + DECISION + ".dmn) is not deployed");
+        }
+        return latest;
+    }
+
+    private int days(CaseEngine.DeployedDecision table, String policyItem) {
+        return answers.computeIfAbsent(table.id() + "|" + policyItem, key -> {
+            var result = decisions.evaluateDecisionTableById(table.id(), Map.of("policyItem", policyItem));
+            if (result.isEmpty()) {
+                throw new IllegalArgumentException("The ladder policy (" + DECISION + " version " + table.version()
+                        + ") has no row for '" + policyItem + "'");
+            }
+            return ((Number) result.getSingleResult().getEntry("days")).intValue();
+        });
     }
 
     /**
@@ -80,11 +105,12 @@ public class LadderPolicy {
     }
 
     private int lookUp(DelegateExecution execution, String policyItem) {
-        int days = days(policyItem);
+        CaseEngine.DeployedDecision table = latest();
+        int days = days(table, policyItem);
         var caseId = CaseVariables.caseIdIfAny(execution);
         if (caseId != null) {
             records.addDecision(caseId, CaseEventKind.DECISION, "Policy: " + policyItem,
-                    "days = " + days, null, DECISION, engine.latestDecisionVersion(DECISION));
+                    "days = " + days, null, DECISION, table.version());
         }
         return days;
     }

@@ -44,8 +44,28 @@ class AggregateStore {
     void replacePupilWeeks(Collection<Long> pupilIds, String academicYear, List<PupilWeek> rows) {
         jdbc.update("delete from dashboard_pupil_week where academic_year = ? and pupil_id = any(?)", academicYear,
                 pupilIds.toArray(Long[]::new));
-        jdbc.batchUpdate("insert into dashboard_pupil_week (" + PUPIL_WEEK_COLUMNS + ") "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, AggregateStore::setPupilWeek);
+        insertPupilWeeks(rows);
+    }
+
+    private void insertPupilWeeks(List<PupilWeek> rows) {
+        String values = String.join(", ", java.util.Collections.nCopies(PUPIL_WEEK_COLUMNS.split(",").length, "?"));
+        jdbc.batchUpdate("insert into dashboard_pupil_week (" + PUPIL_WEEK_COLUMNS + ") values (" + values + ")", rows,
+                1000, AggregateStore::setPupilWeek);
+    }
+
+    /** The pupils' rows from {@code fromWeek} on, replaced; their earlier rows are kept. */
+    void replacePupilWeeksFrom(Collection<Long> pupilIds, String academicYear, LocalDate fromWeek, List<PupilWeek> rows) {
+        jdbc.update("delete from dashboard_pupil_week where academic_year = ? and pupil_id = any(?) and week_start >= ?",
+                academicYear, pupilIds.toArray(Long[]::new), Date.valueOf(fromWeek));
+        insertPupilWeeks(rows);
+    }
+
+    /** How many of the given pupils have a row for this week. */
+    int pupilsWithWeek(Collection<Long> pupilIds, String academicYear, LocalDate week) {
+        Integer count = jdbc.queryForObject("select count(*) from dashboard_pupil_week where academic_year = ? "
+                + "and week_start = ? and pupil_id = any(?)", Integer.class, academicYear, Date.valueOf(week),
+                pupilIds.toArray(Long[]::new));
+        return count == null ? 0 : count;
     }
 
     /**

@@ -61,6 +61,16 @@ public class DashboardAggregates {
 
     /** Works out the given pupils of one school again for one academic year, then the school's rollups. */
     public void refresh(String schoolUrn, Collection<Long> pupilIds, AcademicYear year) {
+        refresh(schoolUrn, pupilIds, year, null);
+    }
+
+    /**
+     * After marks from {@code changedFrom} on were recorded (the pupils' records unchanged): the pupils' rows from that
+     * day's week on are worked out again and rewritten, the earlier weeks' rows (which those marks cannot change) are
+     * kept, then the school's rollups. A Monday morning's load rewrites one week of each pupil, not the whole year.
+     * A pupil without a row for the week before (new, or never refreshed) gets all their rows.
+     */
+    public void refresh(String schoolUrn, Collection<Long> pupilIds, AcademicYear year, LocalDate changedFrom) {
         LocalDate today = LocalDate.now(clock);
         if (year.firstDay().isAfter(today)) {
             return;
@@ -69,9 +79,26 @@ public class DashboardAggregates {
             store.lockSchool(schoolUrn);
             List<PupilRoll.Profile> pupils = roll.profilesOf(pupilIds).stream()
                     .filter(p -> p.schoolUrn().equals(schoolUrn)).toList();
-            refreshPupils(schoolUrn, pupils, year, today);
+            refreshPupils(schoolUrn, pupils, year, today, keptBefore(pupils, year, changedFrom));
             refreshRollup(schoolUrn, year, today);
         });
+    }
+
+    /**
+     * The first week whose rows are rewritten when the pupils' marks changed from {@code changedFrom} on, or null for
+     * all weeks: null unless every pupil has a row for the week before it (rows run without gaps, so then every
+     * earlier week has one too).
+     */
+    private LocalDate keptBefore(List<PupilRoll.Profile> pupils, AcademicYear year, LocalDate changedFrom) {
+        if (changedFrom == null || pupils.isEmpty() || !changedFrom.isAfter(year.firstDay())) {
+            return null;
+        }
+        LocalDate fromWeek = WeekCodes.monday(changedFrom);
+        if (!fromWeek.isAfter(year.firstDay())) {
+            return null;
+        }
+        var ids = pupils.stream().map(PupilRoll.Profile::pupilId).toList();
+        return store.pupilsWithWeek(ids, year.toString(), fromWeek.minusWeeks(1)) == ids.size() ? fromWeek : null;
     }
 
     /** Every pupil of the school, for one academic year. */
@@ -93,7 +120,8 @@ public class DashboardAggregates {
         return store.isEmpty();
     }
 
-    private void refreshPupils(String schoolUrn, List<PupilRoll.Profile> pupils, AcademicYear year, LocalDate today) {
+    private void refreshPupils(String schoolUrn, List<PupilRoll.Profile> pupils, AcademicYear year, LocalDate today,
+                               LocalDate fromWeek) {
         if (pupils.isEmpty()) {
             return;
         }
@@ -122,8 +150,15 @@ public class DashboardAggregates {
                 weeks.addAll(rows.of(weeklyPupil(pupil), List.of(), year, asOf));
             }
         }
-        store.replacePupilWeeks(byId.keySet(), year.toString(), weeks);
-        store.replaceUnexplained(schoolUrn, byId.keySet(), year.firstDay(), year.lastDay(), unexplained);
+        if (fromWeek == null) {
+            store.replacePupilWeeks(byId.keySet(), year.toString(), weeks);
+            store.replaceUnexplained(schoolUrn, byId.keySet(), year.firstDay(), year.lastDay(), unexplained);
+        } else {
+            store.replacePupilWeeksFrom(byId.keySet(), year.toString(), fromWeek,
+                    weeks.stream().filter(w -> !w.weekStart().isBefore(fromWeek)).toList());
+            store.replaceUnexplained(schoolUrn, byId.keySet(), fromWeek, year.lastDay(),
+                    unexplained.stream().filter(u -> !u.date().isBefore(fromWeek)).toList());
+        }
     }
 
     private void refreshRollup(String schoolUrn, AcademicYear year, LocalDate today) {

@@ -35,7 +35,8 @@ class RefreshAfterChanges {
         AcademicYear last = AcademicYear.containing(event.to());
         for (AcademicYear year = AcademicYear.containing(event.from()); year.compareTo(last) <= 0
                 && year.compareTo(current) <= 0; year = new AcademicYear(year.startYear() + 1)) {
-            aggregates.refresh(event.schoolUrn(), event.pupilIds(), year);
+            LocalDate changedFrom = event.from().isAfter(year.firstDay()) ? event.from() : year.firstDay();
+            aggregates.refresh(event.schoolUrn(), event.pupilIds(), year, changedFrom);
         }
     }
 

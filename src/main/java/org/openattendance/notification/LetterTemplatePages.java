@@ -36,10 +36,6 @@ class LetterTemplatePages {
     record LocalAuthority(String code, String name) {
     }
 
-    /** One line of the error summary: the id of the field it links to and what to do. */
-    record PageProblem(String field, String text) {
-    }
-
     record Preview(String subject, String html) {
     }
 
@@ -127,7 +123,6 @@ class LetterTemplatePages {
         model.addAttribute("body", body);
         model.addAttribute("preview", preview);
         model.addAttribute("errors", errors);
-        model.addAttribute("problems", errors.entrySet().stream().map(e -> new PageProblem(e.getKey(), e.getValue())).toList());
         model.addAttribute("hasOwn", editing.own(key, la).isPresent());
         model.addAttribute("variables", VARIABLES);
         describeLa(la, model);

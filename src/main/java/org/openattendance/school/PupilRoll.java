@@ -148,18 +148,39 @@ public class PupilRoll {
                         + "group by p.id order by p.id", (rs, i) -> profile(rs), laCode);
     }
 
+    /** Whom a pupil's case involves besides the school: their social worker and their cohorts (looked after, SEND). */
+    public record CaseContacts(long pupilId, String socialWorker, Set<Cohort> cohorts) {
+    }
+
+    /** The case contacts of the given pupils, by pupil id (unknown ids are missing): one query for a whole batch. */
+    public Map<Long, CaseContacts> caseContactsOf(Collection<Long> pupilIds) {
+        var found = new HashMap<Long, CaseContacts>();
+        if (pupilIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query("select p.id, p.social_worker, array_remove(array_agg(c.cohort), null) from pupil p "
+                + "left join pupil_cohort c on c.pupil_id = p.id where p.id = any(?) group by p.id", rs -> {
+            found.put(rs.getLong(1), new CaseContacts(rs.getLong(1), rs.getString(2), cohorts(rs.getArray(3))));
+        }, (Object) pupilIds.toArray(Long[]::new));
+        return found;
+    }
+
     private static final String PROFILES = "select p.id, p.upn, p.school_urn, p.year_group, p.admission_date, "
             + "p.deletion_date, array_remove(array_agg(c.cohort), null) from pupil p "
             + "left join pupil_cohort c on c.pupil_id = p.id";
 
     private static Profile profile(ResultSet rs) throws SQLException {
+        var deletion = rs.getDate(6);
+        return new Profile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), cohorts(rs.getArray(7)),
+                rs.getDate(5).toLocalDate(), deletion == null ? null : deletion.toLocalDate());
+    }
+
+    private static Set<Cohort> cohorts(java.sql.Array names) throws SQLException {
         var cohorts = java.util.EnumSet.noneOf(Cohort.class);
-        for (Object name : (Object[]) rs.getArray(7).getArray()) {
+        for (Object name : (Object[]) names.getArray()) {
             cohorts.add(Cohort.valueOf(name.toString()));
         }
-        var deletion = rs.getDate(6);
-        return new Profile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), Set.copyOf(cohorts),
-                rs.getDate(5).toLocalDate(), deletion == null ? null : deletion.toLocalDate());
+        return Set.copyOf(cohorts);
     }
 
     private static final String NAMES = "select id, upn, forename, surname, year_group from pupil";

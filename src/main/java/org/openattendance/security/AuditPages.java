@@ -52,9 +52,6 @@ class AuditPages {
                String detail, String from) {
     }
 
-    record PageProblem(String field, String text) {
-    }
-
     private final AuditSearch search;
     private final AccessPolicy access;
     private final AuditTrail audit;
@@ -91,8 +88,10 @@ class AuditPages {
         }
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("problems", errors.entrySet().stream()
-                .map(e -> new PageProblem(anchor(e.getKey()), e.getValue())).toList());
+        // The summary links a date's message to its day box.
+        var errorLinks = new LinkedHashMap<String, String>();
+        errors.forEach((field, message) -> errorLinks.put(anchor(field), message));
+        model.addAttribute("errorLinks", errorLinks);
         boolean searched = upn != null || blankToNull(form.username()) != null || from != null || to != null
                 || form.refusedOnly();
         model.addAttribute("searched", searched);

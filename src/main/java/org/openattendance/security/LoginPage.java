@@ -1,6 +1,8 @@
 package org.openattendance.security;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -39,6 +41,20 @@ class LoginPage {
         }
     }
 
+    /** The error summary: a paused sign-in has nothing to link to; a failed one links to the username. */
+    private static Map<String, String> errors(boolean failed, boolean paused, long pausedMinutes) {
+        var errors = new LinkedHashMap<String, String>();
+        if (paused) {
+            errors.put("", "There have been too many attempts to sign in. Wait "
+                    + (pausedMinutes == 1 ? "1 minute" : pausedMinutes + " minutes")
+                    + " and try again, or ask your administrator to unlock your account.");
+        }
+        if (failed) {
+            errors.put("username", "Enter a correct username and password");
+        }
+        return errors;
+    }
+
     @GetMapping("/login")
     String login(Authentication authentication, @RequestParam(required = false) String error,
                  @RequestParam(required = false) String signedOut, @RequestParam(required = false) String timedOut,
@@ -53,9 +69,9 @@ class LoginPage {
         model.addAttribute("signedOut", signedOut != null);
         model.addAttribute("timedOut", timedOut != null);
         model.addAttribute("paused", paused != null);
-        model.addAttribute("pausedMinutes", minutes(paused));
         model.addAttribute("changed", changed != null);
         model.addAttribute("expired", expired != null);
+        model.addAttribute("errors", errors(error != null, paused != null, minutes(paused)));
         model.addAttribute("lifetime", SignedInSessionCheck.readable(lifetime));
         return "security/login";
     }

@@ -66,10 +66,6 @@ class UserPages {
     record LocalAuthority(String code, String name) {
     }
 
-    /** One line of the error summary: the id of the field it links to and what to do. */
-    record PageProblem(String field, String text) {
-    }
-
     private static final Map<String, String> FIELD_NAMES = Map.of("username", "Username", "displayName", "Name",
             "password", "Password", "roles", "Role", "schools", "Schools", "laCode", "Local authority",
             "email", "E-mail address", "upns", "UPNs");
@@ -255,8 +251,6 @@ class UserPages {
         model.addAttribute("form", form);
         model.addAttribute("creating", creating);
         model.addAttribute("errors", errors);
-        model.addAttribute("problems", errors.entrySet().stream()
-                .map(e -> new PageProblem(e.getKey(), e.getValue())).toList());
         model.addAttribute("roleOptions", Arrays.stream(Role.values()).map(r -> new RoleOption(r.name(), RoleNames.of(r))).toList());
         model.addAttribute("localAuthorities", scopes.localAuthorities().entrySet().stream()
                 .map(e -> new LocalAuthority(e.getKey(), e.getValue() + " (" + e.getKey() + ")")).toList());

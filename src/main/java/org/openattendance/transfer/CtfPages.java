@@ -112,6 +112,7 @@ class CtfPages {
             model.addAttribute("pupil", pupil);
             model.addAttribute("today", LocalDate.now(clock));
             model.addAttribute("errorField", field);
+            model.addAttribute("destination", destination);
             model.addAttribute("error", e.problems().isEmpty() ? e.getMessage()
                     : String.join(". ", e.problems().stream().map(InvalidInputException.Problem::message).toList()));
             return "transfer/export";

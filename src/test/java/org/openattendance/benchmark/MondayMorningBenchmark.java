@@ -140,7 +140,11 @@ class MondayMorningBenchmark {
             morning.add(rows);
         }
         long before = tasks.createTaskQuery().taskDefinitionKey("contact-parents").count();
+        print("Load average before the Monday loads: %s", loadAverage());
+        Map<String, Long> rowsBefore = rowsWritten();
+        long commitsBefore = commits();
         long start = System.nanoTime();
+        Thread progress = progress(start);
         for (int s = 0; s < schoolList.size(); s++) {
             School school = schoolList.get(s);
             List<MarkRow> rows = morning.get(s);
@@ -165,7 +169,9 @@ class MondayMorningBenchmark {
             Thread.sleep(50);
         }
         long done = System.nanoTime();
+        progress.interrupt();
         double pipelineSeconds = seconds(done - start);
+        print("Load average after the last task: %s", loadAverage());
         print("RESULT pupils=%,d schools=%d marked N this morning=%,d", PUPILS, schoolList.size(), absent);
         print("RESULT the 50 morning loads took %.1f s", seconds(loaded - start));
         print("RESULT last 'Contact the parents today' task in an inbox %.1f s after the first load: %,.1f tasks/s",
@@ -174,17 +180,25 @@ class MondayMorningBenchmark {
                 jdbc.queryForObject("select count(*) from attendance_case", Long.class),
                 tasks.createTaskQuery().taskDefinitionKeyIn("tell-social-worker", "tell-virtual-school").count());
 
+        awaitQuiet(PUPILS, 0);
+        printDatabaseWork("Monday phase (loads, snapshots, dashboard, cases)", rowsBefore, commitsBefore);
+
         // The bare engine, same run: as many instances of a one-user-task model, started one after another.
         repository.createDeployment().addClasspathResource("benchmark/one-user-task.bpmn").name("benchmark-baseline").deploy();
         for (int i = 0; i < 50; i++) {
             runtime.startProcessInstanceByKey("bare-one-user-task", "warm-" + i, Map.of("schoolUrn", "900000"));
         }
+        print("Load average before the bare engine: %s", loadAverage());
+        Map<String, Long> bareRowsBefore = rowsWritten();
+        long bareCommitsBefore = commits();
         long bareStart = System.nanoTime();
         for (int i = 0; i < absent; i++) {
             runtime.startProcessInstanceByKey("bare-one-user-task", "bare-" + i,
                     Map.of("schoolUrn", schoolList.get(i % schoolList.size()).getUrn()));
         }
         double bareSeconds = seconds(System.nanoTime() - bareStart);
+        print("Load average after the bare engine: %s", loadAverage());
+        printDatabaseWork("bare engine", bareRowsBefore, bareCommitsBefore);
         print("RESULT bare Camunda start of a one-user-task model: %,d instances in %.1f s: %,.1f starts/s", absent,
                 bareSeconds, absent / bareSeconds);
         print("RESULT pipeline rate / bare rate = %.2f", bareSeconds / pipelineSeconds);
@@ -202,6 +216,73 @@ class MondayMorningBenchmark {
             Thread.sleep(500);
         }
         throw new IllegalStateException("Set-up did not settle in 15 minutes");
+    }
+
+    /**
+     * Every 5 seconds of the Monday phase: tasks, cases and unfinished event publications, and the machine's load
+     * average, so a run shows where the time went (loads, recalculation, case work) and how busy the machine was.
+     */
+    private Thread progress(long start) {
+        Thread thread = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(5000);
+                    print("  at %5.1f s: %,d contact tasks, %,d cases, %,d event publications open; load average %s",
+                            seconds(System.nanoTime() - start),
+                            tasks.createTaskQuery().taskDefinitionKey("contact-parents").count(),
+                            jdbc.queryForObject("select count(*) from attendance_case", Long.class),
+                            jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
+                                    Long.class), loadAverage());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                print("  progress stopped: %s", e);
+            }
+        }, "benchmark-progress");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** Rows written (inserted, updated, deleted) per table so far, from PostgreSQL's statistics. */
+    private Map<String, Long> rowsWritten() throws InterruptedException {
+        Thread.sleep(1500); // PostgreSQL publishes a backend's counts at most once a second
+        jdbc.execute("select pg_stat_clear_snapshot()");
+        var rows = new HashMap<String, Long>();
+        jdbc.query("select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables",
+                rs -> {
+                    rows.merge(rs.getString(1).replaceAll("_p\\d+$|_\\d{4}.*$", ""), rs.getLong(2), Long::sum);
+                });
+        return rows;
+    }
+
+    private long commits() {
+        return jdbc.queryForObject("select xact_commit from pg_stat_database where datname = current_database()", Long.class);
+    }
+
+    private void printDatabaseWork(String phase, Map<String, Long> before, long commitsBefore) throws InterruptedException {
+        Map<String, Long> after = rowsWritten();
+        var changed = new ArrayList<Map.Entry<String, Long>>();
+        after.forEach((table, n) -> {
+            long delta = n - before.getOrDefault(table, 0L);
+            if (delta > 0) {
+                changed.add(Map.entry(table, delta));
+            }
+        });
+        changed.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        long total = changed.stream().mapToLong(Map.Entry::getValue).sum();
+        print("DATABASE %s: %,d transactions committed, %,d rows written: %s", phase, commits() - commitsBefore, total,
+                changed.stream().limit(25).map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 
     private static Recorder recorder() {

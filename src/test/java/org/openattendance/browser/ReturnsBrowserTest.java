@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A school's officer tries to take a pupil off roll on the 20-day ground and is told what is missing, imports a
- * Common Transfer File and reads what was not taken; an LA officer reads the returns and the register of children
+ * Common Transfer File and reads what was not taken, is told what is wrong with the next school's number on the export
+ * page; an LA officer reads the returns and the register of children
  * missing education. Every page is axe-clean.
  */
 @IntegrationTest
@@ -89,6 +90,30 @@ class ReturnsBrowserTest extends BrowserTest {
         assertThat(page.locator("#rejected tbody tr td").nth(2)).hasText("the mark of 10 January 2024 AM");
         Browsers.assertAccessible(page);
         Browsers.screenshot(page, "ctf-import-report");
+    }
+
+    @Test
+    void theExportPageAsksForTheNextSchoolsUrnOrDfeNumberAndSaysWhatIsWrongWithIt() {
+        signIn(officer);
+        page.navigate("/pupils/" + upn + "/ctf");
+        assertThat(page.locator("h1")).hasText("Common Transfer File for the next school");
+        assertThat(page.locator("#destination-hint")).containsText("7 digits such as 9992999");
+        Browsers.assertAccessible(page);
+        Browsers.screenshot(page, "ctf-export");
+
+        page.getByLabel("The next school's URN or DfE number, if known").fill("14");
+        page.getByLabel("The pupil is registered at the next school", new Page.GetByLabelOptions().setExact(false)).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Download the file")).click();
+
+        assertThat(page.locator(".govuk-error-summary a[href='#destination']"))
+                .containsText("neither a URN (6 digits) nor a DfE number");
+        assertThat(page.locator("#destination-error")).containsText("neither a URN");
+        assertThat(page.locator("#destination")).hasValue("14");
+        Browsers.assertAccessible(page);
+        Browsers.screenshot(page, "ctf-export-error");
+        // the bad destination stopped the deletion from roll too
+        page.navigate("/pupils/" + upn + "/ctf");
+        assertThat(page.locator("#leaving")).isVisible();
     }
 
     @Test
