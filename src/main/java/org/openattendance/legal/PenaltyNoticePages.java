@@ -175,6 +175,7 @@ class PenaltyNoticePages {
                 .map(g -> new Option(g.name(), g.label(), g == ground)).toList());
         model.addAttribute("reason", reason);
         model.addAttribute("problems", problems);
+        model.addAttribute("summary", ErrorSummary.of(problems, PageProblem::field, PageProblem::text));
         var errors = new LinkedHashMap<String, String>();
         problems.forEach(p -> errors.putIfAbsent(p.field(), p.text()));
         model.addAttribute("errors", errors);

@@ -173,6 +173,7 @@ class PenaltyRequestPages {
         model.addAttribute("evidence", draft.evidence());
         model.addAttribute("missing", missing(draft.missing(), state));
         model.addAttribute("problems", problems);
+        model.addAttribute("summary", ErrorSummary.of(problems, PageProblem::field, PageProblem::text));
         model.addAttribute("errors", errorMap(problems));
         model.addAttribute("triedToSend", triedToSend);
         model.addAttribute("caseWaits", submission.caseWaits(pupil));
