@@ -2,7 +2,6 @@ package org.openattendance.attendance;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,6 +25,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AttendanceApi {
 
+    /** The penalty-notice threshold over its window (the sessions of unauthorised absence counted in it). */
+    record ThresholdBody(int sessions, LocalDate windowStart, LocalDate windowEnd, boolean met) {
+    }
+
+    record AttendanceBody(String upn, LocalDate from, LocalDate to, int possible, int attended, int authorised,
+                          int unauthorised, BigDecimal attendancePercent, AttendanceBand band,
+                          ThresholdBody penaltyThreshold, int unexplainedStreakDays, BigDecimal illnessDays) {
+    }
+
+    /** A pupil of the school with the figures last calculated for this year (zero and no band before any). */
+    record PupilBody(String upn, String forename, String surname, int yearGroup, int possible, int attended,
+                     int authorised, int unauthorised, BigDecimal attendancePercent, AttendanceBand band,
+                     boolean penaltyThresholdMet, int unexplainedStreakDays, BigDecimal illnessDays, LocalDate asOf) {
+
+        static PupilBody of(PupilRoll.PupilName pupil, AttendanceSnapshot snapshot) {
+            if (snapshot == null) {
+                return new PupilBody(pupil.upn(), pupil.forename(), pupil.surname(), pupil.yearGroup(), 0, 0, 0, 0,
+                        null, AttendanceBand.NONE, false, 0, BigDecimal.ZERO, null);
+            }
+            return new PupilBody(pupil.upn(), pupil.forename(), pupil.surname(), pupil.yearGroup(), snapshot.possible(),
+                    snapshot.attended(), snapshot.authorised(), snapshot.unauthorised(), snapshot.attendancePercent(),
+                    snapshot.band(), snapshot.penaltyMet(), snapshot.unexplainedStreakDays(), snapshot.illnessDays(),
+                    snapshot.asOf());
+        }
+    }
+
     private final AttendanceSnapshots snapshots;
     private final SnapshotStore table;
     private final SchoolDirectory directory;
@@ -43,7 +68,7 @@ class AttendanceApi {
 
     /** Where a pupil stands over a period, by default the academic year to date. */
     @GetMapping("/api/pupils/{upn}/attendance")
-    Map<String, Object> attendance(@PathVariable String upn,
+    AttendanceBody attendance(@PathVariable String upn,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         Pupil pupil = directory.visiblePupil(upn);
@@ -56,25 +81,10 @@ class AttendanceApi {
         audit.record(AuditTrail.Action.READ_PUPIL, "pupil", pupil.getUpn(), "attendance " + start + " to " + end);
         var figures = summary.figures();
         var penalty = summary.penaltyThreshold();
-        var body = new LinkedHashMap<String, Object>();
-        body.put("upn", pupil.getUpn());
-        body.put("from", start);
-        body.put("to", end);
-        body.put("possible", figures.possible());
-        body.put("attended", figures.attended());
-        body.put("authorised", figures.authorised());
-        body.put("unauthorised", figures.unauthorised());
-        body.put("attendancePercent", figures.attendancePercent());
-        body.put("band", figures.band());
-        var threshold = new LinkedHashMap<String, Object>();
-        threshold.put("sessions", penalty.sessions());
-        threshold.put("windowStart", penalty.windowStart());
-        threshold.put("windowEnd", penalty.windowEnd());
-        threshold.put("met", penalty.met());
-        body.put("penaltyThreshold", threshold);
-        body.put("unexplainedStreakDays", summary.unexplainedAbsence().schoolDays());
-        body.put("illnessDays", summary.illness().days());
-        return body;
+        return new AttendanceBody(pupil.getUpn(), start, end, figures.possible(), figures.attended(),
+                figures.authorised(), figures.unauthorised(), figures.attendancePercent(), figures.band(),
+                new ThresholdBody(penalty.sessions(), penalty.windowStart(), penalty.windowEnd(), penalty.met()),
+                summary.unexplainedAbsence().schoolDays(), summary.illness().days());
     }
 
     /**
@@ -83,7 +93,7 @@ class AttendanceApi {
      * SEVERE only the severely absent; NONE neither.
      */
     @GetMapping("/api/schools/{urn}/pupils")
-    List<Map<String, Object>> pupils(@PathVariable String urn, @RequestParam(required = false) String band) {
+    List<PupilBody> pupils(@PathVariable String urn, @RequestParam(required = false) String band) {
         School school = directory.visibleSchool(urn);
         AttendanceBand wanted = parseBand(band);
         List<PupilRoll.PupilName> pupils = roll.namesAt(school.getUrn());
@@ -93,7 +103,7 @@ class AttendanceApi {
         audit.record(AuditTrail.Action.READ_PUPIL, "school", school.getUrn(), "pupil list" + (band == null ? "" : " band " + band));
         return pupils.stream()
                 .filter(p -> wanted == null || inBand(figures.get(p.pupilId()), wanted))
-                .map(p -> row(p, figures.get(p.pupilId())))
+                .map(p -> PupilBody.of(p, figures.get(p.pupilId())))
                 .toList();
     }
 
@@ -104,25 +114,6 @@ class AttendanceApi {
             case PERSISTENT -> band.isPersistentAbsence();
             case SEVERE -> band.isSevereAbsence();
         };
-    }
-
-    private static Map<String, Object> row(PupilRoll.PupilName pupil, AttendanceSnapshot snapshot) {
-        var row = new LinkedHashMap<String, Object>();
-        row.put("upn", pupil.upn());
-        row.put("forename", pupil.forename());
-        row.put("surname", pupil.surname());
-        row.put("yearGroup", pupil.yearGroup());
-        row.put("possible", snapshot == null ? 0 : snapshot.possible());
-        row.put("attended", snapshot == null ? 0 : snapshot.attended());
-        row.put("authorised", snapshot == null ? 0 : snapshot.authorised());
-        row.put("unauthorised", snapshot == null ? 0 : snapshot.unauthorised());
-        row.put("attendancePercent", snapshot == null ? null : snapshot.attendancePercent());
-        row.put("band", snapshot == null ? AttendanceBand.NONE : snapshot.band());
-        row.put("penaltyThresholdMet", snapshot != null && snapshot.penaltyMet());
-        row.put("unexplainedStreakDays", snapshot == null ? 0 : snapshot.unexplainedStreakDays());
-        row.put("illnessDays", snapshot == null ? BigDecimal.ZERO : snapshot.illnessDays());
-        row.put("asOf", snapshot == null ? null : snapshot.asOf());
-        return row;
     }
 
     private static AttendanceBand parseBand(String band) {

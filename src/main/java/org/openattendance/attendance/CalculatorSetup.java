@@ -1,5 +1,6 @@
 package org.openattendance.attendance;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -28,7 +29,7 @@ class CalculatorSetup {
 
     CalculatorSetup(AttendanceCodes codes, OtherSettingMarks otherSettings, AttendanceSettings settings,
                     SchoolCalendars calendars) {
-        var rows = new java.util.ArrayList<CodeClassification>();
+        var rows = new ArrayList<CodeClassification>();
         codes.all().forEach(code -> rows.add(new CodeClassification(code.code(), CodeCategory.valueOf(code.category()),
                 code.countsAsPossible(), code.countsAsAttended(), code.countsTowardPenaltyThreshold())));
         otherSettings.historicCodes().forEach(code -> rows.add(new CodeClassification(PRE_2024 + code.code(),
@@ -78,6 +79,10 @@ class CalculatorSetup {
     }
 
     static List<org.openattendance.attendance.calculator.Mark> marks(Collection<org.openattendance.register.RegisterQueries.PupilMark> marks) {
-        return marks.stream().map(m -> new org.openattendance.attendance.calculator.Mark(m.date(), m.session(), m.code())).toList();
+        var converted = new ArrayList<org.openattendance.attendance.calculator.Mark>(marks.size());
+        for (var m : marks) {
+            converted.add(new org.openattendance.attendance.calculator.Mark(m.date(), m.session(), m.code()));
+        }
+        return converted;
     }
 }

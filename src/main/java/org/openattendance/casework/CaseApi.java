@@ -1,8 +1,9 @@
 package org.openattendance.casework;
 
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.openattendance.school.Pupil;
@@ -11,6 +12,7 @@ import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.NotFoundException;
+import org.openattendance.shared.web.ApiError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,30 +23,41 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The task inbox and the case of a pupil, for the signed-in member of staff. */
+/**
+ * The task inbox and the case of a pupil, for the signed-in member of staff: the same reads as the inbox and pupil
+ * pages ({@link CaseWork}), answered as JSON.
+ */
 @RestController
 class CaseApi {
 
-    private final CaseTasks tasks;
-    private final CaseStore records;
+    /** A task: its case's stage is null when it belongs to no case, its UPN null when it is about no pupil. */
+    record TaskBody(String id, String name, String taskKey, String upn, Stage stage, Instant due, String assignee) {
+
+        static TaskBody of(CaseWork.WorkItem item) {
+            return new TaskBody(item.id(), item.name(), item.taskKey(), item.upn(),
+                    item.kase() == null ? null : item.kase().stage(), item.due(), item.assignee());
+        }
+    }
+
+    record CaseBody(UUID caseId, String academicYear, Stage stage, String status, Priority priority,
+                    List<TaskBody> openTasks, List<CaseStore.CaseEvent> timeline) {
+    }
+
+    private final CaseWork work;
     private final AccessPolicy access;
     private final SchoolDirectory directory;
     private final AuditTrail audit;
-    private final CaseWork work;
 
-    CaseApi(CaseTasks tasks, CaseStore records, AccessPolicy access, SchoolDirectory directory, AuditTrail audit,
-            CaseWork work) {
+    CaseApi(CaseWork work, AccessPolicy access, SchoolDirectory directory, AuditTrail audit) {
         this.work = work;
-        this.tasks = tasks;
-        this.records = records;
         this.access = access;
         this.directory = directory;
         this.audit = audit;
     }
 
     @GetMapping("/api/tasks")
-    List<Map<String, Object>> tasks(@RequestParam(required = false) String upn) {
-        var described = describe(tasks.workable(access.currentUser(), upn));
+    List<TaskBody> tasks(@RequestParam(required = false) String upn) {
+        var described = work.workableFor(access.currentUser(), upn).stream().map(TaskBody::of).toList();
         if (upn != null && !upn.isBlank()) {
             audit.readPupil(upn.strip().toUpperCase(), "pupil", upn.strip().toUpperCase(),
                     "tasks for the pupil (" + described.size() + ")");
@@ -55,22 +68,24 @@ class CaseApi {
     }
 
     @PostMapping("/api/tasks/{id}/claim")
-    ResponseEntity<Map<String, Object>> claim(@PathVariable String id) {
+    ResponseEntity<?> claim(@PathVariable String id) {
         StaffUser user = access.currentUser();
         try {
-            tasks.claim(user, id);
+            work.claim(user, id);
         } catch (TaskAlreadyClaimedException e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("status", 409, "error", "The task is already claimed"));
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(new ApiError(HttpStatus.CONFLICT.value(), "The task is already claimed"));
         }
-        return ResponseEntity.ok(describe(List.of(tasks.visible(user, id))).get(0));
+        return ResponseEntity.ok(TaskBody.of(work.task(user, id)));
     }
 
     @GetMapping(value = "/api/tasks/{id}/form", produces = MediaType.APPLICATION_JSON_VALUE)
     byte[] form(@PathVariable String id) {
-        byte[] form = tasks.form(access.currentUser(), id);
-        Object upn = describe(List.of(tasks.visible(access.currentUser(), id))).get(0).get("upn");
+        StaffUser user = access.currentUser();
+        byte[] form = work.form(user, id);
+        String upn = work.task(user, id).upn();
         if (upn != null) {
-            audit.readPupil(upn.toString(), "task", id, "task form");
+            audit.readPupil(upn, "task", id, "task form");
         }
         return form;
     }
@@ -82,38 +97,12 @@ class CaseApi {
     }
 
     @GetMapping("/api/pupils/{upn}/case")
-    Map<String, Object> caseOf(@PathVariable String upn) {
+    CaseBody caseOf(@PathVariable String upn) {
         Pupil pupil = directory.visiblePupil(upn);
-        var record = records.latestFor(pupil.getUpn())
+        var kase = work.caseOf(pupil.getUpn())
                 .orElseThrow(() -> new NotFoundException("No case for pupil " + pupil.getUpn()));
-        audit.record(AuditTrail.Action.READ_PUPIL, "case", pupil.getUpn(), "case " + record.id());
-        var body = new LinkedHashMap<String, Object>();
-        body.put("caseId", record.id());
-        body.put("academicYear", record.academicYear());
-        body.put("stage", record.stage());
-        body.put("status", record.status());
-        body.put("priority", record.priority());
-        body.put("openTasks", record.processInstanceId() == null ? List.of()
-                : describe(tasks.openTasksOf(record.processInstanceId())));
-        body.put("timeline", records.timeline(record.id()));
-        return body;
-    }
-
-    private List<Map<String, Object>> describe(List<CaseTasks.TaskView> views) {
-        var cases = tasks.casesOf(views.stream().map(CaseTasks.TaskView::processInstanceId).distinct().toList());
-        var upns = tasks.upnsOf(views.stream().map(CaseTasks.TaskView::processInstanceId)
-                .filter(id -> !cases.containsKey(id)).distinct().toList());
-        return views.stream().map(t -> {
-            var c = cases.get(t.processInstanceId());
-            var row = new LinkedHashMap<String, Object>();
-            row.put("id", t.id());
-            row.put("name", t.name());
-            row.put("taskKey", t.taskKey());
-            row.put("upn", c == null ? upns.get(t.processInstanceId()) : c.upn());
-            row.put("stage", c == null ? null : c.stage());
-            row.put("due", t.due() == null ? null : t.due().toInstant());
-            row.put("assignee", t.assignee());
-            return (Map<String, Object>) row;
-        }).toList();
+        audit.record(AuditTrail.Action.READ_PUPIL, "case", pupil.getUpn(), "case " + kase.id());
+        return new CaseBody(kase.id(), kase.academicYear(), kase.stage(), kase.status(), kase.priority(),
+                work.openTasks(kase).stream().map(TaskBody::of).toList(), work.timeline(kase));
     }
 }

@@ -239,6 +239,11 @@ public class CaseWork {
         return Optional.empty();
     }
 
+    /** The open tasks of the case and of the stages it called (its legal stages), whoever may work them. */
+    public List<WorkItem> openTasks(CaseStore.CaseRecord kase) {
+        return kase.processInstanceId() == null ? List.of() : items(tasks.openTasksOf(kase.processInstanceId()));
+    }
+
     public List<CaseStore.CaseEvent> timeline(CaseStore.CaseRecord kase) {
         return records.timeline(kase.id());
     }

@@ -1,14 +1,17 @@
 package org.openattendance.leave;
 
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.NotFoundException;
+import org.openattendance.shared.Session;
+import org.openattendance.shared.web.ApiError;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +26,49 @@ import org.springframework.web.bind.annotation.RestController;
 /** Leave requests for school staff (and anyone else in scope to read them). */
 @RestController
 class LeaveApi {
+
+    record SessionBody(LocalDate date, Session session) {
+
+        static SessionBody of(LocalDate date, Session session) {
+            return date == null ? null : new SessionBody(date, session);
+        }
+    }
+
+    /** The reason screen's advice and the version of the decision table that gave it. */
+    record ScreenBody(String advice, String decisionKey, Integer decisionVersion) {
+    }
+
+    /** The headteacher's decision; the granted ends are null when nothing was granted. */
+    record DecisionBody(String by, Instant at, String reasons, String code, SessionBody grantedFrom,
+                        SessionBody grantedTo) {
+    }
+
+    /** A request as listed: what was asked, by whom, the screen's advice and the decision. */
+    record LeaveBody(UUID id, String upn, String schoolUrn, LeaveStatus status, SessionBody from, SessionBody to,
+                     LeaveReason reason, String details, String parentsTravelling, String requestedBy, String channel,
+                     Instant submittedAt, boolean afterTheFact, ScreenBody screen, DecisionBody decision,
+                     Integer recodedSessions, Instant withdrawnAt) {
+
+        static LeaveBody of(LeaveRequest r) {
+            return new LeaveBody(r.id(), r.upn(), r.schoolUrn(), r.status(), SessionBody.of(r.fromDate(), r.fromSession()),
+                    SessionBody.of(r.toDate(), r.toSession()), r.reason(), r.details(), r.parentsTravelling(),
+                    r.requestedBy(), r.channel(), r.submittedAt(), r.afterTheFact(),
+                    r.screenAdvice() == null ? null
+                            : new ScreenBody(r.screenAdvice(), r.screenDecisionKey(), r.screenDecisionVersion()),
+                    r.decidedAt() == null ? null : new DecisionBody(r.decidedBy(), r.decidedAt(), r.decisionReasons(),
+                            r.grantedCode(), SessionBody.of(r.grantedFrom(), r.grantedFromSession()),
+                            SessionBody.of(r.grantedTo(), r.grantedToSession())),
+                    r.recodedSessions(), r.withdrawnAt());
+        }
+    }
+
+    /** One request read on its own: as listed, and the school sessions it covers, the check and the evidence. */
+    record LeaveDetailBody(@JsonUnwrapped LeaveBody request, int schoolSessions, List<LocalDate> weekdaysOutOfTerm,
+                           String checkNotes, String checkedBy, List<LeaveRequestStore.Evidence> evidence) {
+    }
+
+    record StatusBody(UUID id, LeaveStatus status) {
+    }
 
     record Point(String date, String session) {
     }
@@ -49,7 +95,7 @@ class LeaveApi {
     }
 
     @PostMapping("/api/leave-requests")
-    ResponseEntity<Map<String, Object>> create(@RequestBody Body body) {
+    ResponseEntity<StatusBody> create(@RequestBody Body body) {
         if (body.upn() == null || body.upn().isBlank()) {
             throw new org.openattendance.shared.InvalidInputException("The leave request has 1 problem(s)",
                     List.of(new org.openattendance.shared.InvalidInputException.Problem("upn", "is required")));
@@ -57,27 +103,28 @@ class LeaveApi {
         LeaveRequest made = requests.enterForPupil(access.currentUser(), body.upn(), body.asked(), body.requestedBy(),
                 List.of(), "API");
         return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/api/leave-requests/" + made.id())
-                .body(Map.of("id", made.id(), "status", made.status()));
+                .body(new StatusBody(made.id(), made.status()));
     }
 
     @GetMapping("/api/leave-requests/{id}")
-    Map<String, Object> read(@PathVariable String id) {
+    LeaveDetailBody read(@PathVariable String id) {
         LeaveRequest request = requests.visible(uuid(id));
         audit.record(AuditTrail.Action.READ_PUPIL, "leave-request", request.upn(), "leave request " + request.id());
-        return describe(request, true);
+        return new LeaveDetailBody(LeaveBody.of(request), requests.requestedSessions(request).size(),
+                requests.weekdaysOutOfTerm(request), request.checkNotes(), request.checkedBy(), requests.evidence(request));
     }
 
     @GetMapping("/api/pupils/{upn}/leave-requests")
-    List<Map<String, Object>> ofPupil(@PathVariable String upn) {
+    List<LeaveBody> ofPupil(@PathVariable String upn) {
         var found = requests.ofPupil(upn);
         audit.record(AuditTrail.Action.READ_PUPIL, "leave-request", upn.trim().toUpperCase(), "leave requests");
-        return found.stream().map(r -> describe(r, false)).toList();
+        return found.stream().map(LeaveBody::of).toList();
     }
 
     @PostMapping("/api/leave-requests/{id}/withdraw")
-    Map<String, Object> withdraw(@PathVariable String id) {
+    StatusBody withdraw(@PathVariable String id) {
         LeaveRequest withdrawn = requests.withdrawByStaff(access.currentUser(), uuid(id));
-        return Map.of("id", withdrawn.id(), "status", withdrawn.status());
+        return new StatusBody(withdrawn.id(), withdrawn.status());
     }
 
     @GetMapping("/api/leave-requests/{id}/evidence/{evidenceId}")
@@ -91,50 +138,8 @@ class LeaveApi {
     }
 
     @ExceptionHandler(LeaveRequests.NotWithdrawableException.class)
-    ResponseEntity<Map<String, Object>> notWithdrawable(LeaveRequests.NotWithdrawableException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("status", 409, "error", e.getMessage()));
-    }
-
-    private Map<String, Object> describe(LeaveRequest r, boolean full) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("id", r.id());
-        body.put("upn", r.upn());
-        body.put("schoolUrn", r.schoolUrn());
-        body.put("status", r.status());
-        body.put("from", Map.of("date", r.fromDate(), "session", r.fromSession()));
-        body.put("to", Map.of("date", r.toDate(), "session", r.toSession()));
-        body.put("reason", r.reason());
-        body.put("details", r.details());
-        body.put("parentsTravelling", r.parentsTravelling());
-        body.put("requestedBy", r.requestedBy());
-        body.put("channel", r.channel());
-        body.put("submittedAt", r.submittedAt());
-        body.put("afterTheFact", r.afterTheFact());
-        body.put("screen", r.screenAdvice() == null ? null
-                : Map.of("advice", r.screenAdvice(), "decisionKey", r.screenDecisionKey(), "decisionVersion",
-                r.screenDecisionVersion()));
-        if (full) {
-            body.put("schoolSessions", requests.requestedSessions(r).size());
-            body.put("weekdaysOutOfTerm", requests.weekdaysOutOfTerm(r));
-            body.put("checkNotes", r.checkNotes());
-            body.put("checkedBy", r.checkedBy());
-            body.put("evidence", requests.evidence(r));
-        }
-        var decision = new LinkedHashMap<String, Object>();
-        if (r.decidedAt() != null) {
-            decision.put("by", r.decidedBy());
-            decision.put("at", r.decidedAt());
-            decision.put("reasons", r.decisionReasons());
-            decision.put("code", r.grantedCode());
-            decision.put("grantedFrom", r.grantedFrom() == null ? null
-                    : Map.of("date", r.grantedFrom(), "session", r.grantedFromSession()));
-            decision.put("grantedTo", r.grantedTo() == null ? null
-                    : Map.of("date", r.grantedTo(), "session", r.grantedToSession()));
-        }
-        body.put("decision", decision.isEmpty() ? null : decision);
-        body.put("recodedSessions", r.recodedSessions());
-        body.put("withdrawnAt", r.withdrawnAt());
-        return body;
+    ResponseEntity<ApiError> notWithdrawable(LeaveRequests.NotWithdrawableException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(HttpStatus.CONFLICT.value(), e.getMessage()));
     }
 
     private static UUID uuid(String id) {

@@ -3,7 +3,6 @@ package org.openattendance.legal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.openattendance.school.Pupil;
 import org.openattendance.security.AuditTrail;
@@ -22,6 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PenaltyNoticeApi {
 
     record PaymentBody(BigDecimal amount, LocalDate paidOn, String reference) {
+    }
+
+    /** What a payment did: whether the notice is now paid in full, and the notice after it. */
+    record PaymentResult(boolean paidInFull, NoticeView notice) {
     }
 
     record WithdrawBody(String ground, String reason) {
@@ -56,7 +59,7 @@ class PenaltyNoticeApi {
     }
 
     @PostMapping("/api/penalty-notices/{number}/payments")
-    ResponseEntity<Map<String, Object>> pay(@PathVariable String number, @RequestBody PaymentBody body) {
+    ResponseEntity<PaymentResult> pay(@PathVariable String number, @RequestBody PaymentBody body) {
         PenaltyNotice notice = access.visible(find(number));
         access.checkLaOfficer(notice.laCode());
         if (body == null) {
@@ -65,8 +68,8 @@ class PenaltyNoticeApi {
         var result = actions.recordPayment(notice.number(), body.amount(), body.paidOn(), body.reference(),
                 access.user().username());
         PenaltyNotice after = notices.findByNumber(notice.number()).orElseThrow();
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("paidInFull", result.paidInFull(),
-                "notice", NoticeView.of(after, LegalEngine.today())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new PaymentResult(result.paidInFull(),
+                NoticeView.of(after, LegalEngine.today())));
     }
 
     @PostMapping("/api/penalty-notices/{number}/withdraw")

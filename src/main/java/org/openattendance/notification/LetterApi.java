@@ -1,9 +1,8 @@
 package org.openattendance.notification;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.openattendance.school.Pupil;
@@ -11,46 +10,47 @@ import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AuditTrail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A pupil's letters, for the staff who may see the pupil; outside their scope a letter does not exist. */
+/**
+ * A pupil's letters, for the staff who may see the pupil; outside their scope a letter does not exist. The list
+ * reads through {@link Letters} as the pupil page does.
+ */
 @RestController
 class LetterApi {
 
+    /** Who a letter went to: the channel is EMAIL or PRINT, the e-mail address empty for a letter on paper. */
+    record RecipientBody(String name, String channel, String email) {
+    }
+
+    record LetterBody(UUID id, String templateKey, String subject, Instant createdAt, List<RecipientBody> recipients) {
+    }
+
     private final SchoolDirectory directory;
     private final AuditTrail audit;
-    private final JdbcTemplate jdbc;
+    private final Letters letters;
     private final VisibleLetters visible;
 
-    LetterApi(SchoolDirectory directory, AuditTrail audit, JdbcTemplate jdbc, VisibleLetters visible) {
-        this.visible = visible;
+    LetterApi(SchoolDirectory directory, AuditTrail audit, Letters letters, VisibleLetters visible) {
         this.directory = directory;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.letters = letters;
+        this.visible = visible;
     }
 
     @GetMapping("/api/pupils/{upn}/letters")
     @Transactional
-    List<Map<String, Object>> pupilLetters(@PathVariable String upn) {
+    List<LetterBody> pupilLetters(@PathVariable String upn) {
         Pupil pupil = directory.visiblePupil(upn);
         audit.record(AuditTrail.Action.READ_PUPIL, "pupil", pupil.getUpn(), "letters");
-        var letterRows = jdbc.queryForList("""
-                select id, template_key as "templateKey", subject, created_at as "createdAt" from letter
-                where pupil_id = ? order by created_at desc""", pupil.getId());
-        var recipients = jdbc.queryForList("""
-                select r.letter_id, r.parent_name as name, r.email, r.channel from letter_recipient r
-                join letter l on l.id = r.letter_id where l.pupil_id = ? order by r.id""", pupil.getId());
-        return letterRows.stream().map(row -> {
-            var withRecipients = new LinkedHashMap<>(row);
-            withRecipients.put("recipients", recipients.stream().filter(r -> r.get("letter_id").equals(row.get("id")))
-                    .map(r -> Map.of("name", r.get("name"), "channel", r.get("channel"),
-                            "email", r.get("email") == null ? "" : r.get("email"))).toList());
-            return (Map<String, Object>) withRecipients;
-        }).toList();
+        var deliveries = letters.deliveries(pupil.getId());
+        return letters.ofPupil(pupil.getId()).stream().map(letter -> new LetterBody(letter.id(), letter.templateKey(),
+                letter.subject(), letter.createdAt(), deliveries.getOrDefault(letter.id(), List.of()).stream()
+                .map(d -> new RecipientBody(d.parentName(), d.byEmail() ? "EMAIL" : "PRINT",
+                        d.email() == null ? "" : d.email())).toList())).toList();
     }
 
     @GetMapping("/api/letters/{id}")

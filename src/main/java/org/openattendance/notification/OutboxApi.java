@@ -3,7 +3,6 @@ package org.openattendance.notification;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.shared.InvalidInputException;
@@ -19,6 +18,9 @@ import org.springframework.web.server.ResponseStatusException;
 /** For administrators: what the outbox holds, why a message failed, and a way to send a failed one again. */
 @RestController
 class OutboxApi {
+
+    record RetryBody(long id, Outbox.Status status) {
+    }
 
     private final Outbox outbox;
     private final AccessPolicy access;
@@ -38,7 +40,7 @@ class OutboxApi {
     }
 
     @PostMapping("/api/admin/outbox/{id}/retry")
-    Map<String, Object> retry(@PathVariable long id) {
+    RetryBody retry(@PathVariable long id) {
         access.checkAdmin();
         if (!outbox.retry(id, clock.instant())) {
             if (!outbox.exists(id)) {
@@ -46,7 +48,7 @@ class OutboxApi {
             }
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Only a FAILED message can be retried");
         }
-        return Map.of("id", id, "status", Outbox.Status.PENDING);
+        return new RetryBody(id, Outbox.Status.PENDING);
     }
 
     private static Outbox.Status parse(String status) {

@@ -37,6 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RegisterApi {
 
+    /** A pupil's marks over a period, by default the academic year to date. */
+    record MarksBody(String upn, LocalDate from, LocalDate to, List<RegisterQueries.Mark> marks) {
+    }
+
     private final RegisterService register;
     private final RegisterQueries queries;
     private final AttendanceCodes codes;
@@ -83,7 +87,7 @@ class RegisterApi {
     }
 
     @GetMapping("/api/pupils/{upn}/marks")
-    Map<String, Object> marks(@PathVariable String upn,
+    MarksBody marks(@PathVariable String upn,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         Pupil pupil = directory.visiblePupil(upn);
@@ -93,7 +97,7 @@ class RegisterApi {
             throw new InvalidInputException("'to' (" + end + ") is before 'from' (" + start + ")");
         }
         audit.record(AuditTrail.Action.READ_PUPIL, "pupil", pupil.getUpn(), "marks " + start + " to " + end);
-        return Map.of("upn", pupil.getUpn(), "from", start, "to", end, "marks", queries.marksOf(pupil.getId(), start, end));
+        return new MarksBody(pupil.getUpn(), start, end, queries.marksOf(pupil.getId(), start, end));
     }
 
     @GetMapping("/api/attendance-codes")

@@ -2,7 +2,6 @@ package org.openattendance.returns;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.openattendance.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
@@ -17,6 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** Returns to the LA and the 20-day ground's joint enquiries as JSON. */
 @RestController
 class ReturnsApi {
+
+    record EnquiriesBody(String processInstanceId) {
+    }
 
     private final LaReturns returns;
     private final JointEnquiries enquiries;
@@ -53,8 +55,8 @@ class ReturnsApi {
     /** Starts the joint enquiries of the school and the LA that the 20-day ground needs. */
     @PostMapping("/api/pupils/{upn}/twenty-day-enquiries")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> startEnquiries(@PathVariable String upn) {
-        return Map.of("processInstanceId", enquiries.start(upn));
+    EnquiriesBody startEnquiries(@PathVariable String upn) {
+        return new EnquiriesBody(enquiries.start(upn));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {

@@ -1,7 +1,7 @@
 package org.openattendance.school;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
@@ -18,6 +18,26 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class SchoolApi {
+
+    record SchoolBody(String urn, String name, String laCode, Phase phase, String registerClosesAt,
+                      Integer youngestYearGroup, Integer finalYearGroup) {
+
+        static SchoolBody of(School school) {
+            return new SchoolBody(school.getUrn(), school.getName(), school.getLaCode(), school.getPhase(),
+                    school.getRegisterClosesAt().toString(), school.getYoungestYearGroup(), school.getFinalYearGroup());
+        }
+    }
+
+    /** What a saved calendar holds: its terms, its closures and the sessions the school is open. */
+    record CalendarBody(String urn, String academicYear, int terms, int closures, long openSessions) {
+    }
+
+    /** A pupil taken off the roll, and whether the ground needs a return to the local authority. */
+    record DeletionBody(String upn, String deletionDate, String ground, String regulation, boolean returnDue) {
+    }
+
+    record GroundBody(String ground, String regulation, String label, boolean returnDue) {
+    }
 
     private final SchoolAdministration administration;
     private final SchoolDirectory directory;
@@ -36,57 +56,56 @@ class SchoolApi {
     }
 
     @GetMapping("/api/schools")
-    List<Map<String, Object>> schools() {
-        return directory.visibleSchools().stream().map(SchoolApi::summary).toList();
+    List<SchoolBody> schools() {
+        return directory.visibleSchools().stream().map(SchoolBody::of).toList();
     }
 
     @PostMapping("/api/schools")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> saveSchool(@RequestBody SchoolAdministration.SchoolData school) {
+    SchoolBody saveSchool(@RequestBody SchoolAdministration.SchoolData school) {
         access.checkAdmin();
         School saved = administration.saveSchool(school);
         audit.record(AuditTrail.Action.CHANGE_SCHOOL, "school", saved.getUrn(), "saved school");
-        return summary(saved);
+        return SchoolBody.of(saved);
     }
 
     @PutMapping("/api/schools/{urn}/calendar/{academicYear}")
-    Map<String, Object> saveCalendar(@PathVariable String urn, @PathVariable String academicYear,
-                                     @RequestBody SchoolAdministration.CalendarData calendar) {
+    CalendarBody saveCalendar(@PathVariable String urn, @PathVariable String academicYear,
+                              @RequestBody SchoolAdministration.CalendarData calendar) {
         access.checkAdmin();
         School school = directory.visibleSchool(urn);
         AcademicYear year = parseYear(academicYear);
         SchoolCalendar saved = administration.saveCalendar(school.getUrn(), year, calendar);
         audit.record(AuditTrail.Action.CHANGE_SCHOOL, "school", urn, "calendar " + year);
-        long openSessions = saved.openSessionKeys().size();
-        return Map.of("urn", urn, "academicYear", year.toString(), "terms", saved.terms().size(),
-                "closures", saved.closures().size(), "openSessions", openSessions);
+        return new CalendarBody(urn, year.toString(), saved.terms().size(), saved.closures().size(),
+                saved.openSessionKeys().size());
     }
 
     @PostMapping("/api/schools/{urn}/pupils")
-    Map<String, Object> savePupils(@PathVariable String urn, @RequestBody List<SchoolAdministration.PupilData> pupils) {
+    SchoolAdministration.PupilsSaved savePupils(@PathVariable String urn, @RequestBody List<SchoolAdministration.PupilData> pupils) {
         School school = directory.writableSchool(urn);
         var saved = administration.savePupils(school.getUrn(), pupils);
         audit.record(AuditTrail.Action.CHANGE_PUPILS, "school", urn,
                 "pupils created " + saved.created() + ", updated " + saved.updated()
                         + (saved.socialWorkerKept().isEmpty() ? "" : ", social worker kept as allocated for "
                         + saved.socialWorkerKept().size()));
-        return Map.of("created", saved.created(), "updated", saved.updated(), "socialWorkerKept", saved.socialWorkerKept());
+        return saved;
     }
 
     /** A pupil leaves the roll through the one deletion path: the ground is checked and the LA told. */
     @PostMapping("/api/pupils/{upn}/deletion")
-    Map<String, Object> deleteFromRoll(@PathVariable String upn, @RequestBody DeletionRequest request) {
+    DeletionBody deleteFromRoll(@PathVariable String upn, @RequestBody DeletionRequest request) {
         Pupil pupil = deletions.delete(upn, request, RollDeletions.Channel.DELETION_API);
         DeletionGround ground = DeletionGround.parse(request.ground()).orElseThrow();
-        return Map.of("upn", pupil.getUpn(), "deletionDate", pupil.getDeletionDate().toString(),
-                "ground", ground.name(), "regulation", ground.regulation(), "returnDue", ground.needsReturn());
+        return new DeletionBody(pupil.getUpn(), pupil.getDeletionDate().toString(), ground.name(), ground.regulation(),
+                ground.needsReturn());
     }
 
     /** The grounds for deletion a school may name. */
     @GetMapping("/api/deletion-grounds")
-    List<Map<String, Object>> deletionGrounds() {
-        return java.util.Arrays.stream(DeletionGround.values()).map(g -> Map.<String, Object>of("ground", g.name(),
-                "regulation", g.regulation(), "label", g.label(), "returnDue", g.needsReturn())).toList();
+    List<GroundBody> deletionGrounds() {
+        return Arrays.stream(DeletionGround.values())
+                .map(g -> new GroundBody(g.name(), g.regulation(), g.label(), g.needsReturn())).toList();
     }
 
     private static AcademicYear parseYear(String text) {
@@ -95,17 +114,5 @@ class SchoolApi {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
-    }
-
-    private static Map<String, Object> summary(School school) {
-        var summary = new java.util.LinkedHashMap<String, Object>();
-        summary.put("urn", school.getUrn());
-        summary.put("name", school.getName());
-        summary.put("laCode", school.getLaCode());
-        summary.put("phase", school.getPhase());
-        summary.put("registerClosesAt", school.getRegisterClosesAt().toString());
-        summary.put("youngestYearGroup", school.getYoungestYearGroup());
-        summary.put("finalYearGroup", school.getFinalYearGroup());
-        return summary;
     }
 }

@@ -1,6 +1,5 @@
 package org.openattendance.security;
 
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
@@ -11,6 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class UserApi {
+
+    /** The user as saved; the local authority and e-mail address are empty when the user has none. */
+    record UserBody(String username, Set<Role> roles, Set<String> schools, String laCode, String email) {
+    }
 
     record UserRequest(String username, String password, String displayName, Set<Role> roles, Set<String> schools,
                        String laCode, String email) {
@@ -28,12 +31,12 @@ class UserApi {
 
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody UserRequest request) {
+    UserBody create(@RequestBody UserRequest request) {
         access.checkAdmin();
         StaffUser user = administration.save(new UserAdministration.NewUser(request.username(), request.password(),
                 request.displayName(), request.roles(), request.schools(), request.laCode(), request.email()));
         audit.record(AuditTrail.Action.CHANGE_USERS, "user", user.username(), "roles " + user.rolesText());
-        return Map.of("username", user.username(), "roles", user.roles(), "schools", user.schools(),
-                "laCode", user.laCode() == null ? "" : user.laCode(), "email", user.email() == null ? "" : user.email());
+        return new UserBody(user.username(), user.roles(), user.schools(), user.laCode() == null ? "" : user.laCode(),
+                user.email() == null ? "" : user.email());
     }
 }

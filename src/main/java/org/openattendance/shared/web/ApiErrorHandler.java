@@ -1,8 +1,6 @@
 package org.openattendance.shared.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -37,17 +35,17 @@ public class ApiErrorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandler.class);
 
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+    ResponseEntity<ApiError> invalid(InvalidInputException e) {
         return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+    ResponseEntity<ApiError> notFound(NotFoundException e) {
         return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         String message = "The request body could not be read as JSON";
         if (e.getCause() instanceof InvalidFormatException format) {
             message = "Value '" + format.getValue() + "' at " + path(format) + " is not a valid "
@@ -59,18 +57,18 @@ public class ApiErrorHandler {
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+    ResponseEntity<ApiError> badParameter(Exception e) {
         return body(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> unsupportedType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<ApiError> unsupportedType(HttpMediaTypeNotSupportedException e) {
         return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type " + e.getContentType()
                 + " is not accepted here; send one of " + e.getSupportedMediaTypes(), List.of());
     }
 
     @ExceptionHandler(UploadTooLargeException.class)
-    ResponseEntity<Map<String, Object>> tooLarge(UploadTooLargeException e) {
+    ResponseEntity<ApiError> tooLarge(UploadTooLargeException e) {
         return body(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage(), List.of());
     }
 
@@ -80,7 +78,7 @@ public class ApiErrorHandler {
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             TransactionSystemException.class, TransientDataAccessException.class, RecoverableDataAccessException.class})
-    ResponseEntity<Map<String, Object>> databaseUnavailable(Exception e) {
+    ResponseEntity<ApiError> databaseUnavailable(Exception e) {
         LOG.warn("Request failed because the database was unavailable: {}", e.toString());
         var answer = body(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE, List.of());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").body(answer.getBody());
@@ -91,7 +89,7 @@ public class ApiErrorHandler {
      * 503 as above. Anything else goes on to Spring's own handling.
      */
     @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<Map<String, Object>> wrappedDatabaseFailure(RuntimeException e) {
+    ResponseEntity<ApiError> wrappedDatabaseFailure(RuntimeException e) {
         if (DatabaseUnavailable.isConnectionFailure(e)) {
             return databaseUnavailable(e);
         }
@@ -100,7 +98,7 @@ public class ApiErrorHandler {
 
     /** Anything else unexpected: a 500 that says so, with the details in the log, not in the answer. */
     @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Map<String, Object>> databaseError(DataAccessException e) {
+    ResponseEntity<ApiError> databaseError(DataAccessException e) {
         if (DatabaseUnavailable.isConnectionFailure(e)) {
             return databaseUnavailable(e);
         }
@@ -129,13 +127,7 @@ public class ApiErrorHandler {
         };
     }
 
-    static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, List<InvalidInputException.Problem> problems) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("status", status.value());
-        body.put("error", message);
-        if (!problems.isEmpty()) {
-            body.put("problems", problems);
-        }
-        return ResponseEntity.status(status).body(body);
+    static ResponseEntity<ApiError> body(HttpStatus status, String message, List<InvalidInputException.Problem> problems) {
+        return ResponseEntity.status(status).body(new ApiError(status.value(), message, problems));
     }
 }
