@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,8 +25,11 @@ public class CaseEngine {
     private final RepositoryService repository;
     private final TaskService tasks;
     private final HistoryService history;
+    private final ManagementService management;
 
-    CaseEngine(RuntimeService runtime, RepositoryService repository, TaskService tasks, HistoryService history) {
+    CaseEngine(RuntimeService runtime, RepositoryService repository, TaskService tasks, HistoryService history,
+               ManagementService management) {
+        this.management = management;
         this.history = history;
         this.runtime = runtime;
         this.repository = repository;
@@ -93,6 +97,46 @@ public class CaseEngine {
         DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
                 .latestVersion().singleResult();
         return definition == null ? null : new DeployedDecision(definition.getId(), definition.getVersion());
+    }
+
+    /**
+     * Moves the due dates of the process's open tasks and of its timers back by {@code by} (demonstration data: see
+     * {@link CaseHistoryShift}).
+     */
+    void moveDueDatesBack(String processInstanceId, java.time.Duration by) {
+        for (var task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+            if (task.getDueDate() != null) {
+                task.setDueDate(new Date(task.getDueDate().getTime() - by.toMillis()));
+                tasks.saveTask(task);
+            }
+        }
+        for (var timer : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+            management.setJobDuedate(timer.getId(), new Date(timer.getDuedate().getTime() - by.toMillis()));
+        }
+    }
+
+    /** Runs the process's timer on this element of the model now, whatever its date; answers whether there was one. */
+    boolean runTimerNow(String processInstanceId, String activityId) {
+        var timers = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).timers().list();
+        timers.forEach(timer -> management.executeJob(timer.getId()));
+        return !timers.isEmpty();
+    }
+
+    /** Runs the process's timers that are due now, in this transaction; answers how many ran. */
+    int runDueTimers(String processInstanceId) {
+        int ran = 0;
+        for (int round = 0; round < 10; round++) {
+            var due = management.createJobQuery().processInstanceId(processInstanceId).timers()
+                    .duedateLowerThan(now()).list();
+            if (due.isEmpty()) {
+                break;
+            }
+            for (var timer : due) {
+                management.executeJob(timer.getId());
+                ran++;
+            }
+        }
+        return ran;
     }
 
     /** The engine's clock, which process tests move with ClockUtil. */

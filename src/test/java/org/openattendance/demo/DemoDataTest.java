@@ -12,6 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.openattendance.casework.CaseWork;
+import org.openattendance.security.StaffUserStore;
+import org.openattendance.shared.London;
 import org.openattendance.school.SchoolCalendar;
 import org.openattendance.school.SchoolCalendars;
 import org.openattendance.shared.AcademicYear;
@@ -247,5 +250,48 @@ class DemoDataTest {
         assertThat(requests).extracting(r -> r.get("reason") + " " + r.get("status") + " " + r.get("channel"))
                 .containsExactly("FAMILY_HOLIDAY SUBMITTED PAPER", "FUNERAL CHECKED PAPER");
         assertThat(requests).allSatisfy(r -> assertThat(r.get("process_instance_id")).isNotNull());
+    }
+
+    @Autowired
+    DemoCaseHistory caseHistory;
+    @Autowired
+    CaseWork work;
+    @Autowired
+    StaffUserStore staff;
+
+    @Test
+    void showsManagersCasesAtSeveralStagesAndAgesWithTasksOverdueAndDueToday() throws Exception {
+        assertThat(caseHistory.finished.get(6, TimeUnit.MINUTES)).as("the demo's cases were worked").isTrue();
+
+        assertThat(jdbc.queryForList("select distinct stage from attendance_case where school_urn = any(?)", String.class,
+                (Object) URNS)).contains("LETTER", "MEETING", "SUPPORT_PLAN", "TAF", "MONITORING", "ATTENDANCE_CONTRACT");
+        // Opened in several different weeks, the oldest over ten weeks ago, yet none before the school year began.
+        assertThat(count("select count(distinct date_trunc('week', opened_at)) from attendance_case where school_urn = any(?)",
+                (Object) URNS)).isGreaterThanOrEqualTo(5);
+        LocalDate oldest = jdbc.queryForObject("select min(opened_at)::date from attendance_case where school_urn = any(?)",
+                LocalDate.class, (Object) URNS);
+        assertThat(oldest).isBefore(LocalDate.now(clock).minusWeeks(10))
+                .isAfterOrEqualTo(AcademicYear.containing(LocalDate.now(clock)).firstDay());
+        // A stage entered weeks after the case opened: the stage history moved with the steps, not all at once.
+        assertThat(count("select count(*) from case_stage_history h join attendance_case c on c.id = h.case_id "
+                + "where c.school_urn = any(?) and h.stage = 'TAF' and h.entered_at > c.opened_at + interval '6 weeks'",
+                (Object) URNS)).isPositive();
+
+        var startOfToday = LocalDate.now(London.ZONE).atStartOfDay(London.ZONE).toInstant();
+        var startOfTomorrow = LocalDate.now(London.ZONE).plusDays(1).atStartOfDay(London.ZONE).toInstant();
+        long overdue = 0;
+        for (String officer : List.of("officer.millbrook", "officer.stannes", "officer.castlehill")) {
+            var counts = work.counts(staff.find(officer).orElseThrow(), startOfToday, startOfTomorrow);
+            assertThat(counts.overdue()).as(officer + "'s overdue tasks").isGreaterThanOrEqualTo(2);
+            overdue += counts.overdue();
+        }
+        assertThat(overdue).isGreaterThanOrEqualTo(6);
+        // Today's first-day contact and the follow-ups of the demo's current runs of unexplained absence are due today.
+        assertThat(List.of("officer.millbrook", "officer.stannes", "officer.castlehill").stream()
+                .mapToLong(o -> work.counts(staff.find(o).orElseThrow(), startOfToday, startOfTomorrow).dueToday()).sum())
+                .isPositive();
+        // The manager gets the "Overdue" follow-ups of the tasks that passed their due dates.
+        assertThat(work.workable(staff.find("manager.castlehill").orElseThrow()))
+                .extracting(CaseWork.WorkItem::name).anyMatch(name -> name.startsWith("Overdue: "));
     }
 }
