@@ -71,6 +71,26 @@ class LegalAccess {
         }
     }
 
+    /** Whether the caller is the pupil's school's attendance staff (who send requests). */
+    boolean isSchoolStaff(Pupil pupil) {
+        StaffUser user = access.currentUser();
+        return user.schools().contains(pupil.getSchoolUrn())
+                && (user.has(Role.ATTENDANCE_OFFICER) || user.has(Role.HEADTEACHER));
+    }
+
+    /**
+     * Whether the caller may have the pupil's evidence pack: the pupil's school (its staff) and the LA (its officers and
+     * managers) and administrators; not social workers or the Virtual School, who see the pupil for other reasons.
+     */
+    boolean mayHaveEvidencePack(Pupil pupil) {
+        StaffUser user = access.currentUser();
+        if (user.isAdmin() || user.schools().contains(pupil.getSchoolUrn())) {
+            return true;
+        }
+        String laCode = directory.school(pupil.getSchoolUrn()).map(School::getLaCode).orElse(null);
+        return (user.has(Role.LA_OFFICER) || user.has(Role.MANAGER)) && laCode != null && laCode.equals(user.laCode());
+    }
+
     /** The caller's part of the LA's register; 404 when they may see none of the LA's schools. */
     RegisterScope registerScope(String laCode) {
         StaffUser user = access.currentUser();

@@ -86,7 +86,7 @@ public class PenaltyNoticeRequest {
     /** The LA refuses; the school sees the reasons. */
     void refuse(String by, String reasons, Instant at) {
         requireSubmitted();
-        requireText("reasons", reasons, "say why the request is refused: the school sees this");
+        requireText("decisionReasons", reasons, "say why the request is refused: the school sees this");
         status = RequestStatus.REFUSED;
         decision = new Decision(by, at, reasons.strip());
     }
@@ -94,7 +94,7 @@ public class PenaltyNoticeRequest {
     /** The LA asks the school for more before it decides. */
     void askForMoreInformation(String by, String question, Instant at) {
         requireSubmitted();
-        requireText("informationRequested", question, "say what the school must add");
+        requireText("decisionReasons", question, "say what the school must add");
         status = RequestStatus.MORE_INFORMATION_REQUESTED;
         informationRequested = question.strip();
         decision = null;

@@ -66,7 +66,7 @@ public class PenaltyRequests {
      * coded N, school weeks spanned, the latest Notice to Improve, letters, meetings and support, and for a
      * term-time holiday the deadline (POLICY) counted from the pupil's return.
      */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the policy look-ups (DMN) write their decision history
     public RequestEvidence evidence(UUID caseId, Pupil pupil, RequestRoute route, LocalDate from, LocalDate to) {
         var figures = register.figures(pupil.getId(), from, to);
         Set<NoticeSession> inUse = notices.sessionsInUse(pupil.getId(), from, to);
@@ -84,7 +84,7 @@ public class PenaltyRequests {
      * penalty window and no Notice to Improve waits for a decision), the period (the last 10 school weeks), the
      * parents with parental responsibility (dates of birth to be filled in) and what is still missing.
      */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the policy look-ups (DMN) write their decision history
     public Draft draft(UUID caseId, Pupil pupil) {
         LocalDate to = LegalEngine.today().minusDays(1);
         LocalDate from = PenaltyWindow.start(schoolDays, pupil.getSchoolUrn(), to);
@@ -101,6 +101,24 @@ public class PenaltyRequests {
     }
 
     /**
+     * What the case holds for the request as the school has filled it in so far (its route and period), and what is
+     * still missing or wrong, without sending anything: the request page's "Check the evidence".
+     */
+    @Transactional // not read-only: the policy look-ups (DMN) write their decision history
+    public Draft check(UUID caseId, Pupil pupil, RequestForm form) {
+        RequestEvidence evidence = evidenceFor(caseId, pupil, form);
+        return new Draft(form.route(), form.periodFrom(), form.periodTo(), evidence, form.parents(),
+                EvidenceCheck.problems(form, evidence, LegalEngine.today()));
+    }
+
+    private RequestEvidence evidenceFor(UUID caseId, Pupil pupil, RequestForm form) {
+        return form.route() == null || form.periodFrom() == null || form.periodTo() == null
+                || form.periodTo().isBefore(form.periodFrom())
+                ? new RequestEvidence(List.of(), List.of(), 0, null, List.of(), null)
+                : evidence(caseId, pupil, form.route(), form.periodFrom(), form.periodTo());
+    }
+
+    /**
      * The school sends its request. Nothing is stored while a required item is missing: the answer names each one.
      * One request per pupil may be with the LA at a time.
      */
@@ -111,10 +129,7 @@ public class PenaltyRequests {
             throw new LegalConflictException("A request for a penalty notice for this pupil is already with the LA");
         }
         LocalDate today = LegalEngine.today();
-        RequestEvidence evidence = form.route() == null || form.periodFrom() == null || form.periodTo() == null
-                || form.periodTo().isBefore(form.periodFrom())
-                ? new RequestEvidence(List.of(), List.of(), 0, null, List.of(), null)
-                : evidence(caseId, pupil, form.route(), form.periodFrom(), form.periodTo());
+        RequestEvidence evidence = evidenceFor(caseId, pupil, form);
         var problems = EvidenceCheck.problems(form, evidence, today);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The request cannot be sent: " + problems.size() + " item(s) missing or wrong",

@@ -32,6 +32,16 @@ public class RequestSubmission {
         return requests.draft(cases.latestFor(pupil.getUpn()).map(CaseStore.CaseRecord::id).orElse(null), pupil);
     }
 
+    /** The evidence and what is missing for the request as filled in so far; nothing is sent. */
+    public PenaltyRequests.Draft check(Pupil pupil, RequestForm form) {
+        return requests.check(cases.latestFor(pupil.getUpn()).map(CaseStore.CaseRecord::id).orElse(null), pupil, form);
+    }
+
+    /** Whether the pupil's case waits for the school's request now (its task "Request a penalty notice from the LA"). */
+    public boolean caseWaits(Pupil pupil) {
+        return cases.latestFor(pupil.getUpn()).map(kase -> engine.waitsFor(kase.processInstanceId(), MESSAGE)).orElse(false);
+    }
+
     /**
      * Sends the request; the caller has checked that the user is the school's staff. The pupil's case must be waiting
      * for it (the school chose to ask for a penalty notice on the case), so that the LA's decision task follows.

@@ -9,5 +9,5 @@
  * {@code CaseStore} and asks for letters with notification's letter-request event.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Legal interventions",
-        allowedDependencies = {"shared", "security", "school", "register", "attendance", "casework", "notification"})
+        allowedDependencies = {"shared", "security", "school", "register", "attendance", "attendance :: calculator", "casework", "notification"})
 package org.openattendance.legal;

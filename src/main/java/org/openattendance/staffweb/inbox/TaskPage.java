@@ -15,6 +15,7 @@ import org.openattendance.casework.CaseWork;
 import org.openattendance.casework.FormAnswers;
 import org.openattendance.casework.CaseWork.WorkItem;
 import org.openattendance.leave.LeaveRequestSummaries;
+import org.openattendance.legal.PenaltyRequestViews;
 import org.openattendance.notification.Letters;
 import org.openattendance.school.Pupil;
 import org.openattendance.school.SchoolDirectory;
@@ -49,6 +50,13 @@ class TaskPage {
      */
     private static final Map<String, String> DECIDES_ON = Map.of("la-notice-decision", "consider-notice");
 
+    /** Forms about a request for a penalty notice: the page shows the whole request above the form (legal's view). */
+    private static final java.util.Set<String> ABOUT_PENALTY_REQUEST = java.util.Set.of("penalty-request-decision",
+            "penalty-request-information");
+
+    /** The school's task to send its request: the page links to the request form, which gathers the evidence. */
+    private static final String REQUEST_PENALTY_NOTICE = "penalty-notice-request";
+
     /** The request a decision is about, as the page shows it. */
     record RequestShown(String task, String when, String by, List<FormAnswers.Answer> answers) {
     }
@@ -62,10 +70,13 @@ class TaskPage {
     private final CaseTimelineText timelineText;
     private final Letters letters;
     private final AuditTrail audit;
+    private final PenaltyRequestViews penaltyRequests;
 
     TaskPage(CaseWork work, AccessPolicy access, SchoolDirectory directory, PupilGlance glances, Clock clock,
-             LeaveRequestSummaries leaveRequests, CaseTimelineText timelineText, AuditTrail audit, Letters letters) {
+             LeaveRequestSummaries leaveRequests, CaseTimelineText timelineText, AuditTrail audit, Letters letters,
+             PenaltyRequestViews penaltyRequests) {
         this.letters = letters;
+        this.penaltyRequests = penaltyRequests;
         this.audit = audit;
         this.timelineText = timelineText;
         this.leaveRequests = leaveRequests;
@@ -166,6 +177,8 @@ class TaskPage {
     private void prepare(WorkItem task, TaskForm form, Model model) {
         model.addAttribute("leaveRequest", null);
         model.addAttribute("decidedRequest", null);
+        model.addAttribute("penaltyRequest", null);
+        model.addAttribute("requestFormHref", null);
         model.addAttribute("task", task);
         model.addAttribute("due", task.due() == null ? null : Labels.DAY.format(task.due().atZone(clock.getZone())));
         var kase = task.kase();
@@ -187,6 +200,12 @@ class TaskPage {
         }
         model.addAttribute("glance", pupil == null || year == null ? null : glances.of(pupil, year));
         model.addAttribute("timeline", timelineText.of(work.timeline(kase)));
+        if (pupil != null && ABOUT_PENALTY_REQUEST.contains(form.id())) {
+            model.addAttribute("penaltyRequest", penaltyRequests.latestOfCase(pupil, kase.id()).orElse(null));
+        }
+        if (REQUEST_PENALTY_NOTICE.equals(form.id())) {
+            model.addAttribute("requestFormHref", "/pupils/" + kase.upn() + "/penalty-notice-request");
+        }
         String decidesOn = DECIDES_ON.get(form.id());
         if (decidesOn != null) {
             model.addAttribute("decidedRequest", work.latestCompleted(kase, decidesOn).map(r -> new RequestShown(r.taskName(),

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,6 +15,7 @@ import org.openattendance.casework.CaseTimelineText;
 import org.openattendance.casework.CaseWork;
 import org.openattendance.casework.Stage;
 import org.openattendance.leave.LeaveRequests;
+import org.openattendance.legal.LegalRecords;
 import org.openattendance.notification.Letters;
 import org.openattendance.register.AttendanceCode;
 import org.openattendance.register.AttendanceCodes;
@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * A pupil's record for one academic year (the current one unless {@code ?year=2025-26}): the pupil at a glance,
  * the register as a calendar, attendance over time, totals by code, amendments, the case ladder and timeline,
- * letters and notices. Outside the caller's scope the pupil does not exist (404); every view is audited.
+ * letters, leave requests and the legal stages (legal's own section). Outside the caller's scope the pupil does not exist (404); every view is audited.
  */
 @Controller
 class PupilPage {
@@ -83,10 +83,12 @@ class PupilPage {
     private final Clock clock;
 
     private final CaseTimelineText timelineText;
+    private final LegalRecords legal;
 
     PupilPage(SchoolDirectory directory, SchoolCalendars calendars, RegisterQueries register, AttendanceCodes codes,
               CaseWork work, Letters letters, LeaveRequests leave, PupilGlance glances, AuditTrail audit,
-              AccessPolicy access, Clock clock, CaseTimelineText timelineText) {
+              AccessPolicy access, Clock clock, CaseTimelineText timelineText, LegalRecords legal) {
+        this.legal = legal;
         this.timelineText = timelineText;
         this.access = access;
         this.leave = leave;
@@ -138,13 +140,13 @@ class PupilPage {
             model.addAttribute("timeline", timelineText.of(timeline));
             model.addAttribute("technicalLink", access.currentUser().isAdmin()
                     ? "/pupils/" + pupil.getUpn() + "/case-events?year=" + shown : null);
-            model.addAttribute("notices", timelineText.of(timeline.stream().filter(PupilPage::aboutNotices).toList()));
         }
         model.addAttribute("letters", letters.ofPupil(pupil.getId()).stream()
                 .map(l -> new LetterRow(l.id().toString(), l.subject(), Labels.sentence(l.templateKey().replace('-', '_')),
                         Labels.WHEN.format(l.createdAt().atZone(clock.getZone())), l.recipients()))
                 .toList());
         model.addAttribute("leaveRequests", leave.summariesOf(upn));
+        model.addAttribute("legal", legal.sectionFor(pupil));
         model.addAttribute("canEnterLeave", access.canChangeSchoolRecords(access.currentUser(), pupil.getSchoolUrn()));
         return "pupils/pupil";
     }
@@ -225,11 +227,5 @@ class PupilPage {
             }
         }
         return rungs;
-    }
-
-    /** Timeline entries about notices to improve or penalty notices (the legal module does not record notices yet). */
-    private static boolean aboutNotices(CaseStore.CaseEvent event) {
-        String text = (event.name() + " " + (event.detail() == null ? "" : event.detail())).toLowerCase(Locale.ROOT);
-        return text.contains("notice") || text.contains("legal");
     }
 }
