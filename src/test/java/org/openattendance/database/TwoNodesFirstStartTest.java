@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openattendance.OpenAttendanceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -23,6 +24,9 @@ class TwoNodesFirstStartTest {
     void twoNodesStartedTogetherOnAnEmptyDatabaseBothComeUp() throws Exception {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startThrowAway();
         List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+        // The nodes log through the logging this JVM already set up: two applications configuring Logback at the
+        // same moment race on its one context ("Unable to find Spring Environment in logger context").
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try {
             var first = CompletableFuture.supplyAsync(() -> node(server, 1));
             var second = CompletableFuture.supplyAsync(() -> node(server, 2));
@@ -41,6 +45,7 @@ class TwoNodesFirstStartTest {
                 assertThat(result.getInt(3)).as("the process deployed once, not once per node").isOne();
             }
         } finally {
+            System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
             nodes.forEach(ConfigurableApplicationContext::close);
             server.stop();
         }
