@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -46,6 +49,9 @@ class CaseTasks {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A filled-in form keeps the layout of the forms/*.form files ("key": value, indented), as the API served it. */
+    private static final ObjectWriter FORM_LAYOUT = JSON.writer(new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
 
@@ -231,7 +237,7 @@ class CaseTasks {
                 changed = true;
             }
         }
-        return changed ? JSON.writeValueAsBytes(form) : formJson;
+        return changed ? FORM_LAYOUT.writeValueAsBytes(form) : formJson;
     }
 
     /**

@@ -85,7 +85,7 @@ class AttendanceDashboard {
                 : staleCount(scope, filter, today);
         return new Model(scope, basePath, filter, comparison == null ? null : comparison.label(), ytd, lastWeek,
                 ytdFigures, weekFigures, comparisonYtd, comparisonWeek, stale[0], stale[1],
-                bySchool(scope, ytd, filter), byYear(scope, comparison, ytd, filter),
+                bySchool(scope, comparison, ytd, filter), byYear(scope, comparison, ytd, filter),
                 byCohort(scope, comparison, ytd, filter), trend, attendanceChart(trend), persistentChart(trend),
                 reasons(ytdFigures), reasonsChart(reasons(ytdFigures)));
     }
@@ -107,17 +107,23 @@ class AttendanceDashboard {
         return new int[] {marks.size(), (int) marks.stream().map(FigureStore.StaleUnexplained::pupilId).distinct().count()};
     }
 
-    private List<Row> bySchool(Scope scope, Period period, Filter filter) {
+    /**
+     * The Virtual School's children at each school beside all of that school's pupils (the LA's figures split by
+     * school), as the year groups and cohorts are beside the LA's pupils of the same group.
+     */
+    private List<Row> bySchool(Scope scope, Scope comparison, Period period, Filter filter) {
         if (scope.kind() == Scope.Kind.SCHOOL || scope.kind() == Scope.Kind.CASELOAD) {
             return List.of();
         }
         Map<String, Figures> figures = summaries.breakdown(scope, period, filter, Summaries.Split.SCHOOL);
+        Map<String, Figures> others = comparison == null ? Map.of()
+                : summaries.breakdown(comparison, period, filter, Summaries.Split.SCHOOL);
         var rows = new ArrayList<Row>();
         for (String urn : scope.schoolUrns()) {
             Figures f = figures.get(urn);
             if (f != null && f.pupils() > 0) {
                 rows.add(new Row(scopes.schoolName(urn), urn, null, null,
-                        scope.kind() == Scope.Kind.LA ? "/dashboard/schools/" + urn : null, f, null));
+                        scope.kind() == Scope.Kind.LA ? "/dashboard/schools/" + urn : null, f, others.get(urn)));
             }
         }
         rows.sort(Comparator.comparing(Row::label));

@@ -62,6 +62,8 @@ class CaseworkDashboardPages {
             audit.pupilsShown(scope, "casework dashboard");
         }
         model.addAttribute("d", d);
+        model.addAttribute("pupilNames", pupilNames(d.oldestTasks()));
+        model.addAttribute("people", teams.people());
         model.addAttribute("tabs", DashboardTabs.of(scopes.user(), scope, "casework"));
         return "dashboard/casework";
     }
@@ -88,6 +90,7 @@ class CaseworkDashboardPages {
         model.addAttribute("scope", scope);
         model.addAttribute("base", AttendanceDashboardPages.pathOf(scope));
         model.addAttribute("tasks", list);
+        model.addAttribute("pupilNames", pupilNames(list));
         model.addAttribute("matching", matching);
         List<String> managed = TeamTasks.teamsOf(user);
         model.addAttribute("openable", list.stream().filter(t -> t.groups().stream().anyMatch(managed::contains))
@@ -125,6 +128,16 @@ class CaseworkDashboardPages {
         redirect.addFlashAttribute("reassigned", task.assignee() == null ? "The task is back on the team's list."
                 : "The task is now assigned to " + teams.person(task.assignee()) + ".");
         return "redirect:/dashboard/tasks/" + id;
+    }
+
+    /** The name of each task's pupil, by pupil id, so a list names the child rather than only their UPN. */
+    private java.util.Map<Long, String> pupilNames(List<TeamTasks.TeamTask> list) {
+        List<Long> ids = list.stream().filter(t -> t.kase() != null).map(t -> t.kase().pupilId()).distinct().toList();
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return roll.namesOf(ids).stream().collect(java.util.stream.Collectors.toMap(
+                org.openattendance.school.PupilRoll.PupilName::pupilId, n -> n.forename() + " " + n.surname()));
     }
 
     private Scope scopeOf(String uri, String key) {

@@ -9,13 +9,18 @@ import org.openattendance.school.PupilDeletedFromRoll;
 import org.openattendance.school.PupilsChanged;
 import org.openattendance.shared.AcademicYear;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Refreshes the dashboard's aggregates after every register change and every change of pupil records, once the
  * change has committed. The event stays in the publication registry until the refresh succeeds; a refresh
  * delivered twice writes the same rows. A bulk back-load may switch this off and call refreshAll() once instead.
+ * Like {@code @ApplicationModuleListener} (after commit, asynchronously, in a transaction of its own, kept in the event
+ * publication registry until it succeeds), but on the dashboard's own thread ({@link DashboardThreads}).
  */
 @Component
 @ConditionalOnProperty(name = "openattendance.dashboard.refresh-after-load", havingValue = "true", matchIfMissing = true)
@@ -29,7 +34,9 @@ class RefreshAfterChanges {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @Async(DashboardThreads.NAME)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener
     void on(MarksRecorded event) {
         AcademicYear current = AcademicYear.containing(LocalDate.now(clock));
         AcademicYear last = AcademicYear.containing(event.to());
@@ -41,7 +48,9 @@ class RefreshAfterChanges {
     }
 
     /** A deletion from roll (through the pupils API or the deletion API) ends the pupil's enrolment. */
-    @ApplicationModuleListener
+    @Async(DashboardThreads.NAME)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener
     void on(PupilDeletedFromRoll event) {
         AcademicYear current = AcademicYear.containing(LocalDate.now(clock));
         AcademicYear year = AcademicYear.containing(event.deletionDate());
@@ -51,7 +60,9 @@ class RefreshAfterChanges {
         aggregates.refresh(event.schoolUrn(), List.of(event.pupilId()), current);
     }
 
-    @ApplicationModuleListener
+    @Async(DashboardThreads.NAME)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener
     void on(PupilsChanged event) {
         aggregates.refresh(event.schoolUrn(), event.pupilIds(), AcademicYear.containing(LocalDate.now(clock)));
     }

@@ -81,7 +81,7 @@ class RegisterToTaskTest {
         assertThat(http.withBasicAuth(otherOfficer, PASSWORD).exchange("/api/tasks/" + id + "/form", HttpMethod.GET, null,
                 String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.withBasicAuth(officer, PASSWORD).exchange("/api/tasks/" + id + "/form", HttpMethod.GET, null,
-                String.class).getBody()).contains("\"id\": \"first-day-contact\"");
+                Map.class).getBody()).containsEntry("id", "first-day-contact");
         assertThat(http.withBasicAuth(officer, PASSWORD).postForEntity("/api/tasks/" + id + "/claim", null, Map.class)
                 .getBody()).containsEntry("assignee", officer);
 

@@ -184,6 +184,12 @@ class DashboardPagesTest {
         // a4 alone: 9 of 10 sessions, persistently absent; beside the LA's 80.0 %.
         assertThat(dashboard).contains("Virtual School").contains(">90.0%</a>").contains(">1 pupil</a>")
                 .contains(": 80.0%");
+        // By school, the looked-after children beside all of that school's pupils: at A, 56 of 70 sessions (80.0 %)
+        // and 4 of 7 pupils persistently absent (a2, a3 exactly at 10 %, a4, a7: 57.1 %).
+        String bySchool = dashboard.substring(dashboard.indexOf("id=\"table-by-school\""));
+        bySchool = bySchool.substring(0, bySchool.indexOf("</table>"));
+        assertThat(bySchool).contains("Test School " + s.schoolA.urn()).contains(">80.0%<").contains(">57.1%<")
+                .doesNotContain("Test School " + s.schoolB.urn());
         mvc.perform(get("/dashboard/las/" + s.schoolA.laCode()).with(as(s.virtualSchoolHead))).andExpect(status().isNotFound());
         mvc.perform(get("/dashboard/schools/" + s.schoolA.urn()).with(as(s.virtualSchoolHead))).andExpect(status().isNotFound());
     }

@@ -110,7 +110,13 @@ class TeamTasksTest {
     void theTasksListShowsTheTeamsOpenTasksOldestFirstWithLinksForTheManager() throws Exception {
         mvc.perform(get("/dashboard/schools/" + s.schoolA.urn() + "/casework/tasks").with(as(s.managerA)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("/dashboard/tasks/" + s.contactTask)));
+                .andExpect(content().string(containsString("/dashboard/tasks/" + s.contactTask)))
+                // Each task names its pupil, with the UPN beside the name.
+                .andExpect(content().string(containsString("Eve Missing")))
+                .andExpect(content().string(containsString("UPN " + s.a7)));
+        mvc.perform(get("/dashboard/schools/" + s.schoolA.urn() + "/casework").with(as(s.managerA)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Eve Missing")));
         String forTheHead = mvc.perform(get("/dashboard/schools/" + s.schoolA.urn() + "/casework/tasks")
                 .with(as(s.headA))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(forTheHead).contains("Contact the parents today").doesNotContain("/dashboard/tasks/" + s.contactTask);

@@ -84,6 +84,8 @@ class TaskFormRenderingTest {
         }
         assertThat(page.text()).as("no Markdown left unrendered").doesNotContain("**");
         assertThat(page.select("script")).isEmpty();
+        // Each field once: a label's for= and the error summary's links need ids that are unique on the page.
+        assertThat(page.select("[id]").eachAttr("id")).as("ids in %s", file).doesNotHaveDuplicates();
     }
 
     @ParameterizedTest(name = "{0}")
