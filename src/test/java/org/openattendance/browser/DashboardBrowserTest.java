@@ -130,7 +130,7 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(count).isVisible();
         Browsers.assertAccessible(page);
         Browsers.screenshot(page, "process", false);
-        page.locator("#steps a", new Page.LocatorOptions().setHasText("1")).first().click();
+        page.locator("#steps tr", new Page.LocatorOptions().setHasText("Contact the parents today")).locator("a").click();
         assertThat(page.locator("#cases")).containsText(s.a7);
         Browsers.assertAccessible(page);
     }
