@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of the demo data have opened their cases (all at "Review the letter to the parents", opened today), a few of them
  * at each school are worked as their attendance officer would have worked them over the past weeks: each step
  * through the task's own form (the same checks as a page), the case then moved back a week at a time
- * ({@link CaseHistoryShift}), so its timers run when they would have. The legal stages are left to their own module.
+ * ({@link CaseHistoryShift}), so its timers run when they would have. The legal stages follow in {@link DemoLegalStages}.
  * Runs once, in the background after start-up, while no demo case is older than a day.
  */
 @Component

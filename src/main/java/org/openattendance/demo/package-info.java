@@ -4,5 +4,5 @@
  * stored through the application's own services so they pass the same checks as real data.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-        allowedDependencies = { "shared", "security", "school", "register", "leave", "casework" })
+        allowedDependencies = { "shared", "security", "school", "register", "leave", "casework", "legal" })
 package org.openattendance.demo;

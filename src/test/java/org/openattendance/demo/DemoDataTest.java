@@ -294,4 +294,43 @@ class DemoDataTest {
         assertThat(work.workable(staff.find("manager.castlehill").orElseThrow()))
                 .extracting(CaseWork.WorkItem::name).anyMatch(name -> name.startsWith("Overdue: "));
     }
+
+    @Autowired
+    DemoLegalStages legalStages;
+
+    @Test
+    void showsANewcomerACaseAtEachLegalStage() throws Exception {
+        assertThat(legalStages.finished.get(8, TimeUnit.MINUTES)).as("the demo's legal stages were made").isTrue();
+
+        // A Notice to Improve in its improvement period, issued by the LA on the school's request.
+        assertThat(count("select count(*) from legal_notice_to_improve where school_urn = any(?) and status = 'OPEN' "
+                + "and period_end >= current_date", (Object) URNS)).isPositive();
+        assertThat(jdbc.queryForList("select distinct c.stage from attendance_case c join legal_notice_to_improve n "
+                + "on n.case_id = c.id where c.school_urn = any(?)", String.class, (Object) URNS))
+                .containsExactly("NOTICE_TO_IMPROVE");
+        // A term-time holiday's request waiting for the LA's decision, with its decision task in the LA's inbox.
+        assertThat(count("select count(*) from legal_penalty_request where school_urn = any(?) and status = 'SUBMITTED' "
+                + "and route = 'TERM_TIME_HOLIDAY'", (Object) URNS)).isPositive();
+        assertThat(work.workable(staff.find("la.officer").orElseThrow())).extracting(CaseWork.WorkItem::taskKey)
+                .contains("decide-request");
+        // Notices issued and served: one with no payment, one part paid, one paid in full.
+        assertThat(count("""
+                select count(*) from legal_penalty_notice n where n.school_urn = any(?) and n.status = 'ISSUED'
+                and n.service_method is not null and not exists (select 1 from legal_payment p where p.notice_id = n.id)""",
+                (Object) URNS)).isPositive();
+        assertThat(count("""
+                select count(*) from legal_penalty_notice n where n.school_urn = any(?) and n.status = 'ISSUED'
+                and exists (select 1 from legal_payment p where p.notice_id = n.id)""", (Object) URNS)).isPositive();
+        assertThat(count("select count(*) from legal_penalty_notice where school_urn = any(?) and status = 'PAID'",
+                (Object) URNS)).isPositive();
+        // Made once: a second start does nothing more.
+        int requests = count("select count(*) from legal_penalty_request where school_urn = any(?)", (Object) URNS);
+        var alreadyWorked = new DemoCaseHistory(work, null, staff, jdbc, transactions, clock);
+        alreadyWorked.finished.complete(false);
+        var again = new DemoLegalStages(alreadyWorked, work, staff, null, null, null, null, null, jdbc, transactions, clock);
+        again.afterTheCaseHistory();
+        assertThat(again.finished.get()).isFalse();
+        assertThat(count("select count(*) from legal_penalty_request where school_urn = any(?)", (Object) URNS))
+                .isEqualTo(requests);
+    }
 }
