@@ -21,6 +21,7 @@ import org.openattendance.security.UserAdministration;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.London;
 import org.openattendance.shared.Upn;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +36,12 @@ public class Fixtures {
 
     private final SchoolAdministration schools;
     private final UserAdministration users;
+    private final JdbcTemplate jdbc;
 
-    Fixtures(SchoolAdministration schools, UserAdministration users) {
+    Fixtures(SchoolAdministration schools, UserAdministration users, JdbcTemplate jdbc) {
         this.schools = schools;
         this.users = users;
+        this.jdbc = jdbc;
     }
 
     public record TestSchool(String urn, String laCode) {
@@ -61,8 +64,15 @@ public class Fixtures {
         return day;
     }
 
+    /** An LA code no school or user in the database has yet (the demo's 881 included): LA figures stay the test's own. */
     public String newLaCode() {
-        return String.format("%03d", 100 + SEQUENCE.incrementAndGet() % 800);
+        for (int tries = 0; tries < 800; tries++) {
+            String code = String.format("%03d", 100 + SEQUENCE.incrementAndGet() % 800);
+            if (jdbc.queryForObject("select count(*) from local_authority where code = ?", Integer.class, code) == 0) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("Every LA code from 100 to 899 is taken in the test database");
     }
 
     /** A school open every weekday of this academic year and the last one, except a closure 3 weekdays ago. */
