@@ -4,20 +4,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import org.openattendance.register.MarkSource;
 import org.openattendance.register.Recorder;
+import org.openattendance.school.Cohort;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolAdministration.CalendarData;
 import org.openattendance.school.SchoolAdministration.ClosureData;
 import org.openattendance.school.SchoolAdministration.ParentData;
+import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.school.SchoolAdministration.SchoolData;
 import org.openattendance.school.SchoolAdministration.TermData;
 import org.openattendance.shared.AcademicYear;
@@ -43,14 +49,14 @@ final class BenchmarkSupport {
     /** A school with the 2025-26 calendar: six terms and the May bank holiday closed. */
     static School school(SchoolAdministration schools, SchoolData data) {
         School school = schools.saveSchool(data);
-        schools.saveCalendar(data.urn(), YEAR, new CalendarData(java.util.List.of(
+        schools.saveCalendar(data.urn(), YEAR, new CalendarData(List.of(
                 new TermData(LocalDate.of(2025, 9, 3), LocalDate.of(2025, 10, 24)),
                 new TermData(LocalDate.of(2025, 11, 3), LocalDate.of(2025, 12, 19)),
                 new TermData(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 2, 13)),
                 new TermData(LocalDate.of(2026, 2, 23), LocalDate.of(2026, 3, 27)),
                 new TermData(LocalDate.of(2026, 4, 13), LocalDate.of(2026, 5, 22)),
                 new TermData(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 22))),
-                java.util.List.of(new ClosureData(LocalDate.of(2026, 5, 4), null, "Bank holiday"))));
+                List.of(new ClosureData(LocalDate.of(2026, 5, 4), null, "Bank holiday"))));
         return school;
     }
 
@@ -58,6 +64,24 @@ final class BenchmarkSupport {
     static String upn(String la, int schoolIndex, int p) {
         String twelve = String.format("%s%04d%02d%03d", la, schoolIndex, 20 + p / 1000, p % 1000);
         return Upn.checkLetterFor(twelve) + twelve;
+    }
+
+    /**
+     * A school's {@code count} pupils, in year groups 7 to 11 from September 2025, each with a parent
+     * ({@link #parent}) and the cohorts given for pupil {@code p}; answers their UPNs in order.
+     */
+    static List<String> pupils(SchoolAdministration schools, String urn, String la, int schoolIndex, int count,
+                               IntFunction<Set<Cohort>> cohorts) {
+        var data = new ArrayList<PupilData>(count);
+        var upns = new ArrayList<String>(count);
+        for (int p = 0; p < count; p++) {
+            String upn = upn(la, schoolIndex, p);
+            upns.add(upn);
+            data.add(new PupilData(upn, "Pupil", "Number " + p, LocalDate.of(2013, 1, 1).plusDays(p % 365), 7 + p % 5,
+                    LocalDate.of(2025, 9, 1), cohorts.apply(p), null, List.of(parent(p))));
+        }
+        schools.savePupils(urn, data);
+        return upns;
     }
 
     /** Pupil {@code p}'s mother, with parental responsibility, living with them, reached by email. */

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.openattendance.register.MarkRow;
 import org.openattendance.register.RegisterLoadResult;
 import org.openattendance.register.RegisterLoader;
+import org.openattendance.school.Cohort;
 import org.openattendance.school.Phase;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolAdministration;
-import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.school.SchoolAdministration.SchoolData;
 import org.openattendance.school.SchoolCalendar;
 import org.openattendance.school.SchoolCalendars;
@@ -279,19 +279,8 @@ class MondayMorningBenchmark {
 
     /** Pupils with a parent each; every 40th is looked after (a quarter of those are among the N ones). */
     private List<String> pupils(String urn, int schoolIndex) {
-        var data = new ArrayList<PupilData>(PUPILS_PER_SCHOOL);
-        var upns = new ArrayList<String>(PUPILS_PER_SCHOOL);
-        for (int p = 0; p < PUPILS_PER_SCHOOL; p++) {
-            String upn = BenchmarkSupport.upn("998", schoolIndex, p);
-            upns.add(upn);
-            Set<org.openattendance.school.Cohort> cohorts = p % 40 == 7
-                    ? Set.of(org.openattendance.school.Cohort.LOOKED_AFTER) : Set.of();
-            data.add(new PupilData(upn, "Pupil", "Number " + p, LocalDate.of(2013, 1, 1).plusDays(p % 365), 7 + p % 5,
-                    LocalDate.of(2025, 9, 1), cohorts, null,
-                    List.of(BenchmarkSupport.parent(p))));
-        }
-        schools.savePupils(urn, data);
-        return upns;
+        return BenchmarkSupport.pupils(schools, urn, "998", schoolIndex, PUPILS_PER_SCHOOL,
+                p -> p % 40 == 7 ? Set.of(Cohort.LOOKED_AFTER) : Set.of());
     }
 
     /**

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -30,7 +29,6 @@ import org.openattendance.register.RegisterUploadParser;
 import org.openattendance.school.Phase;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolAdministration;
-import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.school.SchoolAdministration.SchoolData;
 import org.openattendance.school.SchoolCalendar;
 import org.openattendance.school.SchoolCalendars;
@@ -150,17 +148,7 @@ class RegisterLoadBenchmark {
     }
 
     private List<String> pupils(String urn, int schoolIndex) {
-        var data = new ArrayList<PupilData>(PUPILS_PER_SCHOOL);
-        var upns = new ArrayList<String>(PUPILS_PER_SCHOOL);
-        for (int p = 0; p < PUPILS_PER_SCHOOL; p++) {
-            String upn = BenchmarkSupport.upn("999", schoolIndex, p);
-            upns.add(upn);
-            data.add(new PupilData(upn, "Pupil", "Number " + p, LocalDate.of(2013, 1, 1).plusDays(p % 365), 7 + p % 5,
-                    LocalDate.of(2025, 9, 1), Set.of(), null,
-                    List.of(BenchmarkSupport.parent(p))));
-        }
-        schools.savePupils(urn, data);
-        return upns;
+        return BenchmarkSupport.pupils(schools, urn, "999", schoolIndex, PUPILS_PER_SCHOOL, p -> Set.of());
     }
 
     /** A year of marks: most pupils present about 95 % of sessions, with the usual mix of absence codes. */
