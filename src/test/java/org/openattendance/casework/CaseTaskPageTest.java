@@ -1,8 +1,7 @@
 package org.openattendance.casework;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openattendance.support.EngineAtNow;
 import org.openattendance.support.Fixtures;
 import org.openattendance.support.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,8 +9,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A test of a case's task pages through MockMvc: cases of the real attendance-case process, users signed in as the
- * users table has them, and the engine's clock at the real time (another test may have moved it).
+ * users table has them, and the engine's clock at the real time ({@link EngineAtNow}).
  */
+@ExtendWith(EngineAtNow.class)
 abstract class CaseTaskPageTest {
 
     @Autowired
@@ -22,14 +22,4 @@ abstract class CaseTaskPageTest {
     Fixtures fixtures;
     @Autowired
     SignedIn signedIn;
-
-    @BeforeEach
-    void engineClockNow() {
-        ClockUtil.setCurrentTime(new java.util.Date());
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 }
