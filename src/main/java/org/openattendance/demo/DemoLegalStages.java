@@ -73,13 +73,10 @@ class DemoLegalStages {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLegalStages.class);
     private static final List<String> SCHOOLS = List.of("castlehill", "millbrook", "stannes");
-    /** Spread over the schools, so each school's officer and head see some. */
-    private static final int AT_EACH_SCHOOL = 3;
     /** The time of day the demo's steps are taken (and the day's timers run), in England. */
     private static final LocalTime WORKING_HOURS = LocalTime.of(10, 30);
     /** The prosecution's request is made at least this long ago: 28 days from receipt have passed, and some more. */
     private static final int PROSECUTION_AT_LEAST_DAYS_AGO = 45;
-    private static final int PROSECUTION_AT_MOST_DAYS_AGO = 300;
 
     /**
      * How far each penalty-notice case goes, in this order, and when its steps were taken, in days before today: the
@@ -172,41 +169,55 @@ class DemoLegalStages {
         }
         prosecution(candidates, laOfficer).ifPresent(made::add);
 
-        var stories = new ArrayList<>(List.of(NoticeStory.values()));
-        int noticesToImproveLeft = 2;
+        // Pupils back from a term-time holiday in the last 10 school weeks, the earliest back first: the story that
+        // needs the most days (paid in full) takes the earliest, the request still with the LA the latest.
+        List<Map.Entry<Candidate, LocalDate>> holidays = new ArrayList<>();
         for (List<Candidate> atSchool : candidates.values()) {
-            int atThisSchool = 0;
-            boolean noticeToImproveHere = false;
             for (Candidate candidate : atSchool) {
-                if (atThisSchool == AT_EACH_SCHOOL) {
-                    break;
+                if (!hasLegalRecords(candidate.pupil())) {
+                    actAs(candidate.officer());
+                    holidayReturn(candidate).ifPresent(back -> holidays.add(Map.entry(candidate, back)));
                 }
-                if (hasLegalRecords(candidate.pupil())) {
+            }
+        }
+        holidays.sort(Map.Entry.comparingByValue());
+        var stories = new ArrayList<>(List.of(NoticeStory.PAID, NoticeStory.PART_PAID, NoticeStory.ISSUED_UNPAID,
+                NoticeStory.REQUEST_WITH_THE_LA));
+        var onHoliday = new java.util.HashSet<Candidate>();
+        for (var holiday : holidays) {
+            onHoliday.add(holiday.getKey());
+            if (stories.isEmpty()) {
+                continue;
+            }
+            Candidate candidate = holiday.getKey();
+            NoticeStory story = stories.get(0);
+            try {
+                actAs(candidate.officer());
+                if (Boolean.TRUE.equals(transaction.execute(s -> penaltyNotice(candidate, laOfficer, story, holiday.getValue())))) {
+                    stories.remove(0);
+                    made.add(candidate.pupil().getUpn() + " (" + candidate.school() + "): " + story);
+                }
+            } catch (RuntimeException e) {
+                log.info("Demo case {} not taken to a legal stage: {}", candidate.pupil().getUpn(), e.toString());
+            }
+        }
+
+        // A Notice to Improve at each of the first two schools, for a pupil with no holiday.
+        int noticesToImprove = 0;
+        for (List<Candidate> atSchool : candidates.values()) {
+            for (Candidate candidate : atSchool) {
+                if (noticesToImprove == 2 || onHoliday.contains(candidate) || hasLegalRecords(candidate.pupil())) {
                     continue;
                 }
-                String upn = candidate.pupil().getUpn();
                 try {
                     actAs(candidate.officer());
-                    Optional<LocalDate> back = stories.isEmpty() ? Optional.empty() : holidayReturn(candidate);
-                    if (back.isPresent()) {
-                        NoticeStory story = stories.get(0);
-                        if (Boolean.TRUE.equals(transaction.execute(s -> penaltyNotice(candidate, laOfficer, story, back.get())))) {
-                            stories.remove(0);
-                            atThisSchool++;
-                            made.add(upn + " (" + candidate.school() + "): " + story);
-                        }
-                    } else if (noticesToImproveLeft > 0 && !noticeToImproveHere
-                            && Boolean.TRUE.equals(transaction.execute(s -> noticeToImprove(candidate, laOfficer)))) {
-                        noticesToImproveLeft--;
-                        noticeToImproveHere = true;
-                        atThisSchool++;
-                        made.add(upn + " (" + candidate.school() + "): NOTICE_TO_IMPROVE");
+                    if (Boolean.TRUE.equals(transaction.execute(s -> noticeToImprove(candidate, laOfficer)))) {
+                        noticesToImprove++;
+                        made.add(candidate.pupil().getUpn() + " (" + candidate.school() + "): NOTICE_TO_IMPROVE");
+                        break;
                     }
                 } catch (RuntimeException e) {
-                    log.info("Demo case {} not taken to a legal stage: {}", upn, e.toString());
-                }
-                if (stories.isEmpty() && noticesToImproveLeft == 0) {
-                    break;
+                    log.info("Demo case {} not taken to a legal stage: {}", candidate.pupil().getUpn(), e.toString());
                 }
             }
         }
@@ -234,40 +245,46 @@ class DemoLegalStages {
     // The prosecution: a term-time holiday's penalty notice, posted weeks ago and not paid in its 28 days
 
     /**
-     * A pupil back from a term-time holiday at least {@value #PROSECUTION_AT_LEAST_DAYS_AGO} days ago (the start of a
-     * term or half term, most recent first): the school's request a couple of days after, the LA's notice, posted the
-     * same week; 21 and then 28 days from receipt pass unpaid; the LA decided a few days ago to prosecute, and the
+     * A pupil back from a term-time holiday at a term or half term of this school year that began at least
+     * {@value #PROSECUTION_AT_LEAST_DAYS_AGO} days ago (most recent first; a holiday just before it first, so that the
+     * request is in time, else any holiday in the 10 school weeks before, the request then late): the school's request
+     * two school days after, the LA's notice, posted the same week; 21 and then 28 days from receipt pass unpaid; the LA decided a few days ago to prosecute, and the
      * prosecution's first task ("Consider an education supervision order") waits in the LA's inbox.
      */
     private Optional<String> prosecution(Map<String, List<Candidate>> candidates, StaffUser laOfficer) {
         LocalDate today = LocalDate.now(clock);
+        // A case is opened in its school year: the story starts after this school year began.
+        LocalDate yearBegan = AcademicYear.containing(today).firstDay();
         List<LocalDate> returns = termStarts(today).stream()
-                .filter(day -> !day.isAfter(today.minusDays(PROSECUTION_AT_LEAST_DAYS_AGO))
-                        && !day.isBefore(today.minusDays(PROSECUTION_AT_MOST_DAYS_AGO)))
+                .filter(day -> !day.isAfter(today.minusDays(PROSECUTION_AT_LEAST_DAYS_AGO)) && !day.isBefore(yearBegan))
                 .sorted(Comparator.reverseOrder()).toList();
-        for (LocalDate termStart : returns) {
-            LocalDate requestDay = weekdaysAfter(termStart, 2);
-            for (List<Candidate> atSchool : candidates.values()) {
-                for (Candidate candidate : atSchool) {
-                    if (hasLegalRecords(candidate.pupil())) {
-                        continue;
-                    }
-                    actAs(candidate.officer());
-                    if (asOf(requestDay, () -> holidayRequestReady(candidate.pupil())).isEmpty()) {
-                        continue;
-                    }
-                    try {
-                        if (Boolean.TRUE.equals(transaction.execute(s -> prosecute(candidate, laOfficer, requestDay)))) {
-                            return Optional.of(candidate.pupil().getUpn() + " (" + candidate.school() + "): PROSECUTION");
+        // First a pupil whose holiday ended just before that term or half term (the request in time), then any.
+        for (boolean inTime : List.of(true, false)) {
+            for (LocalDate termStart : returns) {
+                LocalDate requestDay = weekdaysAfter(termStart, 2);
+                for (List<Candidate> atSchool : candidates.values()) {
+                    for (Candidate candidate : atSchool) {
+                        if (hasLegalRecords(candidate.pupil())) {
+                            continue;
                         }
-                    } catch (RuntimeException e) {
-                        log.info("Demo case {} not taken to prosecution: {}", candidate.pupil().getUpn(), e.toString());
+                        actAs(candidate.officer());
+                        Optional<LocalDate> back = asOf(requestDay, () -> holidayReturn(candidate));
+                        if (back.isEmpty() || inTime && back.get().isBefore(termStart.minusDays(1))) {
+                            continue;
+                        }
+                        try {
+                            if (Boolean.TRUE.equals(transaction.execute(s -> prosecute(candidate, laOfficer, requestDay)))) {
+                                return Optional.of(candidate.pupil().getUpn() + " (" + candidate.school() + "): PROSECUTION");
+                            }
+                        } catch (RuntimeException e) {
+                            log.info("Demo case {} not taken to prosecution: {}", candidate.pupil().getUpn(), e.toString());
+                        }
                     }
                 }
             }
         }
-        log.info("No demo case taken to prosecution: no pupil at 'Consider a notice' back from a term-time holiday "
-                + "{} to {} days ago", PROSECUTION_AT_LEAST_DAYS_AGO, PROSECUTION_AT_MOST_DAYS_AGO);
+        log.info("No demo case taken to prosecution: no term of this school year began {} days ago or more, or no "
+                + "pupil at 'Consider a notice' with a term-time holiday before one", PROSECUTION_AT_LEAST_DAYS_AGO);
         return Optional.empty();
     }
 
