@@ -8,15 +8,11 @@ import java.util.Set;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
 import org.openattendance.security.UserAdministration;
 import org.openattendance.support.Fixtures;
-import org.openattendance.support.ReadableFixtures;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A school's officer tries to take a pupil off roll on the 20-day ground and is told what is missing, imports a
@@ -25,26 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * missing education. Every page is axe-clean.
  */
 @IntegrationTest
-class ReturnsBrowserTest extends BrowserTest {
-
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    SchoolAdministration schools;
-    @Autowired
-    UserAdministration users;
-
-    Fixtures.TestSchool school;
-    String officer;
-    String upn;
-
-    @BeforeEach
-    void aSchoolWithAPupil() {
-        var readable = new ReadableFixtures(fixtures, schools, users);
-        school = readable.school();
-        officer = readable.officer(school);
-        upn = readable.pupil(school);
-    }
+class ReturnsBrowserTest extends ReadableSchoolBrowserTest {
 
     @Test
     void theLeavingPageSaysWhatTheTwentyDayGroundStillNeeds() {
