@@ -1,6 +1,7 @@
 package org.openattendance.dashboard;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,7 @@ import org.openattendance.security.StaffUser;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.web.Pagination;
 import org.openattendance.shared.London;
+import org.openattendance.shared.web.Choice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,8 +97,12 @@ class CaseworkDashboardPages {
         List<String> managed = TeamTasks.teamsOf(user);
         model.addAttribute("openable", list.stream().filter(t -> t.groups().stream().anyMatch(managed::contains))
                 .map(TeamTasks.TeamTask::id).collect(java.util.stream.Collectors.toSet()));
-        model.addAttribute("teamChoices", scopeTeams.stream().map(g -> new String[] {g, teams.label(g)}).toList());
-        model.addAttribute("typeChoices", tasks.typeNames(scopeTeams));
+        var teamChoices = new ArrayList<Choice>(List.of(Choice.of("", "Every team", filter.team())));
+        scopeTeams.forEach(g -> teamChoices.add(Choice.of(g, teams.label(g), filter.team())));
+        model.addAttribute("teamChoices", teamChoices);
+        var typeChoices = new ArrayList<Choice>(List.of(Choice.of("", "Every task", filter.taskKey())));
+        tasks.typeNames(scopeTeams).forEach((taskKey, name) -> typeChoices.add(Choice.of(taskKey, name, filter.taskKey())));
+        model.addAttribute("typeChoices", typeChoices);
         model.addAttribute("filter", filter);
         model.addAttribute("people", teams.people());
         model.addAttribute("teamLabels", teams);
@@ -114,7 +120,11 @@ class CaseworkDashboardPages {
         model.addAttribute("task", task);
         model.addAttribute("pupilName", task.kase() == null ? null : roll.namesOf(List.of(task.kase().pupilId())).stream()
                 .findFirst().map(n -> n.forename() + " " + n.surname()).orElse(null));
-        model.addAttribute("members", tasks.members(task));
+        var assignees = new ArrayList<Choice>();
+        tasks.members(task).forEach(m -> assignees.add(Choice.of(m.username(), teams.person(m.username()), task.assignee())));
+        assignees.add(Choice.divider("or"));
+        assignees.add(new Choice("", "Nobody: put it back on the team's list", task.assignee() == null));
+        model.addAttribute("assignees", assignees);
         model.addAttribute("teamLabels", teams);
         model.addAttribute("today", LocalDate.now(London.ZONE));
         return "dashboard/task";
