@@ -175,7 +175,7 @@ class FirstDayContactTest {
             release.countDown();
             holder.join(30_000);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> !presentComputed.equals(snapshot(present).get("computed_at")));
+        await().atMost(Duration.ofSeconds(120)).until(() -> !presentComputed.equals(snapshot(present).get("computed_at")));
         load("upn,date,session,code\n" + present + "," + today + ",AM,/\n" + absent + "," + today + ",AM,N\n");
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from event_publication where completion_date is null", Integer.class) == 0);
