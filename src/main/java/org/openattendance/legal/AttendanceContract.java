@@ -15,14 +15,8 @@ import org.openattendance.shared.InvalidInputException.Problem;
  * with commitments on both sides, the support offered and review dates. Not binding; its outcome is evidence.
  * Transitions: agreed or declined, a review held, ended with an outcome.
  */
-public class AttendanceContract {
+public class AttendanceContract extends LegalRecord {
 
-    private final UUID id;
-    private final UUID caseId;
-    private final long pupilId;
-    private final String upn;
-    private final String schoolUrn;
-    private final String laCode;
     private final Issuer offeredBy;
     private final String parties;
     private final String parentCommitments;
@@ -43,12 +37,7 @@ public class AttendanceContract {
                        String supportOffered, LocalDate startsOn, String officer, Instant createdAt,
                        List<ContractReview> reviews, ContractStatus status, ContractOutcome outcome,
                        String outcomeNotes, String outcomeBy, Instant outcomeAt) {
-        this.id = id;
-        this.caseId = caseId;
-        this.pupilId = pupilId;
-        this.upn = upn;
-        this.schoolUrn = schoolUrn;
-        this.laCode = laCode;
+        super(id, caseId, pupilId, upn, schoolUrn, laCode);
         this.offeredBy = offeredBy;
         this.parties = parties;
         this.parentCommitments = parentCommitments;
@@ -154,12 +143,6 @@ public class AttendanceContract {
         }
     }
 
-    public UUID id() { return id; }
-    public UUID caseId() { return caseId; }
-    public long pupilId() { return pupilId; }
-    public String upn() { return upn; }
-    public String schoolUrn() { return schoolUrn; }
-    public String laCode() { return laCode; }
     public Issuer offeredBy() { return offeredBy; }
     public String parties() { return parties; }
     public String parentCommitments() { return parentCommitments; }

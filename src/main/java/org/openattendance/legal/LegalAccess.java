@@ -63,10 +63,7 @@ class LegalAccess {
 
     /** Requests are sent by the pupil's school's attendance staff and headteacher. */
     void checkSchoolStaff(Pupil pupil) {
-        StaffUser user = access.currentUser();
-        boolean staff = user.schools().contains(pupil.getSchoolUrn())
-                && (user.has(Role.ATTENDANCE_OFFICER) || user.has(Role.HEADTEACHER));
-        if (!staff) {
+        if (!isSchoolStaff(pupil)) {
             throw new AccessDeniedException("Only the school's attendance staff may ask for a penalty notice");
         }
     }

@@ -14,7 +14,7 @@ import org.openattendance.shared.InvalidInputException.Problem;
  * period's register assessed against the policy (improved or not), then, when not improved, the school's decision
  * whether to ask the LA for a penalty notice.
  */
-public class NoticeToImprove {
+public class NoticeToImprove extends LegalRecord {
 
     /** The register of the improvement period as compared with the policy. */
     public record Assessment(int possibleSessions, int qualifyingSessions, Instant at) {
@@ -24,12 +24,6 @@ public class NoticeToImprove {
     public record Decision(NextStep step, String reason, String by, Instant at) {
     }
 
-    private final UUID id;
-    private final UUID caseId;
-    private final long pupilId;
-    private final String upn;
-    private final String schoolUrn;
-    private final String laCode;
     private final Issuer issuedBy;
     private final String officer;
     private final LocalDate issuedOn;
@@ -50,12 +44,7 @@ public class NoticeToImprove {
                     SufficientImprovement sufficientImprovement, String attendanceRecord, String supportGiven,
                     String supportAvailable, List<NoticeParent> recipients, Instant createdAt,
                     NoticeToImproveStatus status, Assessment assessment, Decision decision, String processInstanceId) {
-        this.id = id;
-        this.caseId = caseId;
-        this.pupilId = pupilId;
-        this.upn = upn;
-        this.schoolUrn = schoolUrn;
-        this.laCode = laCode;
+        super(id, caseId, pupilId, upn, schoolUrn, laCode);
         this.issuedBy = issuedBy;
         this.officer = officer;
         this.issuedOn = issuedOn;
@@ -129,12 +118,6 @@ public class NoticeToImprove {
         }
     }
 
-    public UUID id() { return id; }
-    public UUID caseId() { return caseId; }
-    public long pupilId() { return pupilId; }
-    public String upn() { return upn; }
-    public String schoolUrn() { return schoolUrn; }
-    public String laCode() { return laCode; }
     public Issuer issuedBy() { return issuedBy; }
     public String officer() { return officer; }
     public LocalDate issuedOn() { return issuedOn; }

@@ -16,7 +16,7 @@ import org.openattendance.shared.InvalidInputException.Problem;
  * payment period over, prosecuted, withdrawn. The amount due depends on the day a payment is made: within the
  * reduced period (first notices only) the reduced amount, then the full amount.
  */
-public class PenaltyNotice {
+public class PenaltyNotice extends LegalRecord {
 
     /** What recording a payment did: whether the notice is now paid in full, and what is still due. */
     public record PaymentResult(Payment payment, PenaltyNoticeStatus before, PenaltyNoticeStatus after,
@@ -26,14 +26,8 @@ public class PenaltyNotice {
         }
     }
 
-    private final UUID id;
     private final String number;
     private final UUID requestId;
-    private final UUID caseId;
-    private final long pupilId;
-    private final String upn;
-    private final String schoolUrn;
-    private final String laCode;
     private final NoticeParent parent;
     private final PenaltyTerms terms;
     private final LocalDate issuedOn;
@@ -51,14 +45,9 @@ public class PenaltyNotice {
                   String laCode, NoticeParent parent, PenaltyTerms terms, LocalDate issuedOn, String issuedBy,
                   List<NoticeSession> sessions, List<Payment> payments, Instant createdAt, NoticeService service,
                   PenaltyNoticeStatus status, LocalDate paidOn, Withdrawal withdrawal, String processInstanceId) {
-        this.id = id;
+        super(id, caseId, pupilId, upn, schoolUrn, laCode);
         this.number = number;
         this.requestId = requestId;
-        this.caseId = caseId;
-        this.pupilId = pupilId;
-        this.upn = upn;
-        this.schoolUrn = schoolUrn;
-        this.laCode = laCode;
         this.parent = parent;
         this.terms = terms;
         this.issuedOn = issuedOn;
@@ -262,14 +251,8 @@ public class PenaltyNotice {
         return service == null ? "" : service.servedOn() + " (" + service.method() + ")";
     }
 
-    public UUID id() { return id; }
     public String number() { return number; }
     public UUID requestId() { return requestId; }
-    public UUID caseId() { return caseId; }
-    public long pupilId() { return pupilId; }
-    public String upn() { return upn; }
-    public String schoolUrn() { return schoolUrn; }
-    public String laCode() { return laCode; }
     public NoticeParent parent() { return parent; }
     public PenaltyTerms terms() { return terms; }
     public LocalDate issuedOn() { return issuedOn; }

@@ -15,18 +15,12 @@ import org.openattendance.shared.InvalidInputException.Problem;
  * the LA's decisions: approve, refuse (with reasons the school sees) or ask for more information, which the school
  * supplies before the LA decides again.
  */
-public class PenaltyNoticeRequest {
+public class PenaltyNoticeRequest extends LegalRecord {
 
     /** The LA's decision on the request. */
     public record Decision(String by, Instant at, String reasons) {
     }
 
-    private final UUID id;
-    private final UUID caseId;
-    private final long pupilId;
-    private final String upn;
-    private final String schoolUrn;
-    private final String laCode;
     private final RequestRoute route;
     private final UUID noticeToImproveId;
     private final LocalDate periodFrom;
@@ -50,12 +44,7 @@ public class PenaltyNoticeRequest {
                          List<RequestParent> parents, List<NoticeSession> sessions, List<EvidenceItem> evidence,
                          RequestStatus status, String informationRequested, String informationSupplied,
                          Decision decision, String processInstanceId) {
-        this.id = id;
-        this.caseId = caseId;
-        this.pupilId = pupilId;
-        this.upn = upn;
-        this.schoolUrn = schoolUrn;
-        this.laCode = laCode;
+        super(id, caseId, pupilId, upn, schoolUrn, laCode);
         this.route = route;
         this.noticeToImproveId = noticeToImproveId;
         this.periodFrom = periodFrom;
@@ -134,12 +123,6 @@ public class PenaltyNoticeRequest {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    public UUID id() { return id; }
-    public UUID caseId() { return caseId; }
-    public long pupilId() { return pupilId; }
-    public String upn() { return upn; }
-    public String schoolUrn() { return schoolUrn; }
-    public String laCode() { return laCode; }
     public RequestRoute route() { return route; }
     public UUID noticeToImproveId() { return noticeToImproveId; }
     public LocalDate periodFrom() { return periodFrom; }

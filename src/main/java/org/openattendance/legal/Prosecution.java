@@ -18,7 +18,7 @@ import org.openattendance.shared.InvalidInputException.Problem;
  * the offence chosen (s.444(1A) only after an interview), the information laid (route and court), court dates set
  * or adjourned, the outcome; or stopped before court. Each step keeps the LA officer's name.
  */
-public class Prosecution {
+public class Prosecution extends LegalRecord {
 
     /** The interview under caution: needed before a prosecution under s.444(1A). */
     public record Interview(LocalDate on, String by, String notes) {
@@ -28,12 +28,6 @@ public class Prosecution {
     public record Outcome(CourtOutcome outcome, BigDecimal fineAmount, LocalDate on, String by) {
     }
 
-    private final UUID id;
-    private final UUID caseId;
-    private final long pupilId;
-    private final String upn;
-    private final String schoolUrn;
-    private final String laCode;
     private final UUID noticeId;
     private final NoticeParent parent;
     private final String officer;
@@ -57,12 +51,7 @@ public class Prosecution {
                 UUID esoConsiderationId, Offence offence, Interview interview, CourtRoute route, String court,
                 LocalDate laidOn, String laidBy, ProsecutionStatus status, Outcome outcome, String stoppedReason,
                 boolean paidWithdrawCase, String processInstanceId) {
-        this.id = id;
-        this.caseId = caseId;
-        this.pupilId = pupilId;
-        this.upn = upn;
-        this.schoolUrn = schoolUrn;
-        this.laCode = laCode;
+        super(id, caseId, pupilId, upn, schoolUrn, laCode);
         this.noticeId = noticeId;
         this.parent = parent;
         this.officer = officer;
@@ -223,12 +212,6 @@ public class Prosecution {
         }
     }
 
-    public UUID id() { return id; }
-    public UUID caseId() { return caseId; }
-    public long pupilId() { return pupilId; }
-    public String upn() { return upn; }
-    public String schoolUrn() { return schoolUrn; }
-    public String laCode() { return laCode; }
     public UUID noticeId() { return noticeId; }
     public NoticeParent parent() { return parent; }
     public String officer() { return officer; }
