@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.openattendance.attendance.calculator.AttendanceBand;
 import org.openattendance.attendance.calculator.EnrolmentDates;
@@ -21,7 +25,9 @@ import org.openattendance.register.RegisterQueries;
 import org.openattendance.school.PupilRoll;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.Session;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,11 +53,14 @@ public class AttendanceSnapshots {
     private final Clock clock;
     private final OtherSettingMarks otherSettings;
     private final MorningRegisters mornings;
+    private final ThreadPoolTaskExecutor extraThreads;
 
     AttendanceSnapshots(CalculatorSetup setup, RegisterQueries register, PupilRoll roll, SnapshotStore table,
                         SignalDetector signals, SignalCrossings crossings, ApplicationEventPublisher events,
                         AttendanceMetrics metrics, PlatformTransactionManager transactions, Clock clock,
-                        OtherSettingMarks otherSettings, MorningRegisters mornings) {
+                        OtherSettingMarks otherSettings, MorningRegisters mornings,
+                        @Qualifier(RecalculationThreads.NAME) ThreadPoolTaskExecutor extraThreads) {
+        this.extraThreads = extraThreads;
         this.otherSettings = otherSettings;
         this.mornings = mornings;
         this.setup = setup;
@@ -70,15 +79,89 @@ public class AttendanceSnapshots {
         return LocalDate.now(clock);
     }
 
-    /** Recalculates the given pupils as of today, a batch per transaction. */
+    /**
+     * Recalculates the given pupils as of today, a batch per transaction. With more than one batch, the calling thread
+     * and the recalculation threads take batches in turn; a failed batch stops the others taking new ones, and the
+     * failure is thrown once every batch under way has finished (the batches done are kept: each is whole).
+     */
     public int recalculate(List<Long> pupilIds) {
+        return recalculate(pupilIds, BATCH);
+    }
+
+    int recalculate(List<Long> pupilIds, int batchSize) {
         LocalDate asOf = today();
-        int done = 0;
-        for (int from = 0; from < pupilIds.size(); from += BATCH) {
-            List<Long> batch = pupilIds.subList(from, Math.min(pupilIds.size(), from + BATCH));
-            done += metrics.batches().record(() -> transaction.execute(status -> recalculateBatch(batch, asOf)));
+        List<List<Long>> batches = new ArrayList<>();
+        for (int from = 0; from < pupilIds.size(); from += batchSize) {
+            batches.add(pupilIds.subList(from, Math.min(pupilIds.size(), from + batchSize)));
         }
-        return done;
+        if (batches.size() <= 1) {
+            return batches.isEmpty() ? 0 : recalculateInTransaction(batches.get(0), asOf);
+        }
+        var work = new BatchQueue(batches, asOf);
+        List<Future<?>> helpers = new ArrayList<>();
+        for (int i = 0; i < Math.min(extraThreads.getMaxPoolSize(), batches.size() - 1); i++) {
+            helpers.add(extraThreads.submit(work::takeUntilDone));
+        }
+        work.takeUntilDone();
+        for (Future<?> helper : helpers) {
+            try {
+                helper.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while recalculating snapshots", e);
+            } catch (ExecutionException e) {
+                work.failed(e.getCause());
+            }
+        }
+        return work.result();
+    }
+
+    private int recalculateInTransaction(List<Long> batch, LocalDate asOf) {
+        Integer done = metrics.batches().record(() -> transaction.execute(status -> recalculateBatch(batch, asOf)));
+        return done == null ? 0 : done;
+    }
+
+    /** The batches of one recalculation, taken one at a time by whichever thread is free. */
+    private final class BatchQueue {
+
+        private final List<List<Long>> batches;
+        private final LocalDate asOf;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        BatchQueue(List<List<Long>> batches, LocalDate asOf) {
+            this.batches = batches;
+            this.asOf = asOf;
+        }
+
+        void takeUntilDone() {
+            for (int i = next.getAndIncrement(); i < batches.size() && failure.get() == null; i = next.getAndIncrement()) {
+                try {
+                    done.addAndGet(recalculateInTransaction(batches.get(i), asOf));
+                } catch (RuntimeException | Error e) {
+                    failed(e);
+                }
+            }
+        }
+
+        void failed(Throwable e) {
+            failure.compareAndSet(null, e);
+        }
+
+        int result() {
+            Throwable e = failure.get();
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
+            if (e != null) {
+                throw new IllegalStateException("Recalculating snapshots failed", e);
+            }
+            return done.get();
+        }
     }
 
     /**

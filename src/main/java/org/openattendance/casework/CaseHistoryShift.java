@@ -71,6 +71,17 @@ public class CaseHistoryShift {
         return kase.processInstanceId() != null && engine.runTimerNow(kase.processInstanceId(), activityId);
     }
 
+    /**
+     * Runs the timers of the case's process and of the processes it called (the legal stages) that are due by now,
+     * earliest first, as they would have run: with {@link org.openattendance.shared.AsOf} a day in the past, the
+     * timers of that day (a penalty notice's 28 days from receipt, a task's due date). Answers how many ran.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int runDueTimers(UUID caseId) {
+        var kase = records.find(caseId).orElseThrow(() -> new IllegalArgumentException("No case " + caseId));
+        return kase.processInstanceId() == null ? 0 : engine.runDueTimersOfAllCalled(kase.processInstanceId());
+    }
+
     /** Whether a case of these schools was opened before {@code before} (the demo's cases were moved back already). */
     @Transactional(readOnly = true)
     public boolean anyOpenedBefore(Collection<String> schoolUrns, Instant before) {

@@ -1,13 +1,16 @@
 package org.openattendance.dashboard;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.openattendance.casework.TeamTasks;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.web.Pagination;
 import org.openattendance.shared.London;
+import org.openattendance.shared.web.Choice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The casework dashboard of a school, an LA and the Virtual School; the list of the teams' tasks, oldest first; a
@@ -55,7 +57,7 @@ class CaseworkDashboardPages {
     @GetMapping({"/dashboard/schools/{key}/casework", "/dashboard/las/{key}/casework",
             "/dashboard/las/{key}/virtual-school/casework"})
     String casework(@PathVariable String key, HttpServletRequest request, Model model) {
-        Scope scope = scopeOf(request.getRequestURI(), key);
+        Scope scope = scopes.ofPath(request.getRequestURI(), key);
         String base = AttendanceDashboardPages.pathOf(scope);
         var d = dashboard.build(scopes.user(), scope, base);
         if (!d.noticesWithoutSupport().isEmpty() || !d.oldestTasks().isEmpty()) {
@@ -73,7 +75,7 @@ class CaseworkDashboardPages {
     String taskList(@PathVariable String key, @RequestParam(required = false) String team,
                     @RequestParam(required = false) String type, @RequestParam(required = false) String person,
                     @RequestParam(required = false) String page, HttpServletRequest request, Model model) {
-        Scope scope = scopeOf(request.getRequestURI(), key);
+        Scope scope = scopes.ofPath(request.getRequestURI(), key);
         List<String> scopeTeams = CaseworkDashboard.teamsOf(scope);
         if (team != null && !team.isBlank() && !scopeTeams.contains(team)) {
             throw new InvalidInputException("No team '" + team + "' here");
@@ -81,7 +83,7 @@ class CaseworkDashboardPages {
         var filter = new TeamTasks.Filter(blankToNull(team), blankToNull(type), person);
         long matching = tasks.matching(scopeTeams, filter);
         int pages = (int) Math.max(1, (matching + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(pageNumber(page), pages);
+        int current = Math.min(Pagination.pageNumber(page), pages);
         var list = tasks.oldest(scopeTeams, filter, (current - 1) * PAGE_SIZE, PAGE_SIZE);
         if (!list.isEmpty()) {
             audit.pupilsShown(scope, "tasks of the teams");
@@ -95,12 +97,16 @@ class CaseworkDashboardPages {
         List<String> managed = TeamTasks.teamsOf(user);
         model.addAttribute("openable", list.stream().filter(t -> t.groups().stream().anyMatch(managed::contains))
                 .map(TeamTasks.TeamTask::id).collect(java.util.stream.Collectors.toSet()));
-        model.addAttribute("teamChoices", scopeTeams.stream().map(g -> new String[] {g, teams.label(g)}).toList());
-        model.addAttribute("typeChoices", tasks.typeNames(scopeTeams));
+        var teamChoices = new ArrayList<Choice>(List.of(Choice.of("", "Every team", filter.team())));
+        scopeTeams.forEach(g -> teamChoices.add(Choice.of(g, teams.label(g), filter.team())));
+        model.addAttribute("teamChoices", teamChoices);
+        var typeChoices = new ArrayList<Choice>(List.of(Choice.of("", "Every task", filter.taskKey())));
+        tasks.typeNames(scopeTeams).forEach((taskKey, name) -> typeChoices.add(Choice.of(taskKey, name, filter.taskKey())));
+        model.addAttribute("typeChoices", typeChoices);
         model.addAttribute("filter", filter);
         model.addAttribute("people", teams.people());
         model.addAttribute("teamLabels", teams);
-        model.addAttribute("pages", pageLinks(request, pages, current));
+        model.addAttribute("pages", PupilsBehindPages.PageLink.of(request, pages, current));
         model.addAttribute("tabs", DashboardTabs.of(user, scope, "casework"));
         return "dashboard/tasks";
     }
@@ -113,7 +119,11 @@ class CaseworkDashboardPages {
         audit.taskShown(task);
         model.addAttribute("task", task);
         model.addAttribute("pupil", pupils.of(task));
-        model.addAttribute("members", tasks.members(task));
+        var assignees = new ArrayList<Choice>();
+        tasks.members(task).forEach(m -> assignees.add(Choice.of(m.username(), teams.person(m.username()), task.assignee())));
+        assignees.add(Choice.divider("or"));
+        assignees.add(new Choice("", "Nobody: put it back on the team's list", task.assignee() == null));
+        model.addAttribute("assignees", assignees);
         model.addAttribute("teamLabels", teams);
         model.addAttribute("today", LocalDate.now(London.ZONE));
         return "dashboard/task";
@@ -141,34 +151,5 @@ class CaseworkDashboardPages {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static int pageNumber(String page) {
-        if (page == null || page.isBlank()) {
-            return 1;
-        }
-        try {
-            int number = Integer.parseInt(page.trim());
-            if (number >= 1) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // explained below
-        }
-        throw new InvalidInputException("page must be a whole number from 1, not '" + page + "'");
-    }
-
-    private static List<PupilsBehindPages.PageLink> pageLinks(HttpServletRequest request, int pages, int current) {
-        if (pages == 1) {
-            return List.of();
-        }
-        var links = new java.util.ArrayList<PupilsBehindPages.PageLink>();
-        for (int n = 1; n <= pages; n++) {
-            if (n == 1 || n == pages || Math.abs(n - current) <= 2) {
-                links.add(new PupilsBehindPages.PageLink(n, UriComponentsBuilder.fromUriString(request.getRequestURI())
-                        .query(request.getQueryString()).replaceQueryParam("page", n).build().toUriString(), n == current));
-            }
-        }
-        return links;
     }
 }

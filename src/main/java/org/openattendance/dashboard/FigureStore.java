@@ -71,14 +71,7 @@ class FigureStore {
         var sql = new StringBuilder(ROLLUP).append(" where w.academic_year = ? and w.school_urn = any(?)");
         var args = new ArrayList<Object>(List.of(academicYear, urns(schoolUrns)));
         weeks(sql, args, weeks);
-        if (dimension != null) {
-            sql.append(" and w.dimension = ?");
-            args.add(dimension.name());
-        }
-        if (member != null) {
-            sql.append(" and w.member = ?");
-            args.add(member);
-        }
+        dimensionAndMember(sql, args, dimension, member);
         return jdbc.query(sql.toString(), FigureStore::rollupRow, args.toArray());
     }
 
@@ -87,14 +80,7 @@ class FigureStore {
                 + "from dashboard_school_week_code w where w.academic_year = ? and w.school_urn = any(?)");
         var args = new ArrayList<Object>(List.of(academicYear, urns(schoolUrns)));
         weeks(sql, args, weeks);
-        if (dimension != null) {
-            sql.append(" and w.dimension = ?");
-            args.add(dimension.name());
-        }
-        if (member != null) {
-            sql.append(" and w.member = ?");
-            args.add(member);
-        }
+        dimensionAndMember(sql, args, dimension, member);
         return jdbc.query(sql.toString(), (rs, i) -> new CodeRow(rs.getString(1), Dimension.valueOf(rs.getString(2)),
                 rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6)), args.toArray());
     }
@@ -115,19 +101,7 @@ class FigureStore {
                 .append(" from dashboard_pupil_week where academic_year = ? and school_urn = any(?) and week_start between ? and ?");
         var args = new ArrayList<Object>(List.of(academicYear, urns(schoolUrns), Date.valueOf(fromMonday),
                 Date.valueOf(toMonday)));
-        if (pupilIds != null) {
-            sql.append(" and pupil_id = any(?)");
-            args.add(pupilIds.toArray(Long[]::new));
-        }
-        if (yearGroup != null) {
-            sql.append(" and year_group = ?");
-            args.add(yearGroup);
-        }
-        if (cohorts != 0) {
-            sql.append(" and cohorts & ? = ?");
-            args.add(cohorts);
-            args.add(cohorts);
-        }
+        narrow(sql, args, pupilIds, yearGroup, cohorts);
         if (code != null) {
             sql.append(" and strpos(codes, ?) > 0");
             args.add(code);
@@ -198,6 +172,18 @@ class FigureStore {
                             rs.getInt(15)), rs.getInt(16), rs.getInt(17))});
         }, args.toArray());
         return weeks;
+    }
+
+    /** Only the rows of one dimension ({@code null}: every dimension) and one member ({@code null}: every member). */
+    private static void dimensionAndMember(StringBuilder sql, List<Object> args, Dimension dimension, String member) {
+        if (dimension != null) {
+            sql.append(" and w.dimension = ?");
+            args.add(dimension.name());
+        }
+        if (member != null) {
+            sql.append(" and w.member = ?");
+            args.add(member);
+        }
     }
 
     private static void narrow(StringBuilder sql, List<Object> args, List<Long> pupilIds, Integer yearGroup, int cohorts) {

@@ -6,7 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
+
+import org.openattendance.shared.web.SvgChart;
+import org.openattendance.shared.web.SvgChart.XLabel;
 
 /**
  * A line chart of a percentage by school week, drawn on the server as inline SVG with presentation attributes only
@@ -15,21 +17,12 @@ import java.util.stream.Collectors;
  */
 final class LineChart {
 
-    static final int WIDTH = 640;
-    static final int HEIGHT = 240;
-    private static final int LEFT = 48;
-    private static final int RIGHT = 16;
-    private static final int TOP = 12;
-    private static final int BOTTOM = 36;
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
 
     record Point(double x, double y, LocalDate monday, BigDecimal value) {
     }
 
     record GridLine(double y, String label, boolean marked) {
-    }
-
-    record XLabel(double x, String text, String anchor) {
     }
 
     private final List<Point> points;
@@ -63,21 +56,17 @@ final class LineChart {
         if (ceiling == floor) {
             ceiling = floor + step;
         }
-        double plotWidth = WIDTH - LEFT - RIGHT;
-        double plotHeight = HEIGHT - TOP - BOTTOM;
         var points = new ArrayList<Point>();
         for (int n = 0; n < known.size(); n++) {
             int i = known.get(n);
-            double x = LEFT + (known.size() == 1 ? plotWidth / 2 : plotWidth * n / (known.size() - 1));
-            double y = TOP + plotHeight * (ceiling - values.get(i).doubleValue()) / (ceiling - floor);
-            points.add(new Point(round(x), round(y), mondays.get(i), values.get(i)));
+            points.add(new Point(SvgChart.x(n, known.size()), SvgChart.y(values.get(i).doubleValue(), floor, ceiling),
+                    mondays.get(i), values.get(i)));
         }
         var grid = new ArrayList<GridLine>();
         int lines = (ceiling - floor) / step;
         int every = Math.max(1, (int) Math.ceil(lines / 6.0));
         for (int value = floor; value <= ceiling; value += step * every) {
-            grid.add(new GridLine(round(TOP + plotHeight * (ceiling - value) / (ceiling - floor)), value + "%",
-                    marked != null && value == marked));
+            grid.add(new GridLine(SvgChart.y(value, floor, ceiling), value + "%", marked != null && value == marked));
         }
         return new LineChart(title, List.copyOf(points), List.copyOf(grid));
     }
@@ -99,7 +88,7 @@ final class LineChart {
     }
 
     public String line() {
-        return points.stream().map(p -> p.x() + "," + p.y()).collect(Collectors.joining(" "));
+        return SvgChart.line(points, Point::x, Point::y);
     }
 
     /** '22 weeks; latest 94.1% in the week beginning 23 Nov.' for the chart's description. */
@@ -114,24 +103,6 @@ final class LineChart {
 
     /** A few x-axis labels that never overlap: the first week, the last, and some between. */
     public List<XLabel> xLabels() {
-        var chosen = new ArrayList<Point>();
-        int step = Math.max(1, (int) Math.ceil(points.size() / 5.0));
-        for (int i = 0; i < points.size() - step / 2; i += step) {
-            chosen.add(points.get(i));
-        }
-        if (!points.isEmpty() && !chosen.contains(points.get(points.size() - 1))) {
-            chosen.add(points.get(points.size() - 1));
-        }
-        var labels = new ArrayList<XLabel>();
-        for (int i = 0; i < chosen.size(); i++) {
-            Point p = chosen.get(i);
-            String anchor = chosen.size() == 1 ? "middle" : i == 0 ? "start" : i == chosen.size() - 1 ? "end" : "middle";
-            labels.add(new XLabel(p.x(), SHORT.format(p.monday()), anchor));
-        }
-        return labels;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
+        return SvgChart.xLabels(points, Point::x, p -> SHORT.format(p.monday()));
     }
 }

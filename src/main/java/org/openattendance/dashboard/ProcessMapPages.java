@@ -39,7 +39,7 @@ class ProcessMapPages {
     @GetMapping({"/dashboard/schools/{key}/casework/process", "/dashboard/las/{key}/casework/process",
             "/dashboard/las/{key}/virtual-school/casework/process"})
     String process(@PathVariable String key, HttpServletRequest request, Model model) {
-        Scope scope = scopeOf(request.getRequestURI(), key);
+        Scope scope = scopes.ofPath(request.getRequestURI(), key);
         String base = AttendanceDashboardPages.pathOf(scope) + "/casework/process";
         Map<String, Long> counts = new HashMap<>();
         cases.casesAtSteps(scope.schoolUrns(), scope.pupilIds()).forEach(c -> counts.put(c.activityId(), c.cases()));
@@ -56,7 +56,7 @@ class ProcessMapPages {
     @GetMapping({"/dashboard/schools/{key}/casework/process/{activityId}", "/dashboard/las/{key}/casework/process/{activityId}",
             "/dashboard/las/{key}/virtual-school/casework/process/{activityId}"})
     String step(@PathVariable String key, @PathVariable String activityId, HttpServletRequest request, Model model) {
-        Scope scope = scopeOf(request.getRequestURI(), key);
+        Scope scope = scopes.ofPath(request.getRequestURI(), key);
         var step = cases.steps().stream().filter(s -> s.activityId().equals(activityId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No step " + activityId + " in the process"));
         var waiting = cases.casesAtStep(scope.schoolUrns(), scope.pupilIds(), activityId);
@@ -74,15 +74,5 @@ class ProcessMapPages {
     ResponseEntity<byte[]> model() {
         scopes.user();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(cases.processModel());
-    }
-
-    private Scope scopeOf(String uri, String key) {
-        if (uri.startsWith("/dashboard/schools/")) {
-            return scopes.school(key);
-        }
-        if (uri.contains("/virtual-school/")) {
-            return scopes.virtualSchool(key);
-        }
-        return scopes.la(key);
     }
 }

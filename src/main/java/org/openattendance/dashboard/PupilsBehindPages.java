@@ -2,7 +2,7 @@ package org.openattendance.dashboard;
 
 import java.util.List;
 
-import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.web.Pagination;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +22,21 @@ class PupilsBehindPages {
 
     /** A link to another page of the list. */
     record PageLink(int number, String href, boolean current) {
+
+        /** The first and last pages and two either side of the current one, each a link to the request's page. */
+        static List<PageLink> of(jakarta.servlet.http.HttpServletRequest request, int pages, int current) {
+            if (pages == 1) {
+                return List.of();
+            }
+            var links = new java.util.ArrayList<PageLink>();
+            for (int n = 1; n <= pages; n++) {
+                if (n == 1 || n == pages || Math.abs(n - current) <= 2) {
+                    links.add(new PageLink(n, UriComponentsBuilder.fromUriString(request.getRequestURI())
+                            .query(request.getQueryString()).replaceQueryParam("page", n).build().toUriString(), n == current));
+                }
+            }
+            return links;
+        }
     }
 
     private final Scopes scopes;
@@ -40,15 +55,15 @@ class PupilsBehindPages {
                 @RequestParam(required = false) String yearGroup, @RequestParam(required = false) String cohort,
                 @RequestParam(required = false) String code, @RequestParam(required = false) String page,
                 jakarta.servlet.http.HttpServletRequest request, Model model) {
-        Scope scope = scopeOf(request.getRequestURI(), key);
+        Scope scope = scopes.ofPath(request.getRequestURI(), key);
         var listing = pupils.list(scope, measure, week, school, Filter.parse(yearGroup, cohort), code);
         int pages = Math.max(1, (listing.rows().size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(pageNumber(page), pages);
+        int current = Math.min(Pagination.pageNumber(page), pages);
         int from = (current - 1) * PAGE_SIZE;
         model.addAttribute("listing", listing);
         model.addAttribute("rows", listing.rows().subList(from, Math.min(listing.rows().size(), from + PAGE_SIZE)));
         model.addAttribute("first", from + 1);
-        model.addAttribute("pages", pageLinks(request, pages, current));
+        model.addAttribute("pages", PupilsBehindPages.PageLink.of(request, pages, current));
         model.addAttribute("dashboardHref", AttendanceDashboardPages.pathOf(scope));
         model.addAttribute("csvHref", UriComponentsBuilder.fromUriString(request.getRequestURI().replaceFirst("/pupils$", "/pupils.csv"))
                 .query(request.getQueryString()).replaceQueryParam("page").build().toUriString());
@@ -62,7 +77,7 @@ class PupilsBehindPages {
                                @RequestParam(required = false) String week, @RequestParam(required = false) String school,
                                @RequestParam(required = false) String yearGroup, @RequestParam(required = false) String cohort,
                                @RequestParam(required = false) String code, jakarta.servlet.http.HttpServletRequest request) {
-        Scope scope = scopeOf(request.getRequestURI(), key);
+        Scope scope = scopes.ofPath(request.getRequestURI(), key);
         var listing = pupils.list(scope, measure, week, school, Filter.parse(yearGroup, cohort), code);
         var format = new DashboardFormat();
         var csv = new Csv("UPN", "Name", "School", "URN", "Year group", "Possible sessions", "Attended", "Attendance %",
@@ -82,7 +97,7 @@ class PupilsBehindPages {
                                  @RequestParam(required = false) String yearGroup,
                                  @RequestParam(required = false) String cohort,
                                  jakarta.servlet.http.HttpServletRequest request) {
-        Scope scope = scopeOf(request.getRequestURI(), key);
+        Scope scope = scopes.ofPath(request.getRequestURI(), key);
         var d = dashboard.build(scope, AttendanceDashboardPages.pathOf(scope), Filter.parse(yearGroup, cohort));
         var format = new DashboardFormat();
         Csv csv;
@@ -125,44 +140,5 @@ class PupilsBehindPages {
             default -> throw new org.openattendance.shared.NotFoundException("No table " + table);
         }
         return csv.download(scope.label().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase() + "-" + table + ".csv");
-    }
-
-    private Scope scopeOf(String uri, String key) {
-        if (uri.startsWith("/dashboard/schools/")) {
-            return scopes.school(key);
-        }
-        if (uri.contains("/virtual-school/")) {
-            return scopes.virtualSchool(key);
-        }
-        return scopes.la(key);
-    }
-
-    private static int pageNumber(String page) {
-        if (page == null || page.isBlank()) {
-            return 1;
-        }
-        try {
-            int number = Integer.parseInt(page.trim());
-            if (number >= 1) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // explained below
-        }
-        throw new InvalidInputException("page must be a whole number from 1, not '" + page + "'");
-    }
-
-    private static List<PageLink> pageLinks(jakarta.servlet.http.HttpServletRequest request, int pages, int current) {
-        if (pages == 1) {
-            return List.of();
-        }
-        var links = new java.util.ArrayList<PageLink>();
-        for (int n = 1; n <= pages; n++) {
-            if (n == 1 || n == pages || Math.abs(n - current) <= 2) {
-                links.add(new PageLink(n, UriComponentsBuilder.fromUriString(request.getRequestURI())
-                        .query(request.getQueryString()).replaceQueryParam("page", n).build().toUriString(), n == current));
-            }
-        }
-        return links;
     }
 }

@@ -44,6 +44,20 @@ class Scopes {
         return access.currentUser();
     }
 
+    /**
+     * The scope a dashboard page's path is about, {@code key} being its URN or LA code: a school's (under
+     * /dashboard/schools/), an LA's Virtual School, or an LA.
+     */
+    Scope ofPath(String uri, String key) {
+        if (uri.startsWith("/dashboard/schools/")) {
+            return school(key);
+        }
+        if (uri.contains("/virtual-school/")) {
+            return virtualSchool(key);
+        }
+        return la(key);
+    }
+
     Scope school(String urn) {
         School school = directory.visibleSchool(urn);
         return Scope.school(school.getUrn(), school.getName());

@@ -18,6 +18,7 @@ import org.openattendance.school.SchoolAdministration.CalendarData;
 import org.openattendance.school.SchoolAdministration.ClosureData;
 import org.openattendance.school.SchoolAdministration.TermData;
 import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.BankHolidays;
 import org.openattendance.shared.Session;
 
 /**
@@ -42,9 +43,9 @@ final class DemoCalendar {
         int autumn = year.startYear();
         int spring = autumn + 1;
         LocalDate octoberHalfTerm = LocalDate.of(autumn, 10, 1).with(lastInMonth(FRIDAY)).minusDays(4);
-        LocalDate springStart = firstWeekdayFrom(LocalDate.of(spring, 1, 4));
+        LocalDate springStart = BankHolidays.weekdayOnOrAfter(LocalDate.of(spring, 1, 4));
         LocalDate februaryHalfTerm = LocalDate.of(spring, 2, 1).with(dayOfWeekInMonth(3, MONDAY));
-        LocalDate easter = easterSunday(spring);
+        LocalDate easter = BankHolidays.easterSunday(spring);
         LocalDate springEnd = easter.minusDays(9);    // the Friday before Holy Week
         LocalDate summerStart = easter.plusDays(8);   // the Monday after Easter week
         LocalDate mayHalfTerm = LocalDate.of(spring, 5, 1).with(lastInMonth(MONDAY)); // spring bank holiday week
@@ -98,31 +99,5 @@ final class DemoCalendar {
             case SATURDAY, SUNDAY -> day.with(previousOrSame(FRIDAY));
             default -> day;
         };
-    }
-
-    private static LocalDate firstWeekdayFrom(LocalDate day) {
-        return switch (day.getDayOfWeek()) {
-            case SATURDAY, SUNDAY -> day.with(nextOrSame(MONDAY));
-            default -> day;
-        };
-    }
-
-    /** Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm). */
-    static LocalDate easterSunday(int year) {
-        int a = year % 19;
-        int b = year / 100;
-        int c = year % 100;
-        int d = b / 4;
-        int e = b % 4;
-        int f = (b + 8) / 25;
-        int g = (b - f + 1) / 3;
-        int h = (19 * a + b - d - g + 15) % 30;
-        int i = c / 4;
-        int k = c % 4;
-        int l = (32 + 2 * e + 2 * i - h - k) % 7;
-        int m = (a + 11 * h + 22 * l) / 451;
-        int month = (h + l - 7 * m + 114) / 31;
-        int day = (h + l - 7 * m + 114) % 31 + 1;
-        return LocalDate.of(year, month, day);
     }
 }

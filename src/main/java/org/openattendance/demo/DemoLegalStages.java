@@ -3,7 +3,11 @@ package org.openattendance.demo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,7 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import org.openattendance.casework.CaseHistoryShift;
 import org.openattendance.casework.CaseWork;
 import org.openattendance.casework.CaseWork.WorkItem;
 import org.openattendance.legal.NoticesToImprove;
@@ -23,6 +29,9 @@ import org.openattendance.legal.RequestForm;
 import org.openattendance.legal.RequestRoute;
 import org.openattendance.legal.RequestSubmission;
 import org.openattendance.school.Pupil;
+import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.AsOf;
+import org.openattendance.shared.London;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.StaffUser;
 import org.openattendance.security.StaffUserStore;
@@ -40,15 +49,22 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Cases at the legal stages, so that a newcomer sees them in the demo: a Notice to Improve in its improvement period,
- * a request for a penalty notice waiting for the LA's decision, a notice issued and served but not paid, one part
- * paid and one paid in full. The demo's register loads leave pupils with many unauthorised absences at "Consider a
- * Notice to Improve or a penalty notice"; after {@link DemoCaseHistory} has worked its cases, a few of these (at
- * Castle Hill Academy first, then Millbrook) are taken on as their attendance officer and the LA's officer would:
- * each step through the task's own form or the legal module's own services (the request with the same evidence
- * check as the request page), never around them. A penalty notice needs a term-time holiday (sessions coded G) or a
- * Notice to Improve whose period has ended; the demo's improvement periods have not ended, so the penalty notices
- * are for pupils whose unauthorised absence includes a term-time holiday. Runs once, with the case history.
+ * Cases at the legal stages, so that a newcomer sees them in the demo: a prosecution being prepared after a penalty
+ * notice went unpaid, a Notice to Improve in its improvement period, a request for a penalty notice waiting for the
+ * LA's decision, a notice served and not yet paid, one part paid and one paid in full. The demo's register loads
+ * leave pupils with many unauthorised absences at "Consider a Notice to Improve or a penalty notice"; after
+ * {@link DemoCaseHistory} has worked its cases, a few of these are taken on as their attendance officer and the LA's
+ * officer would have taken them: each step through the task's own form or the legal module's own services (the
+ * request with the same evidence check as the request page), never around them.
+ * <p>
+ * Each step is taken as of the day it would have happened ({@link AsOf}): the request a few days after the pupil
+ * came back from a term-time holiday, the notice issued and posted days later, payments on their days. Between the
+ * steps the case's timers run as of the day they come due, through the process engine (the 21 and 28 days from
+ * receipt, a task's due date), so the prosecution case's notice goes unpaid the way a real one does. The case is
+ * first moved back to the day of its first step ({@link CaseHistoryShift}), so its opening comes before its story.
+ * A penalty notice needs a term-time holiday (sessions coded G) or a Notice to Improve whose period has ended, so
+ * the penalty notices are for pupils whose unauthorised absence includes a term-time holiday. Runs once, with the
+ * case history.
  */
 @Component
 @Profile("demo")
@@ -59,12 +75,33 @@ class DemoLegalStages {
     private static final List<String> SCHOOLS = List.of("castlehill", "millbrook", "stannes");
     /** Spread over the schools, so each school's officer and head see some. */
     private static final int AT_EACH_SCHOOL = 3;
+    /** The time of day the demo's steps are taken (and the day's timers run), in England. */
+    private static final LocalTime WORKING_HOURS = LocalTime.of(10, 30);
+    /** The prosecution's request is made at least this long ago: 28 days from receipt have passed, and some more. */
+    private static final int PROSECUTION_AT_LEAST_DAYS_AGO = 45;
+    private static final int PROSECUTION_AT_MOST_DAYS_AGO = 300;
 
-    /** How far each penalty-notice case goes, in this order. */
-    enum NoticeStory { REQUEST_WITH_THE_LA, ISSUED_UNPAID, PART_PAID, PAID }
+    /**
+     * How far each penalty-notice case goes, in this order, and when its steps were taken, in days before today: the
+     * request, the LA's decision (the notice posted the same day) and the payment.
+     */
+    enum NoticeStory {
+        REQUEST_WITH_THE_LA(3, -1, -1), ISSUED_UNPAID(16, 13, -1), PART_PAID(20, 17, 6), PAID(24, 21, 9);
+
+        final int requestDaysAgo;
+        final int decisionDaysAgo;
+        final int paymentDaysAgo;
+
+        NoticeStory(int requestDaysAgo, int decisionDaysAgo, int paymentDaysAgo) {
+            this.requestDaysAgo = requestDaysAgo;
+            this.decisionDaysAgo = decisionDaysAgo;
+            this.paymentDaysAgo = paymentDaysAgo;
+        }
+    }
 
     private final DemoCaseHistory caseHistory;
     private final CaseWork work;
+    private final CaseHistoryShift shift;
     private final StaffUserStore staff;
     private final SchoolDirectory directory;
     private final RequestSubmission submission;
@@ -77,12 +114,13 @@ class DemoLegalStages {
     /** Done (true: legal stages made; false: nothing to do or it failed), for the demo data's test. */
     final CompletableFuture<Boolean> finished = new CompletableFuture<>();
 
-    DemoLegalStages(DemoCaseHistory caseHistory, CaseWork work, StaffUserStore staff, SchoolDirectory directory,
-                    RequestSubmission submission, PenaltyRequests requests, PenaltyNotices notices,
-                    NoticesToImprove noticesToImprove, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                    Clock clock) {
+    DemoLegalStages(DemoCaseHistory caseHistory, CaseWork work, CaseHistoryShift shift, StaffUserStore staff,
+                    SchoolDirectory directory, RequestSubmission submission, PenaltyRequests requests,
+                    PenaltyNotices notices, NoticesToImprove noticesToImprove, JdbcTemplate jdbc,
+                    PlatformTransactionManager transactions, Clock clock) {
         this.caseHistory = caseHistory;
         this.work = work;
+        this.shift = shift;
         this.staff = staff;
         this.directory = directory;
         this.submission = submission;
@@ -118,48 +156,51 @@ class DemoLegalStages {
         }
     }
 
+    /** A case waiting at "Consider a Notice to Improve or a penalty notice", and its pupil. */
+    private record Candidate(String school, StaffUser officer, Pupil pupil, java.util.UUID caseId) {
+    }
+
     private boolean makeLegalStages() {
         StaffUser laOfficer = staff.find("la.officer").orElse(null);
         if (laOfficer == null) {
             return false;
         }
         List<String> made = new ArrayList<>();
+        Map<String, List<Candidate>> candidates = new LinkedHashMap<>();
+        for (String school : SCHOOLS) {
+            staff.find("officer." + school).ifPresent(officer -> candidates.put(school, candidatesAt(school, officer)));
+        }
+        prosecution(candidates, laOfficer).ifPresent(made::add);
+
         var stories = new ArrayList<>(List.of(NoticeStory.values()));
         int noticesToImproveLeft = 2;
-        for (String school : SCHOOLS) {
-            StaffUser officer = staff.find("officer." + school).orElse(null);
-            if (officer == null) {
-                continue;
-            }
-            actAs(officer);
-            List<String> upns = work.workable(officer).stream()
-                    .filter(t -> "consider-notice".equals(t.taskKey()) && t.upn() != null)
-                    .map(WorkItem::upn).distinct().sorted(Comparator.naturalOrder()).toList();
+        for (List<Candidate> atSchool : candidates.values()) {
             int atThisSchool = 0;
             boolean noticeToImproveHere = false;
-            for (String upn : upns) {
+            for (Candidate candidate : atSchool) {
                 if (atThisSchool == AT_EACH_SCHOOL) {
                     break;
                 }
-                Pupil pupil = directory.pupil(upn).orElse(null);
-                if (pupil == null || !requests.ofPupil(pupil.getId()).isEmpty()
-                        || !noticesToImprove.ofPupil(pupil.getId()).isEmpty()) {
+                if (hasLegalRecords(candidate.pupil())) {
                     continue;
                 }
+                String upn = candidate.pupil().getUpn();
                 try {
-                    if (!stories.isEmpty() && holidayRequestReady(officer, pupil).isPresent()) {
+                    actAs(candidate.officer());
+                    Optional<LocalDate> back = stories.isEmpty() ? Optional.empty() : holidayReturn(candidate);
+                    if (back.isPresent()) {
                         NoticeStory story = stories.get(0);
-                        if (Boolean.TRUE.equals(transaction.execute(s -> penaltyNotice(officer, laOfficer, pupil, story)))) {
+                        if (Boolean.TRUE.equals(transaction.execute(s -> penaltyNotice(candidate, laOfficer, story, back.get())))) {
                             stories.remove(0);
                             atThisSchool++;
-                            made.add(upn + " (" + school + "): " + story);
+                            made.add(upn + " (" + candidate.school() + "): " + story);
                         }
                     } else if (noticesToImproveLeft > 0 && !noticeToImproveHere
-                            && Boolean.TRUE.equals(transaction.execute(s -> noticeToImprove(officer, laOfficer, upn)))) {
+                            && Boolean.TRUE.equals(transaction.execute(s -> noticeToImprove(candidate, laOfficer)))) {
                         noticesToImproveLeft--;
                         noticeToImproveHere = true;
                         atThisSchool++;
-                        made.add(upn + " (" + school + "): NOTICE_TO_IMPROVE");
+                        made.add(upn + " (" + candidate.school() + "): NOTICE_TO_IMPROVE");
                     }
                 } catch (RuntimeException e) {
                     log.info("Demo case {} not taken to a legal stage: {}", upn, e.toString());
@@ -173,31 +214,155 @@ class DemoLegalStages {
         return !made.isEmpty();
     }
 
-    /** The school asks the LA for a Notice to Improve; the LA agrees and issues it: its improvement period runs. */
-    private boolean noticeToImprove(StaffUser officer, StaffUser laOfficer, String upn) {
-        jdbc.queryForObject(DemoDataLoader.LOCK, String.class);
+    private List<Candidate> candidatesAt(String school, StaffUser officer) {
         actAs(officer);
-        if (!complete(officer, upn, "consider-notice", Map.of("recommendation", "NOTICE_TO_IMPROVE",
-                "reasons", "Attendance has not improved under the support plan; the parents did not come to the review."))) {
+        var seen = new java.util.HashSet<String>();
+        List<Candidate> found = new ArrayList<>();
+        work.workable(officer).stream()
+                .filter(t -> "consider-notice".equals(t.taskKey()) && t.upn() != null && t.kase() != null)
+                .sorted(Comparator.comparing(WorkItem::upn))
+                .filter(t -> seen.add(t.upn()))
+                .forEach(t -> directory.pupil(t.upn()).ifPresent(pupil ->
+                        found.add(new Candidate(school, officer, pupil, t.kase().id()))));
+        return found;
+    }
+
+    private boolean hasLegalRecords(Pupil pupil) {
+        return !requests.ofPupil(pupil.getId()).isEmpty() || !noticesToImprove.ofPupil(pupil.getId()).isEmpty();
+    }
+
+    // The prosecution: a term-time holiday's penalty notice, posted weeks ago and not paid in its 28 days
+
+    /**
+     * A pupil back from a term-time holiday at least {@value #PROSECUTION_AT_LEAST_DAYS_AGO} days ago (the start of a
+     * term or half term, most recent first): the school's request a couple of days after, the LA's notice, posted the
+     * same week; 21 and then 28 days from receipt pass unpaid; the LA decided a few days ago to prosecute, and the
+     * prosecution's first task ("Consider an education supervision order") waits in the LA's inbox.
+     */
+    private Optional<String> prosecution(Map<String, List<Candidate>> candidates, StaffUser laOfficer) {
+        LocalDate today = LocalDate.now(clock);
+        List<LocalDate> returns = termStarts(today).stream()
+                .filter(day -> !day.isAfter(today.minusDays(PROSECUTION_AT_LEAST_DAYS_AGO))
+                        && !day.isBefore(today.minusDays(PROSECUTION_AT_MOST_DAYS_AGO)))
+                .sorted(Comparator.reverseOrder()).toList();
+        for (LocalDate termStart : returns) {
+            LocalDate requestDay = weekdaysAfter(termStart, 2);
+            for (List<Candidate> atSchool : candidates.values()) {
+                for (Candidate candidate : atSchool) {
+                    if (hasLegalRecords(candidate.pupil())) {
+                        continue;
+                    }
+                    actAs(candidate.officer());
+                    if (asOf(requestDay, () -> holidayRequestReady(candidate.pupil())).isEmpty()) {
+                        continue;
+                    }
+                    try {
+                        if (Boolean.TRUE.equals(transaction.execute(s -> prosecute(candidate, laOfficer, requestDay)))) {
+                            return Optional.of(candidate.pupil().getUpn() + " (" + candidate.school() + "): PROSECUTION");
+                        }
+                    } catch (RuntimeException e) {
+                        log.info("Demo case {} not taken to prosecution: {}", candidate.pupil().getUpn(), e.toString());
+                    }
+                }
+            }
+        }
+        log.info("No demo case taken to prosecution: no pupil at 'Consider a notice' back from a term-time holiday "
+                + "{} to {} days ago", PROSECUTION_AT_LEAST_DAYS_AGO, PROSECUTION_AT_MOST_DAYS_AGO);
+        return Optional.empty();
+    }
+
+    private boolean prosecute(Candidate candidate, StaffUser laOfficer, LocalDate requestDay) {
+        jdbc.queryForObject(DemoDataLoader.LOCK, String.class);
+        LocalDate today = LocalDate.now(clock);
+        Story story = new Story(candidate.caseId(), requestDay);
+        if (!story.on(requestDay, () -> request(candidate, "A term-time holiday after leave was refused: no Notice to "
+                + "Improve is needed first."))) {
             return false;
         }
-        actAs(laOfficer);
-        mustComplete(laOfficer, upn, "la-decision", Map.of("laDecision", "ISSUE_NOTICE_TO_IMPROVE", "ntiIssuedBy", "LA",
-                "reasons", "Support was offered and refused; a Notice to Improve is the next step."));
-        mustComplete(laOfficer, upn, "issue-nti", Map.of(
-                "supportGiven", "A letter, a meeting with the parents and a six-week support plan with a morning check-in.",
-                "supportAvailable", "Early help family support; the school's learning mentor; help with transport.",
-                "contactName", laOfficer.displayName(), "contactPhone", "01632 960 555"));
+        LocalDate decided = weekdaysAfter(requestDay, 3);
+        story.on(decided, () -> approveAndPost(candidate.pupil().getUpn(), laOfficer, decided));
+        List<PenaltyNotice> issued = notices.ofPupil(candidate.pupil().getId());
+        LocalDate unpaidFrom = issued.stream().map(PenaltyNotice::fullBy).max(Comparator.naturalOrder()).orElseThrow()
+                .plusDays(1);
+        LocalDate decidedToProsecute = weekdayOnOrBefore(today.minusDays(3));
+        if (decidedToProsecute.isBefore(unpaidFrom)) {
+            decidedToProsecute = unpaidFrom;
+        }
+        story.on(decidedToProsecute, () -> {
+            actAs(laOfficer);
+            mustComplete(laOfficer, candidate.pupil().getUpn(), "unpaid-decision", Map.of("unpaidDecision", "PROSECUTE"));
+            // A notice to each parent: each one unpaid, each parent prosecuted.
+            while (complete(laOfficer, candidate.pupil().getUpn(), "unpaid-decision", Map.of("unpaidDecision", "PROSECUTE"))) {
+                // one task per parent's notice
+            }
+            return true;
+        });
+        story.untilToday();
         return true;
     }
 
-    /** The school's request for a term-time holiday's penalty notice, from the request page's own draft. */
-    private Optional<RequestForm> holidayRequestReady(StaffUser officer, Pupil pupil) {
-        actAs(officer);
+    /** Term and half-term starts of this academic year and the last, by the demo schools' calendar. */
+    private static List<LocalDate> termStarts(LocalDate today) {
+        AcademicYear year = AcademicYear.containing(today);
+        List<LocalDate> starts = new ArrayList<>();
+        for (AcademicYear each : List.of(year.previous(), year)) {
+            DemoCalendar.forYear(each, false).terms().forEach(term -> starts.add(term.start()));
+        }
+        return starts;
+    }
+
+    // The other stages
+
+    /** The school asks the LA for a Notice to Improve; the LA agrees and issues it: its improvement period runs. */
+    private boolean noticeToImprove(Candidate candidate, StaffUser laOfficer) {
+        jdbc.queryForObject(DemoDataLoader.LOCK, String.class);
+        LocalDate today = LocalDate.now(clock);
+        String upn = candidate.pupil().getUpn();
+        LocalDate considered = weekdayOnOrBefore(today.minusDays(10));
+        Story story = new Story(candidate.caseId(), considered);
+        if (!story.on(considered, () -> complete(candidate.officer(), upn, "consider-notice", Map.of(
+                "recommendation", "NOTICE_TO_IMPROVE",
+                "reasons", "Attendance has not improved under the support plan; the parents did not come to the review.")))) {
+            return false;
+        }
+        LocalDate decided = weekdaysAfter(considered, 1);
+        story.on(decided, () -> {
+            actAs(laOfficer);
+            mustComplete(laOfficer, upn, "la-decision", Map.of("laDecision", "ISSUE_NOTICE_TO_IMPROVE", "ntiIssuedBy", "LA",
+                    "reasons", "Support was offered and refused; a Notice to Improve is the next step."));
+            return true;
+        });
+        story.on(weekdaysAfter(decided, 1), () -> {
+            mustComplete(laOfficer, upn, "issue-nti", Map.of(
+                    "supportGiven", "A letter, a meeting with the parents and a six-week support plan with a morning check-in.",
+                    "supportAvailable", "Early help family support; the school's learning mentor; help with transport.",
+                    "contactName", laOfficer.displayName(), "contactPhone", "01632 960 555"));
+            return true;
+        });
+        story.untilToday();
+        return true;
+    }
+
+    /** The first school day back after the pupil's term-time holiday in the last 10 school weeks, if one is ready. */
+    private Optional<LocalDate> holidayReturn(Candidate candidate) {
+        PenaltyRequests.Draft draft = submission.draft(candidate.pupil());
+        return ready(draft) && draft.evidence().holiday() != null
+                ? Optional.of(draft.evidence().holiday().returnDate()) : Optional.empty();
+    }
+
+    /** What the school fills in itself (the parents' dates of birth, its statement) aside, nothing may be missing. */
+    private static boolean ready(PenaltyRequests.Draft draft) {
+        return draft.route() == RequestRoute.TERM_TIME_HOLIDAY && !draft.parents().isEmpty()
+                && draft.missing().stream().allMatch(p -> p.where().endsWith(".dateOfBirth") || "schoolStatement".equals(p.where()));
+    }
+
+    /**
+     * The school's request for a term-time holiday's penalty notice, from the request page's own draft (as of the
+     * day it is asked: the draft's period is the 10 school weeks before it).
+     */
+    private Optional<RequestForm> holidayRequestReady(Pupil pupil) {
         PenaltyRequests.Draft draft = submission.draft(pupil);
-        // What the school fills in itself (the parents' dates of birth, its statement) aside, nothing may be missing.
-        if (draft.route() != RequestRoute.TERM_TIME_HOLIDAY || draft.parents().isEmpty()
-                || draft.missing().stream().anyMatch(p -> !p.where().endsWith(".dateOfBirth") && !"schoolStatement".equals(p.where()))) {
+        if (!ready(draft)) {
             return Optional.empty();
         }
         List<RequestForm.ParentLine> parents = new ArrayList<>();
@@ -212,40 +377,144 @@ class DemoLegalStages {
                         + "parents were told in writing that a penalty notice could follow."));
     }
 
-    private boolean penaltyNotice(StaffUser officer, StaffUser laOfficer, Pupil pupil, NoticeStory story) {
-        jdbc.queryForObject(DemoDataLoader.LOCK, String.class);
-        String upn = pupil.getUpn();
-        RequestForm form = holidayRequestReady(officer, pupil).orElse(null);
-        if (form == null || !complete(officer, upn, "consider-notice", Map.of("recommendation", "PENALTY_NOTICE",
-                "reasons", "A term-time holiday after leave was refused: no Notice to Improve is needed first."))) {
+    /** The school chooses a penalty notice on the case and sends its request (as of the story's day). */
+    private boolean request(Candidate candidate, String reasons) {
+        actAs(candidate.officer());
+        String upn = candidate.pupil().getUpn();
+        RequestForm form = holidayRequestReady(candidate.pupil()).orElse(null);
+        if (form == null || !complete(candidate.officer(), upn, "consider-notice", Map.of("recommendation", "PENALTY_NOTICE",
+                "reasons", reasons))) {
             return false;
         }
-        submission.submit(pupil, form, officer.username());
-        if (story == NoticeStory.REQUEST_WITH_THE_LA) {
-            return true;
-        }
+        submission.submit(candidate.pupil(), form, candidate.officer().username());
+        return true;
+    }
+
+    /** The LA approves the request; each parent's notice is posted first class that day, and the LA records it. */
+    private boolean approveAndPost(String upn, StaffUser laOfficer, LocalDate postedOn) {
         actAs(laOfficer);
         mustComplete(laOfficer, upn, "decide-request", Map.of("requestDecision", "APPROVE",
                 "decisionReasons", "The holiday sessions and the refusal of leave are on record; the code of conduct applies."));
-        LocalDate today = LocalDate.now(clock);
+        int served = 0;
         while (complete(laOfficer, upn, "record-service", Map.of("serviceMethod", "FIRST_CLASS_POST",
-                "servedOn", today.toString()))) {
-            // one task per parent's notice
+                "servedOn", postedOn.toString()))) {
+            served++; // one task per parent's notice
         }
-        List<PenaltyNotice> issued = notices.ofPupil(pupil.getId());
-        if (issued.isEmpty()) {
-            throw new IllegalStateException("no penalty notice issued for " + upn);
-        }
-        PenaltyNotice first = issued.get(0);
-        BigDecimal due = first.amountDue(today);
-        switch (story) {
-            case PART_PAID -> notices.recordPayment(first.number(), due.divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN),
-                    today, "CARD-" + upn.substring(upn.length() - 6), laOfficer.username());
-            case PAID -> issued.forEach(notice -> notices.recordPayment(notice.number(), notice.amountDue(today), today,
-                    "CARD-" + notice.number(), laOfficer.username()));
-            default -> { }
+        if (served == 0) {
+            throw new IllegalStateException("no notice to record the service of for " + upn);
         }
         return true;
+    }
+
+    private boolean penaltyNotice(Candidate candidate, StaffUser laOfficer, NoticeStory chosen, LocalDate back) {
+        jdbc.queryForObject(DemoDataLoader.LOCK, String.class);
+        LocalDate today = LocalDate.now(clock);
+        Pupil pupil = candidate.pupil();
+        String upn = pupil.getUpn();
+        LocalDate requested = storyDay(today, chosen.requestDaysAgo, back.plusDays(1));
+        Story story = new Story(candidate.caseId(), requested);
+        if (!story.on(requested, () -> request(candidate,
+                "A term-time holiday after leave was refused: no Notice to Improve is needed first."))) {
+            return false;
+        }
+        if (chosen != NoticeStory.REQUEST_WITH_THE_LA) {
+            LocalDate decided = storyDay(today, chosen.decisionDaysAgo, requested);
+            story.on(decided, () -> approveAndPost(upn, laOfficer, decided));
+            if (chosen.paymentDaysAgo >= 0) {
+                LocalDate paid = storyDay(today, chosen.paymentDaysAgo, decided);
+                story.on(paid, () -> {
+                    List<PenaltyNotice> issued = notices.ofPupil(pupil.getId());
+                    PenaltyNotice first = issued.get(issued.size() - 1);
+                    if (chosen == NoticeStory.PART_PAID) {
+                        notices.recordPayment(first.number(), first.amountDue(paid).divide(BigDecimal.valueOf(2), 2,
+                                RoundingMode.DOWN), paid, "CARD-" + upn.substring(upn.length() - 6), laOfficer.username());
+                    } else {
+                        issued.forEach(notice -> notices.recordPayment(notice.number(), notice.amountDue(paid), paid,
+                                "CARD-" + notice.number(), laOfficer.username()));
+                    }
+                    return true;
+                });
+            }
+        }
+        story.untilToday();
+        return true;
+    }
+
+    /**
+     * One case's story, told a day at a time as of the days it happened: the case is first moved back to its first
+     * day; before each step, the timers of the case and of its legal processes run as of each day they come due.
+     */
+    private final class Story {
+        private final java.util.UUID caseId;
+        private LocalDate day;
+
+        Story(java.util.UUID caseId, LocalDate first) {
+            this.caseId = caseId;
+            this.day = first;
+            long back = ChronoUnit.DAYS.between(first, LocalDate.now(clock));
+            // Opened the day before its first step here (the register loads opened it today).
+            asOf(first, () -> back <= 0 ? 0 : shift.moveBack(caseId, (int) back + 1));
+        }
+
+        /** Takes the step as of {@code when} (not before the story's last day); answers what the step answered. */
+        boolean on(LocalDate when, Supplier<Boolean> step) {
+            advanceTo(when);
+            return Boolean.TRUE.equals(asOf(day, step));
+        }
+
+        void untilToday() {
+            advanceTo(LocalDate.now(clock));
+            shift.runDueTimers(caseId);
+        }
+
+        private void advanceTo(LocalDate when) {
+            LocalDate today = LocalDate.now(clock);
+            while (day.isBefore(when) && day.isBefore(today)) {
+                day = day.plusDays(1);
+                if (day.isBefore(today)) {
+                    asOf(day, () -> shift.runDueTimers(caseId));
+                }
+            }
+        }
+    }
+
+    /** Runs the steps as of {@code day} at {@link #WORKING_HOURS} in England; today, at the real time. */
+    private <T> T asOf(LocalDate day, Supplier<T> steps) {
+        if (!day.isBefore(LocalDate.now(clock))) {
+            return steps.get();
+        }
+        Instant moment = day.atTime(WORKING_HOURS).atZone(London.ZONE).toInstant();
+        return AsOf.run(moment, steps);
+    }
+
+    /** {@code daysAgo} before today, on a weekday, not before {@code notBefore} and not after today. */
+    static LocalDate storyDay(LocalDate today, int daysAgo, LocalDate notBefore) {
+        LocalDate day = weekdayOnOrBefore(today.minusDays(daysAgo));
+        if (day.isBefore(notBefore)) {
+            day = notBefore;
+            while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                day = day.plusDays(1);
+            }
+        }
+        return day.isAfter(today) ? today : day;
+    }
+
+    static LocalDate weekdayOnOrBefore(LocalDate day) {
+        return switch (day.getDayOfWeek()) {
+            case SATURDAY -> day.minusDays(1);
+            case SUNDAY -> day.minusDays(2);
+            default -> day;
+        };
+    }
+
+    static LocalDate weekdaysAfter(LocalDate day, int weekdays) {
+        LocalDate next = day;
+        for (int i = 0; i < weekdays; i++) {
+            do {
+                next = next.plusDays(1);
+            } while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY);
+        }
+        return next;
     }
 
     private boolean complete(StaffUser user, String upn, String taskKey, Map<String, Object> form) {

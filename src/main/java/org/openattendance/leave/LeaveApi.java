@@ -9,12 +9,10 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
-import org.openattendance.shared.NotFoundException;
 import org.openattendance.shared.Session;
 import org.openattendance.shared.web.ApiError;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -108,7 +106,7 @@ class LeaveApi {
 
     @GetMapping("/api/leave-requests/{id}")
     LeaveDetailBody read(@PathVariable String id) {
-        LeaveRequest request = requests.visible(uuid(id));
+        LeaveRequest request = requests.visible(LeaveRequests.requestId(id));
         audit.record(AuditTrail.Action.READ_PUPIL, "leave-request", request.upn(), "leave request " + request.id());
         return new LeaveDetailBody(LeaveBody.of(request), requests.requestedSessions(request).size(),
                 requests.weekdaysOutOfTerm(request), request.checkNotes(), request.checkedBy(), requests.evidence(request));
@@ -123,30 +121,17 @@ class LeaveApi {
 
     @PostMapping("/api/leave-requests/{id}/withdraw")
     StatusBody withdraw(@PathVariable String id) {
-        LeaveRequest withdrawn = requests.withdrawByStaff(access.currentUser(), uuid(id));
+        LeaveRequest withdrawn = requests.withdrawByStaff(access.currentUser(), LeaveRequests.requestId(id));
         return new StatusBody(withdrawn.id(), withdrawn.status());
     }
 
     @GetMapping("/api/leave-requests/{id}/evidence/{evidenceId}")
     ResponseEntity<byte[]> evidence(@PathVariable String id, @PathVariable long evidenceId) {
-        LeaveRequest request = requests.visible(uuid(id));
-        var file = requests.evidenceFile(request, evidenceId).orElseThrow(() -> new NotFoundException("No such evidence"));
-        audit.record(AuditTrail.Action.READ_PUPIL, "leave-request", request.upn(), "evidence " + evidenceId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"")
-                .body(file.content());
+        return requests.visibleEvidence(LeaveRequests.requestId(id), evidenceId).asAttachment();
     }
 
     @ExceptionHandler(LeaveRequests.NotWithdrawableException.class)
     ResponseEntity<ApiError> notWithdrawable(LeaveRequests.NotWithdrawableException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(HttpStatus.CONFLICT.value(), e.getMessage()));
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No leave request " + id);
-        }
     }
 }

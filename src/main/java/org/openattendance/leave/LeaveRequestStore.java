@@ -12,6 +12,9 @@ import java.util.UUID;
 
 import org.openattendance.register.SessionSlot;
 import org.openattendance.shared.Session;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +29,13 @@ public class LeaveRequestStore {
     }
 
     record EvidenceFile(String fileName, String contentType, byte[] content) {
+
+        /** The file as a download, under its own name and type. */
+        ResponseEntity<byte[]> asAttachment() {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(contentType))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                    .body(content);
+        }
     }
 
     private final JdbcTemplate jdbc;

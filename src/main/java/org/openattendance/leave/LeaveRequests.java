@@ -279,6 +279,23 @@ public class LeaveRequests {
         return store.evidenceFile(request.id(), evidenceId);
     }
 
+    /** One of a request's evidence files, for staff who may see the pupil (404 otherwise); the read is audited. */
+    LeaveRequestStore.EvidenceFile visibleEvidence(UUID requestId, long evidenceId) {
+        LeaveRequest request = visible(requestId);
+        var file = evidenceFile(request, evidenceId).orElseThrow(() -> new NotFoundException("No such evidence"));
+        audit.record(AuditTrail.Action.READ_PUPIL, "leave-request", request.upn(), "evidence " + evidenceId);
+        return file;
+    }
+
+    /** A request's id from a path; a request that cannot exist is not found (404). */
+    static UUID requestId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No leave request " + id);
+        }
+    }
+
     private List<SessionSlot> schoolSessions(String urn, NewLeaveRequest.Checked checked, List<Problem> problems) {
         List<SessionSlot> slots = sessions.open(urn, checked.from(), checked.fromSession(), checked.to(), checked.toSession());
         if (slots.isEmpty()) {

@@ -3,7 +3,6 @@ package org.openattendance.leave;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,10 +12,8 @@ import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.InvalidInputException;
-import org.openattendance.shared.NotFoundException;
+import org.openattendance.shared.web.Choice;
 import org.openattendance.shared.web.DateEntry;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -114,11 +111,7 @@ class LeaveStaffPages {
                 return "redirect:/leave-requests/" + made.id();
             }
         } catch (InvalidInputException e) {
-            LeavePageSupport.errors(e).forEach((field, message) -> {
-                if (!errors.containsKey(field)) {
-                    errors.add(field, message);
-                }
-            });
+            errors.addUnlessShown(e);
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return paperPage(model, pupil, read, errors, from, to);
@@ -126,7 +119,7 @@ class LeaveStaffPages {
 
     @GetMapping("/leave-requests/{id}")
     String request(@PathVariable String id, Model model) {
-        LeaveRequest request = requests.visible(uuid(id));
+        LeaveRequest request = requests.visible(LeaveRequests.requestId(id));
         Pupil pupil = directory.visiblePupil(request.upn());
         audit.record(AuditTrail.Action.READ_PUPIL, "leave-request", request.upn(), "leave request " + request.id());
         model.addAttribute("request", request);
@@ -140,18 +133,13 @@ class LeaveStaffPages {
 
     @GetMapping("/leave-requests/{id}/evidence/{evidenceId}")
     ResponseEntity<byte[]> evidence(@PathVariable String id, @PathVariable long evidenceId) {
-        LeaveRequest request = requests.visible(uuid(id));
-        var file = requests.evidenceFile(request, evidenceId).orElseThrow(() -> new NotFoundException("No such evidence"));
-        audit.record(AuditTrail.Action.READ_PUPIL, "leave-request", request.upn(), "evidence " + evidenceId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"")
-                .body(file.content());
+        return requests.visibleEvidence(LeaveRequests.requestId(id), evidenceId).asAttachment();
     }
 
     @PostMapping("/leave-requests/{id}/withdraw")
     String withdraw(@PathVariable String id, RedirectAttributes redirect) {
         try {
-            requests.withdrawByStaff(access.currentUser(), uuid(id));
+            requests.withdrawByStaff(access.currentUser(), LeaveRequests.requestId(id));
             redirect.addFlashAttribute("message", "The request has been withdrawn.");
         } catch (LeaveRequests.NotWithdrawableException e) {
             redirect.addFlashAttribute("message", e.getMessage());
@@ -168,7 +156,11 @@ class LeaveStaffPages {
         model.addAttribute("to", to);
         model.addAttribute("reasonOptions", LeavePageSupport.reasonOptions(form.reason()));
         model.addAttribute("reasons", LeaveReason.values());
-        model.addAttribute("parents", pupil.getParents());
+        model.addAttribute("parents", pupil.getParents().stream().map(p -> Choice.of(p.getName(), p.getName() + " ("
+                + p.getRelationship() + (p.livesWithPupil() ? ", lives with the pupil" : ", does not live with the pupil") + ")",
+                form.requestedBy())).toList());
+        model.addAttribute("fromSessions", LeavePageSupport.fromSessions(form.fromSession()));
+        model.addAttribute("toSessions", LeavePageSupport.toSessions(form.toSession()));
         return "leave/staff-new";
     }
 
@@ -178,15 +170,5 @@ class LeaveStaffPages {
             texts.put(s, LeavePublicPages.statusText(s));
         }
         return texts;
-    }
-
-
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No leave request " + id);
-        }
     }
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.openattendance.shared.AsOf;
 import org.openattendance.shared.London;
 import org.springframework.stereotype.Component;
 
@@ -66,12 +67,15 @@ class LegalEngine {
                 && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
     }
 
-    /** Today in England by the engine's clock, which process tests move with ClockUtil. */
+    /**
+     * Today in England by the engine's clock, which process tests move with ClockUtil; for the demo data, the day the
+     * step is taken as of ({@link AsOf}): the date of the event (issued on, served on, paid on) follows the story.
+     */
     static LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(London.ZONE).toLocalDate();
+        return now().toInstant().atZone(London.ZONE).toLocalDate();
     }
 
     static Date now() {
-        return ClockUtil.getCurrentTime();
+        return AsOf.orElse(ClockUtil.getCurrentTime());
     }
 }

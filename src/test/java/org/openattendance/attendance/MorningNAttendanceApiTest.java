@@ -18,11 +18,9 @@ import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
 import org.openattendance.shared.London;
 import org.openattendance.support.Fixtures;
+import org.openattendance.support.RegisterUploads;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 /**
  * {@code GET /api/pupils/{upn}/attendance} on the morning of an N: once the school's morning register has closed, the
@@ -97,10 +95,6 @@ class MorningNAttendanceApiTest {
     }
 
     private void load(String csv) {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
-        var response = http.withBasicAuth(officer, PASSWORD).postForEntity("/api/schools/" + school.urn() + "/marks",
-                new HttpEntity<>(csv, headers), Map.class);
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(200);
+        RegisterUploads.load(http, officer, school.urn(), csv);
     }
 }

@@ -1,12 +1,10 @@
 package org.openattendance.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openattendance.support.Fixtures.PASSWORD;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Assumptions;
@@ -17,11 +15,9 @@ import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
 import org.openattendance.shared.London;
 import org.openattendance.support.Fixtures;
+import org.openattendance.support.RegisterUploads;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The first-day sweep after the morning registers close runs on one node at a time (ShedLock), like the other jobs. */
@@ -85,10 +81,6 @@ class MorningSweepLockTest {
     }
 
     private void load(Fixtures.TestSchool school, String officer, String csv) {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
-        var response = http.withBasicAuth(officer, PASSWORD).postForEntity("/api/schools/" + school.urn() + "/marks",
-                new HttpEntity<>(csv, headers), Map.class);
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(200);
+        RegisterUploads.load(http, officer, school.urn(), csv);
     }
 }

@@ -16,14 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.security.Role;
 import org.openattendance.support.Fixtures;
+import org.openattendance.support.RegisterUploads;
 import org.openattendance.support.SignalLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A register load updates the touched pupils' snapshots after it commits and publishes the thresholds crossed. */
@@ -167,10 +165,6 @@ class SnapshotAfterLoadTest {
     }
 
     private void postCsv(String csv) {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
-        var response = http.withBasicAuth(officer, PASSWORD).postForEntity("/api/schools/" + school.urn() + "/marks",
-                new HttpEntity<>(csv, headers), Map.class);
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(200);
+        RegisterUploads.load(http, officer, school.urn(), csv);
     }
 }

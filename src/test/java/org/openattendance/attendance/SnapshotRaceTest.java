@@ -2,7 +2,6 @@ package org.openattendance.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.openattendance.support.Fixtures.PASSWORD;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -20,12 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.security.Role;
 import org.openattendance.support.Fixtures;
+import org.openattendance.support.RegisterUploads;
 import org.openattendance.support.SignalLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -165,10 +162,6 @@ class SnapshotRaceTest {
     }
 
     private void postCsv(String csv) {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
-        var response = http.withBasicAuth(officer, PASSWORD).postForEntity("/api/schools/" + school.urn() + "/marks",
-                new HttpEntity<>(csv, headers), Map.class);
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(200);
+        RegisterUploads.load(http, officer, school.urn(), csv);
     }
 }

@@ -3,14 +3,18 @@ package org.openattendance.benchmark;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.openattendance.benchmark.BenchmarkSupport.RECORDER;
+import static org.openattendance.benchmark.BenchmarkSupport.YEAR;
+import static org.openattendance.benchmark.BenchmarkSupport.loadAverage;
+import static org.openattendance.benchmark.BenchmarkSupport.print;
+import static org.openattendance.benchmark.BenchmarkSupport.seconds;
+import static org.openattendance.benchmark.BenchmarkSupport.time;
 
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,10 +28,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openattendance.casework.CaseStore;
+import org.openattendance.benchmark.BenchmarkSupport.Timing;
 import org.openattendance.casework.Stage;
 import org.openattendance.dashboard.DashboardAggregates;
-import org.openattendance.register.MarkSource;
-import org.openattendance.register.Recorder;
 import org.openattendance.register.RegisterLoadResult;
 import org.openattendance.register.RegisterLoader;
 import org.openattendance.register.RegisterUploadParser;
@@ -35,20 +38,15 @@ import org.openattendance.school.Cohort;
 import org.openattendance.school.Phase;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolAdministration;
-import org.openattendance.school.SchoolAdministration.CalendarData;
-import org.openattendance.school.SchoolAdministration.ClosureData;
-import org.openattendance.school.SchoolAdministration.ParentData;
 import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.school.SchoolAdministration.SchoolData;
-import org.openattendance.school.SchoolAdministration.TermData;
 import org.openattendance.school.SchoolCalendar;
 import org.openattendance.school.SchoolCalendars;
 import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
 import org.openattendance.security.UserAdministration;
-import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.London;
 import org.openattendance.shared.Session;
-import org.openattendance.shared.Upn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -86,18 +84,16 @@ class DashboardBenchmark {
     static final int CASES = Integer.getInteger("benchmark.cases", 5_000);
     static final int WARM_UP = Integer.getInteger("benchmark.warmUp", 20);
     static final int ITERATIONS = Integer.getInteger("benchmark.iterations", 100);
-    static final AcademicYear YEAR = new AcademicYear(2025);
     static final LocalDate TODAY = LocalDate.of(2026, 7, 20);
     static final String LA = "991";
     static final String EMPTY_LA = "992";
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @TestConfiguration
     static class SummerClock {
         @Bean
         @Primary
         Clock summerTerm() {
-            return Clock.fixed(TODAY.atTime(12, 0).atZone(LONDON).toInstant(), LONDON);
+            return Clock.fixed(TODAY.atTime(12, 0).atZone(London.ZONE).toInstant(), London.ZONE);
         }
     }
 
@@ -143,7 +139,7 @@ class DashboardBenchmark {
             String csv = registerCsv(roll, calendars.forYears(school.getUrn(), List.of(YEAR)));
             long start = System.nanoTime();
             RegisterLoadResult result = loader.load(school, parser.parseCsv(new StringReader(csv)),
-                    new Recorder("benchmark", "ATTENDANCE_OFFICER", MarkSource.BENCHMARK), TODAY);
+                    RECORDER, TODAY);
             loadNanos += System.nanoTime() - start;
             if (!result.rejected().isEmpty()) {
                 throw new IllegalStateException("rows rejected: " + result.rejected().subList(0, 3));
@@ -230,10 +226,10 @@ class DashboardBenchmark {
             print("  %s: %,d bytes", entry.getKey(), (Integer) entry.getValue().call());
         }
 
-        Map<String, Timing> timings = time(measured);
+        Map<String, Timing> timings = time(measured, WARM_UP, ITERATIONS);
         print("RESULT %,d pupils, %,d marks, %,d open cases; %d warm-up rounds then %d timed rounds, %d cores", PUPILS,
                 marks, opened, WARM_UP, ITERATIONS, Runtime.getRuntime().availableProcessors());
-        timings.forEach((what, timing) -> print("RESULT %s", timing.describe(what)));
+        timings.forEach((what, timing) -> print("RESULT %s", timing.describe(what, 62, 1)));
         double emptyLa = timings.get("baseline: GET /dashboard/las/{empty LA}").median();
         double emptySchoolPage = timings.get("baseline: GET /dashboard/schools/{empty school}").median();
         double emptyApi = timings.get("baseline: GET /api/las/{empty LA}/attendance-summary").median();
@@ -243,26 +239,15 @@ class DashboardBenchmark {
                 timings.get("GET /dashboard/schools/{urn} (headteacher)").median() / emptySchoolPage);
         print("RESULT ratio LA summary API / empty LA summary API (medians) = %.1f",
                 timings.get("GET /api/las/{la}/attendance-summary").median() / emptyApi);
-        print("RESULT load average %s", String.join(" ", java.nio.file.Files.readString(
-                java.nio.file.Path.of("/proc/loadavg")).split(" ", 4)).trim());
+        print("RESULT load average %s", loadAverage());
     }
 
     record PupilRow(long id, String upn, double absenceRate) {
     }
 
     private School school(int index, String la) {
-        String urn = String.format("8%05d", index);
-        School school = schools.saveSchool(new SchoolData(urn, "Benchmark School " + index, la,
-                index % 2 == 0 ? Phase.SECONDARY : Phase.PRIMARY, LocalTime.of(8, 55)));
-        schools.saveCalendar(urn, YEAR, new CalendarData(List.of(
-                new TermData(LocalDate.of(2025, 9, 3), LocalDate.of(2025, 10, 24)),
-                new TermData(LocalDate.of(2025, 11, 3), LocalDate.of(2025, 12, 19)),
-                new TermData(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 2, 13)),
-                new TermData(LocalDate.of(2026, 2, 23), LocalDate.of(2026, 3, 27)),
-                new TermData(LocalDate.of(2026, 4, 13), LocalDate.of(2026, 5, 22)),
-                new TermData(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 22))),
-                List.of(new ClosureData(LocalDate.of(2026, 5, 4), null, "Bank holiday"))));
-        return school;
+        return BenchmarkSupport.school(schools, new SchoolData(String.format("8%05d", index), "Benchmark School " + index,
+                la, index % 2 == 0 ? Phase.SECONDARY : Phase.PRIMARY, LocalTime.of(8, 55)));
     }
 
     /** Pupils with the cohorts of a typical LA: about a quarter FSM, one in eight SEN support, a few of each other. */
@@ -271,8 +256,7 @@ class DashboardBenchmark {
         var rates = new HashMap<String, Double>();
         boolean secondary = school.getPhase() == Phase.SECONDARY;
         for (int p = 0; p < PUPILS_PER_SCHOOL; p++) {
-            String twelve = String.format("991%04d%02d%03d", schoolIndex, 20 + p / 1000, p % 1000);
-            String upn = Upn.checkLetterFor(twelve) + twelve;
+            String upn = BenchmarkSupport.upn(LA, schoolIndex, p);
             var cohorts = EnumSet.noneOf(Cohort.class);
             addIf(cohorts, Cohort.FSM, 0.25);
             addIf(cohorts, Cohort.SEN_SUPPORT, 0.12);
@@ -290,7 +274,7 @@ class DashboardBenchmark {
             int yearGroup = secondary ? 7 + p % 5 : p % 7;
             data.add(new PupilData(upn, "Pupil", "Number " + p, LocalDate.of(2012, 1, 1).plusDays(p % 365), yearGroup,
                     admitted, cohorts, caseload ? "bench.sw" : null,
-                    List.of(new ParentData("Parent " + p, "Mother", true, true, "parent" + p + "@example.org", null, null))));
+                    List.of(BenchmarkSupport.parent(p))));
             rates.put(upn, random.nextDouble() < 0.15 ? 0.10 + random.nextDouble() * 0.45 : random.nextDouble() * 0.08);
         }
         schools.savePupils(school.getUrn(), data);
@@ -312,7 +296,7 @@ class DashboardBenchmark {
     private String registerCsv(List<PupilRow> roll, SchoolCalendar calendar) {
         String[] absences = {"I", "I", "I", "M", "O", "G", "U", "C", "R", "E"};
         LocalDate lastWeek = TODAY.minusDays(7);
-        var csv = new StringBuilder(roll.size() * 400 * 32).append("upn,date,session,code,minutes_late\n");
+        var csv = new StringBuilder(roll.size() * 400 * 32).append(BenchmarkSupport.CSV_HEADER);
         var admitted = new HashMap<String, LocalDate>();
         jdbc.query("select upn, admission_date from pupil where id = any(?)", rs -> {
             admitted.put(rs.getString(1), rs.getDate(2).toLocalDate());
@@ -323,16 +307,10 @@ class DashboardBenchmark {
                     if (!calendar.isOpen(day, session)) {
                         continue;
                     }
-                    csv.append(pupil.upn()).append(',').append(day).append(',').append(session.name()).append(',');
-                    if (random.nextDouble() < pupil.absenceRate()) {
-                        String code = day.isAfter(lastWeek) && random.nextDouble() < 0.5 ? "N"
-                                : absences[random.nextInt(absences.length)];
-                        csv.append(code).append(",\n");
-                    } else if (random.nextDouble() < 0.02) {
-                        csv.append("L,").append(1 + random.nextInt(25)).append('\n');
-                    } else {
-                        csv.append(session == Session.AM ? "/" : "\\").append(",\n");
-                    }
+                    LocalDate markDay = day;
+                    BenchmarkSupport.appendMark(csv, random, pupil.upn(), day, session, pupil.absenceRate(),
+                            () -> markDay.isAfter(lastWeek) && random.nextDouble() < 0.5 ? "N"
+                                    : absences[random.nextInt(absences.length)]);
                 }
             }
         }
@@ -402,52 +380,5 @@ class DashboardBenchmark {
 
     private static String body(MockMvc mvc, StaffUser who, String path) throws Exception {
         return mvc.perform(get(path).with(user(who))).andReturn().getResponse().getContentAsString();
-    }
-
-    record Timing(double[] millis) {
-        double median() {
-            return at(0.5);
-        }
-
-        double at(double quantile) {
-            return millis[(int) Math.min(millis.length - 1, Math.ceil(quantile * millis.length) - 1)];
-        }
-
-        String describe(String what) {
-            return String.format("%-62s median %8.1f ms, p95 %8.1f ms, max %8.1f ms", what, median(), at(0.95),
-                    millis[millis.length - 1]);
-        }
-    }
-
-    /** Every measurement takes its turn in each round, so load on the shared machine falls on all of them alike. */
-    private static Map<String, Timing> time(Map<String, Callable<Object>> measured) throws Exception {
-        for (int i = 0; i < WARM_UP; i++) {
-            for (Callable<Object> work : measured.values()) {
-                work.call();
-            }
-        }
-        var millis = new LinkedHashMap<String, double[]>();
-        measured.keySet().forEach(what -> millis.put(what, new double[ITERATIONS]));
-        for (int i = 0; i < ITERATIONS; i++) {
-            for (var entry : measured.entrySet()) {
-                long start = System.nanoTime();
-                entry.getValue().call();
-                millis.get(entry.getKey())[i] = (System.nanoTime() - start) / 1e6;
-            }
-        }
-        var timings = new LinkedHashMap<String, Timing>();
-        millis.forEach((what, values) -> {
-            Arrays.sort(values);
-            timings.put(what, new Timing(values));
-        });
-        return timings;
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
-    private static void print(String format, Object... args) {
-        System.out.println("[benchmark] " + String.format(format, args));
     }
 }

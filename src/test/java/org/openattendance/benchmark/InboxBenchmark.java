@@ -3,11 +3,14 @@ package org.openattendance.benchmark;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.openattendance.benchmark.BenchmarkSupport.loadAverage;
+import static org.openattendance.benchmark.BenchmarkSupport.print;
+import static org.openattendance.benchmark.BenchmarkSupport.seconds;
+import static org.openattendance.benchmark.BenchmarkSupport.time;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +25,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
+import org.openattendance.benchmark.BenchmarkSupport.Timing;
 import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.CaseWork;
 import org.openattendance.casework.Priority;
@@ -120,8 +124,6 @@ class InboxBenchmark {
                 .with(user(officer))).andReturn().getResponse().getContentAsString();
         print("GET /inbox?stage=LETTER&type=contact-parents: %,d bytes, %s", filtered.length(), caption(filtered));
 
-        // Every measurement takes its turn in each round, so a burst of load on the shared machine falls on all of
-        // them alike and the ratios hold even when the absolute figures move.
         Instant startOfToday = LocalDate.now(London.ZONE).atStartOfDay(London.ZONE).toInstant();
         var measured = new LinkedHashMap<String, Callable<Object>>();
         measured.put("baseline: the engine's count of the officer's tasks", () -> taskService.createTaskQuery().or()
@@ -138,18 +140,17 @@ class InboxBenchmark {
         measured.put("part: first page of 50 with its cases and count",
                 () -> work.workable(officer, CaseWork.TaskFilter.ALL, 0, 50));
         measured.put("part: the filters' choices", () -> work.choices(officer));
-        Map<String, Timing> timings = time(measured);
+        Map<String, Timing> timings = time(measured, WARM_UP, ITERATIONS);
 
         print("RESULT %,d open tasks in reach, %d warm-up rounds then %d timed rounds, %d cores", open, WARM_UP,
                 ITERATIONS, Runtime.getRuntime().availableProcessors());
-        timings.forEach((what, timing) -> print("RESULT %s", timing.describe(what)));
+        timings.forEach((what, timing) -> print("RESULT %s", timing.describe(what, 55, 2)));
         Timing inbox = timings.get("GET /inbox (sorted by due date)");
         print("RESULT ratio GET /inbox median / empty inbox median = %.1f",
                 inbox.median() / timings.get("baseline: GET /inbox, empty inbox").median());
         print("RESULT ratio GET /inbox median / engine count median = %.1f",
                 inbox.median() / timings.get("baseline: the engine's count of the officer's tasks").median());
-        print("RESULT load average %s", String.join(" ", java.nio.file.Files.readString(
-                java.nio.file.Path.of("/proc/loadavg")).split(" ", 4)).trim());
+        print("RESULT load average %s", loadAverage());
     }
 
     record PupilRow(long id, String upn) {
@@ -232,44 +233,6 @@ class InboxBenchmark {
         return response.getContentAsString().length();
     }
 
-    record Timing(double[] millis) {
-        double median() {
-            return at(0.5);
-        }
-
-        double at(double quantile) {
-            return millis[(int) Math.min(millis.length - 1, Math.ceil(quantile * millis.length) - 1)];
-        }
-
-        String describe(String what) {
-            return String.format("%-55s median %8.2f ms, p95 %8.2f ms, max %8.2f ms", what, median(), at(0.95),
-                    millis[millis.length - 1]);
-        }
-    }
-
-    private static Map<String, Timing> time(Map<String, Callable<Object>> measured) throws Exception {
-        for (int i = 0; i < WARM_UP; i++) {
-            for (Callable<Object> work : measured.values()) {
-                work.call();
-            }
-        }
-        var millis = new LinkedHashMap<String, double[]>();
-        measured.keySet().forEach(what -> millis.put(what, new double[ITERATIONS]));
-        for (int i = 0; i < ITERATIONS; i++) {
-            for (var entry : measured.entrySet()) {
-                long start = System.nanoTime();
-                entry.getValue().call();
-                millis.get(entry.getKey())[i] = (System.nanoTime() - start) / 1e6;
-            }
-        }
-        var timings = new LinkedHashMap<String, Timing>();
-        millis.forEach((what, values) -> {
-            Arrays.sort(values);
-            timings.put(what, new Timing(values));
-        });
-        return timings;
-    }
-
     private static String counts(String html) {
         var found = new ArrayList<String>();
         Matcher m = Pattern.compile("id=\"(count-[a-z]+)\">(\\d+)<").matcher(html);
@@ -282,13 +245,5 @@ class InboxBenchmark {
     private static String caption(String html) {
         Matcher m = Pattern.compile("govuk-table__caption[^>]*>([^<]*)<").matcher(html);
         return m.find() ? m.group(1).trim() : "no table";
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
-    private static void print(String format, Object... args) {
-        System.out.println("[benchmark] " + String.format(format, args));
     }
 }

@@ -1,10 +1,15 @@
 package org.openattendance.benchmark;
 
+import static org.openattendance.benchmark.BenchmarkSupport.RECORDER;
+import static org.openattendance.benchmark.BenchmarkSupport.YEAR;
+import static org.openattendance.benchmark.BenchmarkSupport.loadAverage;
+import static org.openattendance.benchmark.BenchmarkSupport.print;
+import static org.openattendance.benchmark.BenchmarkSupport.seconds;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -20,24 +25,17 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.register.MarkRow;
-import org.openattendance.register.MarkSource;
-import org.openattendance.register.Recorder;
 import org.openattendance.register.RegisterLoadResult;
 import org.openattendance.register.RegisterLoader;
+import org.openattendance.school.Cohort;
 import org.openattendance.school.Phase;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolAdministration;
-import org.openattendance.school.SchoolAdministration.CalendarData;
-import org.openattendance.school.SchoolAdministration.ClosureData;
-import org.openattendance.school.SchoolAdministration.ParentData;
-import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.school.SchoolAdministration.SchoolData;
-import org.openattendance.school.SchoolAdministration.TermData;
 import org.openattendance.school.SchoolCalendar;
 import org.openattendance.school.SchoolCalendars;
-import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.London;
 import org.openattendance.shared.Session;
-import org.openattendance.shared.Upn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -65,18 +63,16 @@ class MondayMorningBenchmark {
     static final int PUPILS = Integer.getInteger("benchmark.pupils", 50_000);
     static final int PUPILS_PER_SCHOOL = Integer.getInteger("benchmark.pupilsPerSchool", 1_000);
     static final double ABSENT = 0.02;
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** The Monday: the second week of the spring term, after the whole autumn term. */
     static final LocalDate MONDAY = LocalDate.of(2026, 1, 12);
-    static final Instant NINE_FIFTEEN = MONDAY.atTime(9, 15).atZone(LONDON).toInstant();
-    static final AcademicYear YEAR = new AcademicYear(2025);
+    static final Instant NINE_FIFTEEN = MONDAY.atTime(9, 15).atZone(London.ZONE).toInstant();
 
     @TestConfiguration
     static class MondayClock {
         @Bean
         @Primary
         Clock mondayMorning() {
-            return Clock.fixed(NINE_FIFTEEN, LONDON);
+            return Clock.fixed(NINE_FIFTEEN, London.ZONE);
         }
     }
 
@@ -118,7 +114,7 @@ class MondayMorningBenchmark {
             List<String> upns = pupils(school.getUrn(), s);
             SchoolCalendar calendar = calendars.forYears(school.getUrn(), List.of(YEAR));
             List<MarkRow> term = term(upns, calendar);
-            RegisterLoadResult result = transaction.execute(t -> loader.load(school, term, recorder(), MONDAY));
+            RegisterLoadResult result = transaction.execute(t -> loader.load(school, term, RECORDER, MONDAY));
             termMarks += result.accepted();
             schoolList.add(school);
             rolls.add(upns);
@@ -148,7 +144,7 @@ class MondayMorningBenchmark {
         for (int s = 0; s < schoolList.size(); s++) {
             School school = schoolList.get(s);
             List<MarkRow> rows = morning.get(s);
-            transaction.execute(t -> loader.load(school, rows, recorder(), MONDAY));
+            transaction.execute(t -> loader.load(school, rows, RECORDER, MONDAY));
         }
         long loaded = System.nanoTime();
         long expected = before + absent;
@@ -245,15 +241,6 @@ class MondayMorningBenchmark {
         return thread;
     }
 
-    private static String loadAverage() {
-        try {
-            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
     /** Rows written (inserted, updated, deleted) per table so far, from PostgreSQL's statistics. */
     private Map<String, Long> rowsWritten() throws InterruptedException {
         Thread.sleep(1500); // PostgreSQL publishes a backend's counts at most once a second
@@ -285,41 +272,15 @@ class MondayMorningBenchmark {
                 changed.stream().limit(25).map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 
-    private static Recorder recorder() {
-        return new Recorder("benchmark", "ATTENDANCE_OFFICER", MarkSource.BENCHMARK);
-    }
-
     private School school(int index) {
-        String urn = String.format("8%05d", index);
-        School school = schools.saveSchool(new SchoolData(urn, "Monday School " + index, "998",
-                Phase.SECONDARY, LocalTime.of(9, 0)));
-        schools.saveCalendar(urn, YEAR, new CalendarData(List.of(
-                new TermData(LocalDate.of(2025, 9, 3), LocalDate.of(2025, 10, 24)),
-                new TermData(LocalDate.of(2025, 11, 3), LocalDate.of(2025, 12, 19)),
-                new TermData(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 2, 13)),
-                new TermData(LocalDate.of(2026, 2, 23), LocalDate.of(2026, 3, 27)),
-                new TermData(LocalDate.of(2026, 4, 13), LocalDate.of(2026, 5, 22)),
-                new TermData(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 22))),
-                List.of(new ClosureData(LocalDate.of(2026, 5, 4), null, "Bank holiday"))));
-        return school;
+        return BenchmarkSupport.school(schools, new SchoolData(String.format("8%05d", index), "Monday School " + index,
+                "998", Phase.SECONDARY, LocalTime.of(9, 0)));
     }
 
     /** Pupils with a parent each; every 40th is looked after (a quarter of those are among the N ones). */
     private List<String> pupils(String urn, int schoolIndex) {
-        var data = new ArrayList<PupilData>(PUPILS_PER_SCHOOL);
-        var upns = new ArrayList<String>(PUPILS_PER_SCHOOL);
-        for (int p = 0; p < PUPILS_PER_SCHOOL; p++) {
-            String twelve = String.format("998%04d%02d%03d", schoolIndex, 20 + p / 1000, p % 1000);
-            String upn = Upn.checkLetterFor(twelve) + twelve;
-            upns.add(upn);
-            Set<org.openattendance.school.Cohort> cohorts = p % 40 == 7
-                    ? Set.of(org.openattendance.school.Cohort.LOOKED_AFTER) : Set.of();
-            data.add(new PupilData(upn, "Pupil", "Number " + p, LocalDate.of(2013, 1, 1).plusDays(p % 365), 7 + p % 5,
-                    LocalDate.of(2025, 9, 1), cohorts, null,
-                    List.of(new ParentData("Parent " + p, "Mother", true, true, "parent" + p + "@example.org", null, null))));
-        }
-        schools.savePupils(urn, data);
-        return upns;
+        return BenchmarkSupport.pupils(schools, urn, "998", schoolIndex, PUPILS_PER_SCHOOL,
+                p -> p % 40 == 7 ? Set.of(Cohort.LOOKED_AFTER) : Set.of());
     }
 
     /**
@@ -348,13 +309,5 @@ class MondayMorningBenchmark {
             }
         }
         return rows;
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
-    private static void print(String format, Object... args) {
-        System.out.println("[benchmark] " + String.format(format, args));
     }
 }

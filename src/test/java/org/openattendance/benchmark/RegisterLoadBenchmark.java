@@ -1,5 +1,10 @@
 package org.openattendance.benchmark;
 
+import static org.openattendance.benchmark.BenchmarkSupport.RECORDER;
+import static org.openattendance.benchmark.BenchmarkSupport.YEAR;
+import static org.openattendance.benchmark.BenchmarkSupport.print;
+import static org.openattendance.benchmark.BenchmarkSupport.seconds;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
@@ -10,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -19,26 +23,17 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.openattendance.attendance.AttendanceSnapshots;
-import org.openattendance.register.MarkSource;
-import org.openattendance.register.Recorder;
 import org.openattendance.register.RegisterLoadResult;
 import org.openattendance.register.RegisterLoader;
 import org.openattendance.register.RegisterUploadParser;
 import org.openattendance.school.Phase;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolAdministration;
-import org.openattendance.school.SchoolAdministration.CalendarData;
-import org.openattendance.school.SchoolAdministration.ClosureData;
-import org.openattendance.school.SchoolAdministration.ParentData;
-import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.school.SchoolAdministration.SchoolData;
-import org.openattendance.school.SchoolAdministration.TermData;
 import org.openattendance.school.SchoolCalendar;
 import org.openattendance.school.SchoolCalendars;
-import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.London;
 import org.openattendance.shared.Session;
-import org.openattendance.shared.Upn;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,8 +58,6 @@ class RegisterLoadBenchmark {
 
     static final int PUPILS = Integer.getInteger("benchmark.pupils", 50_000);
     static final int PUPILS_PER_SCHOOL = Integer.getInteger("benchmark.pupilsPerSchool", 1_000);
-    /** The year loaded: a full, past academic year. */
-    static final AcademicYear YEAR = new AcademicYear(2025);
 
     @TestConfiguration
     static class EndOfYearClock {
@@ -119,7 +112,7 @@ class RegisterLoadBenchmark {
 
             start = System.nanoTime();
             RegisterLoadResult result = loader.load(school, parser.parseCsv(new StringReader(csv)),
-                    new Recorder("benchmark", "ATTENDANCE_OFFICER", MarkSource.BENCHMARK), YEAR.lastDay());
+                    RECORDER, YEAR.lastDay());
             loadNanos += System.nanoTime() - start;
             heap.sample();
             if (!result.rejected().isEmpty()) {
@@ -150,39 +143,18 @@ class RegisterLoadBenchmark {
     }
 
     private School school(int index) {
-        String urn = String.format("9%05d", index);
-        School school = schools.saveSchool(new SchoolData(urn, "Benchmark School " + index, "999",
-                Phase.SECONDARY, LocalTime.of(8, 55)));
-        schools.saveCalendar(urn, YEAR, new CalendarData(List.of(
-                new TermData(LocalDate.of(2025, 9, 3), LocalDate.of(2025, 10, 24)),
-                new TermData(LocalDate.of(2025, 11, 3), LocalDate.of(2025, 12, 19)),
-                new TermData(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 2, 13)),
-                new TermData(LocalDate.of(2026, 2, 23), LocalDate.of(2026, 3, 27)),
-                new TermData(LocalDate.of(2026, 4, 13), LocalDate.of(2026, 5, 22)),
-                new TermData(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 22))),
-                List.of(new ClosureData(LocalDate.of(2026, 5, 4), null, "Bank holiday"))));
-        return school;
+        return BenchmarkSupport.school(schools, new SchoolData(String.format("9%05d", index), "Benchmark School " + index,
+                "999", Phase.SECONDARY, LocalTime.of(8, 55)));
     }
 
     private List<String> pupils(String urn, int schoolIndex) {
-        var data = new ArrayList<PupilData>(PUPILS_PER_SCHOOL);
-        var upns = new ArrayList<String>(PUPILS_PER_SCHOOL);
-        for (int p = 0; p < PUPILS_PER_SCHOOL; p++) {
-            String twelve = String.format("999%04d%02d%03d", schoolIndex, 20 + p / 1000, p % 1000);
-            String upn = Upn.checkLetterFor(twelve) + twelve;
-            upns.add(upn);
-            data.add(new PupilData(upn, "Pupil", "Number " + p, LocalDate.of(2013, 1, 1).plusDays(p % 365), 7 + p % 5,
-                    LocalDate.of(2025, 9, 1), Set.of(), null,
-                    List.of(new ParentData("Parent " + p, "Mother", true, true, "parent" + p + "@example.org", null, null))));
-        }
-        schools.savePupils(urn, data);
-        return upns;
+        return BenchmarkSupport.pupils(schools, urn, "999", schoolIndex, PUPILS_PER_SCHOOL, p -> Set.of());
     }
 
     /** A year of marks: most pupils present about 95 % of sessions, with the usual mix of absence codes. */
     private String registerCsv(List<String> upns, SchoolCalendar calendar) {
         String[] absences = {"I", "I", "I", "M", "N", "O", "G", "U", "C", "R"};
-        var csv = new StringBuilder(upns.size() * 400 * 32).append("upn,date,session,code,minutes_late\n");
+        var csv = new StringBuilder(upns.size() * 400 * 32).append(BenchmarkSupport.CSV_HEADER);
         for (String upn : upns) {
             double absenceRate = random.nextDouble() < 0.15 ? 0.15 + random.nextDouble() * 0.4 : random.nextDouble() * 0.08;
             for (LocalDate day = YEAR.firstDay(); !day.isAfter(YEAR.lastDay()); day = day.plusDays(1)) {
@@ -190,14 +162,8 @@ class RegisterLoadBenchmark {
                     if (!calendar.isOpen(day, session)) {
                         continue;
                     }
-                    csv.append(upn).append(',').append(day).append(',').append(session.name()).append(',');
-                    if (random.nextDouble() < absenceRate) {
-                        csv.append(absences[random.nextInt(absences.length)]).append(",\n");
-                    } else if (random.nextDouble() < 0.02) {
-                        csv.append("L,").append(1 + random.nextInt(25)).append('\n');
-                    } else {
-                        csv.append(session == Session.AM ? "/" : "\\").append(",\n");
-                    }
+                    BenchmarkSupport.appendMark(csv, random, upn, day, session, absenceRate,
+                            () -> absences[random.nextInt(absences.length)]);
                 }
             }
         }
@@ -229,14 +195,6 @@ class RegisterLoadBenchmark {
             connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("copy copy_baseline from stdin (format csv)", new StringReader(rows));
         }
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
-    private static void print(String format, Object... args) {
-        System.out.println("[benchmark] " + String.format(format, args));
     }
 
     /**

@@ -10,42 +10,19 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.school.SchoolAdministration;
-import org.openattendance.security.UserAdministration;
 import org.openattendance.support.Fixtures;
-import org.openattendance.support.ReadableFixtures;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A school's officer works a first-day contact task from the inbox to completion, in the browser. */
 @IntegrationTest
-class ContactTaskBrowserTest extends BrowserTest {
-
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    SchoolAdministration schools;
-    @Autowired
-    UserAdministration users;
+class ContactTaskBrowserTest extends ReadableSchoolBrowserTest {
 
     Casework casework;
-    String officer;
-    String upn;
     String task;
     String day;
 
     @BeforeEach
     void aDayOfUnexplainedAbsence() {
-        casework = new Casework(http, jdbc);
-        var readable = new ReadableFixtures(fixtures, schools, users);
-        var school = readable.school();
-        officer = readable.officer(school);
-        upn = readable.pupil(school);
+        casework = casework();
         task = casework.unexplainedAbsence(officer, school.urn(), upn);
         day = Fixtures.weekdaysAgo(1).toString();
     }

@@ -12,41 +12,16 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
-import org.openattendance.security.UserAdministration;
 import org.openattendance.support.Fixtures;
-import org.openattendance.support.ReadableFixtures;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A pupil's page with the register calendar, as the school's officer and as the pupil's social worker. */
 @IntegrationTest
-class PupilPageBrowserTest extends BrowserTest {
-
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    SchoolAdministration schools;
-    @Autowired
-    UserAdministration users;
-
-    Fixtures.TestSchool school;
-    String officer;
-    String upn;
+class PupilPageBrowserTest extends ReadableSchoolBrowserTest {
 
     @BeforeEach
     void aPupilWithADayOfUnexplainedAbsence() {
-        var readable = new ReadableFixtures(fixtures, schools, users);
-        school = readable.school();
-        officer = readable.officer(school);
-        upn = readable.pupil(school);
-        new Casework(http, jdbc).unexplainedAbsence(officer, school.urn(), upn);
+        casework().unexplainedAbsence(officer, school.urn(), upn);
     }
 
     @Test

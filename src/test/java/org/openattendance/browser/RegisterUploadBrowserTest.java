@@ -7,37 +7,14 @@ import java.nio.charset.StandardCharsets;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.school.SchoolAdministration;
-import org.openattendance.security.UserAdministration;
 import org.openattendance.support.Fixtures;
 import org.openattendance.support.ReadableFixtures;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** A school's officer uploads a register CSV with a bad row through the upload page and reads the report. */
 @IntegrationTest
-class RegisterUploadBrowserTest extends BrowserTest {
-
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    SchoolAdministration schools;
-    @Autowired
-    UserAdministration users;
-
-    Fixtures.TestSchool school;
-    String officer;
-    String upn;
-
-    @BeforeEach
-    void aSchoolWithAPupil() {
-        var readable = new ReadableFixtures(fixtures, schools, users);
-        school = readable.school();
-        officer = readable.officer(school);
-        upn = readable.pupil(school);
-    }
+class RegisterUploadBrowserTest extends ReadableSchoolBrowserTest {
 
     @Test
     void aFileWithABadRowStoresTheGoodRowsAndListsTheBadOneWithItsLineAndReason() {

@@ -8,15 +8,11 @@ import java.util.Set;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
 import org.openattendance.security.UserAdministration;
 import org.openattendance.support.Fixtures;
-import org.openattendance.support.ReadableFixtures;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A school's officer tries to take a pupil off roll on the 20-day ground and is told what is missing, imports a
@@ -25,26 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * missing education. Every page is axe-clean.
  */
 @IntegrationTest
-class ReturnsBrowserTest extends BrowserTest {
-
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    SchoolAdministration schools;
-    @Autowired
-    UserAdministration users;
-
-    Fixtures.TestSchool school;
-    String officer;
-    String upn;
-
-    @BeforeEach
-    void aSchoolWithAPupil() {
-        var readable = new ReadableFixtures(fixtures, schools, users);
-        school = readable.school();
-        officer = readable.officer(school);
-        upn = readable.pupil(school);
-    }
+class ReturnsBrowserTest extends ReadableSchoolBrowserTest {
 
     @Test
     void theLeavingPageSaysWhatTheTwentyDayGroundStillNeeds() {
@@ -56,9 +33,9 @@ class ReturnsBrowserTest extends BrowserTest {
 
         page.getByLabel("Absent for 20 school days and not found after the school's and the LA's enquiries (9(1)(i))").check();
         var today = Fixtures.today();
-        page.locator("#deletionDate").fill(String.valueOf(today.getDayOfMonth()));
-        page.locator("#month").fill(String.valueOf(today.getMonthValue()));
-        page.locator("#year").fill(String.valueOf(today.getYear()));
+        page.locator("#deletionDate-day").fill(String.valueOf(today.getDayOfMonth()));
+        page.locator("#deletionDate-month").fill(String.valueOf(today.getMonthValue()));
+        page.locator("#deletionDate-year").fill(String.valueOf(today.getYear()));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete from roll")).click();
 
         assertThat(page.locator(".govuk-error-summary")).containsText("The pupil has 0 continuous school days");

@@ -10,11 +10,10 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openattendance.IntegrationTest;
+import org.openattendance.support.EngineAtNow;
 import org.openattendance.casework.CaseProcessSupport.TestCase;
 import org.openattendance.notification.LetterRequested;
 import org.openattendance.school.Cohort;
@@ -25,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path through processes/attendance-case.bpmn on the real engine, with timers driven by hand. */
 @IntegrationTest
+@ExtendWith(EngineAtNow.class)
 class AttendanceCaseProcessTest {
 
     @Autowired
@@ -41,17 +41,6 @@ class AttendanceCaseProcessTest {
     LetterRequests letters;
     @Autowired
     CaseSignals signals;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        ClockUtil.setCurrentTime(new java.util.Date());
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void anUnexplainedAbsenceGivesTheSchoolAContactTaskWithItsFormDueDateAndDecisionOnTheTimeline() {

@@ -12,11 +12,10 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openattendance.IntegrationTest;
+import org.openattendance.support.EngineAtNow;
 import org.openattendance.casework.CaseProcessSupport.TestCase;
 import org.openattendance.notification.LetterRequested;
 import org.openattendance.school.SchoolAdministration;
@@ -31,8 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The no-contact letter, the CME referral's record of what the school tried, school-day periods. */
 @IntegrationTest
+@ExtendWith(EngineAtNow.class)
 class CaseFollowUpsTest {
-
 
     @Autowired
     ProcessEngine engine;
@@ -50,17 +49,6 @@ class CaseFollowUpsTest {
     TestRestTemplate http;
     @Autowired
     CaseSignals signals;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        ClockUtil.setCurrentTime(new Date());
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void atTheNoContactPolicyStepTheParentsGetTheNoContactLetterOncePerRunOfAbsence() {

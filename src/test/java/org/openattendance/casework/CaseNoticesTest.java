@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openattendance.IntegrationTest;
+import org.openattendance.support.EngineAtNow;
 import org.openattendance.casework.CaseProcessSupport.TestCase;
 import org.openattendance.school.Cohort;
 import org.openattendance.security.Role;
@@ -24,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Who is told what beyond the school: the social worker, the Virtual School Head, the designated safeguarding lead. */
 @IntegrationTest
+@ExtendWith(EngineAtNow.class)
 class CaseNoticesTest {
 
     @Autowired
@@ -36,17 +35,6 @@ class CaseNoticesTest {
     JdbcTemplate jdbc;
     @Autowired
     org.springframework.boot.test.web.client.TestRestTemplate http;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        ClockUtil.setCurrentTime(new java.util.Date());
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void theSocialWorkerGetsATaskAndAnEmailWithoutThePupilsNameLinkingToTheTask() {

@@ -8,52 +8,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.casework.CaseProcessSupport.TestCase;
 import org.openattendance.security.Role;
-import org.openattendance.support.Fixtures;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * "Review the letter to the parents" shows the letter that will go, rendered for the pupil, and offers the contact
  * details the school gave for its last letter instead of asking for them again.
  */
 @IntegrationTest
-class LetterReviewPageTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    CaseProcessSupport cases;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    UserDetailsService users;
-
-    @BeforeEach
-    void setUp() {
-        ClockUtil.setCurrentTime(new java.util.Date());
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
+class LetterReviewPageTest extends CaseTaskPageTest {
 
     @Test
     void theReviewShowsTheLetterAndTheSecondLetterOffersTheContactGivenForTheFirst() throws Exception {
         var school = fixtures.school(fixtures.newLaCode());
-        var officer = SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(
-                fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(school.urn()), null)));
+        var officer = signedIn.newUser(Role.ATTENDANCE_OFFICER, Set.of(school.urn()), null);
         TestCase first = cases.openCase(school, null, Set.of());
         cases.send(first, "BelowAttendanceThreshold", "attendancePercent", "91.2");
         String firstTask = cases.one(first, "review-letter").getId();
@@ -85,8 +57,7 @@ class LetterReviewPageTest {
 
         // Another school's next letter offers nothing of this school's.
         var other = fixtures.school(fixtures.newLaCode());
-        var otherOfficer = SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(
-                fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(other.urn()), null)));
+        var otherOfficer = signedIn.newUser(Role.ATTENDANCE_OFFICER, Set.of(other.urn()), null);
         TestCase elsewhere = cases.openCase(other, null, Set.of());
         cases.send(elsewhere, "BelowAttendanceThreshold", "attendancePercent", "90.0");
         Document theirs = Jsoup.parse(mvc.perform(get("/tasks/{id}", cases.one(elsewhere, "review-letter").getId())

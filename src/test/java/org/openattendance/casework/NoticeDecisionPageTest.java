@@ -10,59 +10,30 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.casework.CaseProcessSupport.TestCase;
 import org.openattendance.security.Role;
-import org.openattendance.support.Fixtures;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The LA officer's notice decision shows the school's request and its reasons in words, and the case's timeline
  * shows the school's answers by their questions, with no form JSON and no constant names.
  */
 @IntegrationTest
-class NoticeDecisionPageTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    CaseProcessSupport cases;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    UserDetailsService users;
-
-    @BeforeEach
-    void setUp() {
-        ClockUtil.setCurrentTime(new java.util.Date());
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
+class NoticeDecisionPageTest extends CaseTaskPageTest {
 
     @Test
     void theLaOfficerSeesTheSchoolsRequestAndItsReasonsAsASummary() throws Exception {
         TestCase c = cases.openCase();
         cases.send(c, "PenaltyThresholdMet");
-        var officer = SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(
-                fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(c.schoolUrn()), null)));
+        var officer = signedIn.newUser(Role.ATTENDANCE_OFFICER, Set.of(c.schoolUrn()), null);
         mvc.perform(post("/tasks/{id}", cases.one(c, "consider-notice").getId()).param("recommendation", "NOTICE_TO_IMPROVE")
                         .param("reasons", "Two meetings and a support plan; attendance still 81 %.")
                         .with(officer).with(csrf()))
                 .andExpect(status().is3xxRedirection());
 
-        var laOfficer = SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(
-                fixtures.user(Role.LA_OFFICER, Set.of(), c.laCode())));
+        var laOfficer = signedIn.newUser(Role.LA_OFFICER, Set.of(), c.laCode());
         String page = mvc.perform(get("/tasks/{id}", cases.one(c, "la-decision").getId()).with(laOfficer))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<h2 class=\"govuk-heading-m\" id=\"request-decided-heading\">The school's request</h2>")))

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -14,55 +13,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openattendance.IntegrationTest;
-import org.openattendance.school.SchoolAdministration;
-import org.openattendance.security.StaffUserStore;
-import org.openattendance.support.Fixtures;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The dashboard pages for each role within their scope (404 outside it), the pupils behind a number with its audit
  * entry, the home pages by role, and the CSV exports with formula-like cells made safe.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardPagesTest {
-
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    SchoolAdministration schools;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    StaffUserStore users;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    WebApplicationContext context;
-
-    DashboardScenario s;
-    MockMvc mvc;
-
-    @BeforeAll
-    void scenario() {
-        s = new DashboardScenario(fixtures, schools, http);
-    }
-
-    @BeforeEach
-    void mvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    }
+class DashboardPagesTest extends DashboardScenarioTest {
 
     @Test
     void aHeadteachersHomeIsTheirSchoolsDashboardWithTheFiguresBesideTheLas() throws Exception {
@@ -260,13 +219,6 @@ class DashboardPagesTest {
                 .andExpect(content().string(not(containsString(s.a1))));
         mvc.perform(get("/dashboard/processes/attendance-case.bpmn").with(as(s.managerA))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"contact-parents\"")));
-    }
-
-    /** The user as the users table has them, signed in through MockMvc (no session stamp to check: stamp 0). */
-    private RequestPostProcessor as(String username) {
-        var u = users.loadUserByUsername(username);
-        return user(new org.openattendance.security.StaffUser(u.username(), u.passwordHash(), u.displayName(), u.roles(),
-                u.schools(), u.laCode(), u.enabled(), u.email(), 0));
     }
 
     private long auditsOf(String username) {

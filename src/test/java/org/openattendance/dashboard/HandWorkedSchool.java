@@ -1,13 +1,11 @@
 package org.openattendance.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openattendance.support.Fixtures.PASSWORD;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.openattendance.school.Cohort;
@@ -17,10 +15,8 @@ import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.security.Role;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.support.Fixtures;
+import org.openattendance.support.RegisterUploads;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 /**
  * The small fixed data set whose figures the tests work out by hand: two school weeks (days d1 to d10, Monday to
@@ -115,11 +111,7 @@ final class HandWorkedSchool {
     }
 
     private static void post(TestRestTemplate http, String officer, Fixtures.TestSchool school, String csv) {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
-        var response = http.withBasicAuth(officer, PASSWORD).postForEntity("/api/schools/" + school.urn() + "/marks",
-                new HttpEntity<>(csv, headers), Map.class);
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(200);
-        assertThat(((Number) response.getBody().get("accepted")).intValue()).as("marks accepted").isPositive();
+        var body = RegisterUploads.load(http, officer, school.urn(), csv);
+        assertThat(((Number) body.get("accepted")).intValue()).as("marks accepted").isPositive();
     }
 }

@@ -3,8 +3,6 @@ package org.openattendance.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -15,55 +13,18 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openattendance.IntegrationTest;
-import org.openattendance.school.SchoolAdministration;
-import org.openattendance.security.StaffUserStore;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** A manager opens any task of their teams and gives it to another member of the team; nobody else can. */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TeamTasksTest {
+class TeamTasksTest extends DashboardScenarioTest {
 
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    SchoolAdministration schools;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    StaffUserStore users;
     @Autowired
     TaskService tasks;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    WebApplicationContext context;
-
-    DashboardScenario s;
-    MockMvc mvc;
-
-    @BeforeAll
-    void scenario() {
-        s = new DashboardScenario(fixtures, schools, http);
-    }
-
-    @BeforeEach
-    void mvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    }
 
     @Test
     void theSchoolsManagerOpensTheTeamsTaskAndGivesItToAnOfficerThenBackToTheTeam() throws Exception {
@@ -163,12 +124,5 @@ class TeamTasksTest {
     private java.util.List<String> timeline() {
         return jdbc.queryForList("select e.name || ' ' || coalesce(e.detail, '') from case_event e "
                 + "join attendance_case c on c.id = e.case_id where c.upn = ? order by e.at, e.id", String.class, s.a7);
-    }
-
-    /** The user as the users table has them, signed in through MockMvc (no session stamp to check: stamp 0). */
-    private RequestPostProcessor as(String username) {
-        var u = users.loadUserByUsername(username);
-        return user(new org.openattendance.security.StaffUser(u.username(), u.passwordHash(), u.displayName(), u.roles(),
-                u.schools(), u.laCode(), u.enabled(), u.email(), 0));
     }
 }

@@ -52,23 +52,6 @@ class DemoCalendarTest {
         assertThat(open.openSessionKeys().size()).isBetween(370, 390);
     }
 
-    @ParameterizedTest
-    @MethodSource("years")
-    void knowsWhenEasterIs(int year) {
-        LocalDate easter = DemoCalendar.easterSunday(year);
-        assertThat(easter.getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
-        assertThat(easter).isBetween(LocalDate.of(year, 3, 22), LocalDate.of(year, 4, 25));
-    }
-
-    @org.junit.jupiter.api.Test
-    void putsEasterOnTheRightSunday() {
-        assertThat(DemoCalendar.easterSunday(2024)).isEqualTo(LocalDate.of(2024, 3, 31));
-        assertThat(DemoCalendar.easterSunday(2025)).isEqualTo(LocalDate.of(2025, 4, 20));
-        assertThat(DemoCalendar.easterSunday(2026)).isEqualTo(LocalDate.of(2026, 4, 5));
-        assertThat(DemoCalendar.easterSunday(2027)).isEqualTo(LocalDate.of(2027, 3, 28));
-        assertThat(DemoCalendar.easterSunday(2038)).isEqualTo(LocalDate.of(2038, 4, 25));
-    }
-
     private static SchoolCalendar schoolCalendar(AcademicYear year, CalendarData data) {
         return new SchoolCalendar(
                 data.terms().stream().map(t -> new SchoolCalendar.Term(year, t.start(), t.end())).toList(),

@@ -327,10 +327,88 @@ class DemoDataTest {
         int requests = count("select count(*) from legal_penalty_request where school_urn = any(?)", (Object) URNS);
         var alreadyWorked = new DemoCaseHistory(work, null, staff, jdbc, transactions, clock);
         alreadyWorked.finished.complete(false);
-        var again = new DemoLegalStages(alreadyWorked, work, staff, null, null, null, null, null, jdbc, transactions, clock);
+        var again = new DemoLegalStages(alreadyWorked, work, null, staff, null, null, null, null, null, jdbc, transactions, clock);
         again.afterTheCaseHistory();
         assertThat(again.finished.get()).isFalse();
         assertThat(count("select count(*) from legal_penalty_request where school_urn = any(?)", (Object) URNS))
                 .isEqualTo(requests);
+    }
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void takesACaseToProsecutionThroughItsNoticeUnpaidPastItsTwentyEightDays() throws Exception {
+        assertThat(legalStages.finished.get(8, TimeUnit.MINUTES)).as("the demo's legal stages were made").isTrue();
+        LocalDate today = LocalDate.now(clock);
+
+        // The prosecution of a parent whose notice went unpaid: the notice posted weeks ago, its 28 days from receipt
+        // over (the process's own timer marked it unpaid), the LA's decision a few days ago.
+        var prosecuted = jdbc.queryForMap("""
+                select n.number, n.upn, n.case_id, n.issued_on, n.served_on, n.received_on, r.requested_at, r.decided_at,
+                       p.created_at prosecuted_at, p.status prosecution_status
+                from legal_prosecution p join legal_penalty_notice n on n.id = p.notice_id
+                join legal_penalty_request r on r.id = n.request_id
+                where n.school_urn = any(?) and n.status = 'PROSECUTED' order by n.number limit 1""", (Object) URNS);
+        LocalDate issued = ((Date) prosecuted.get("issued_on")).toLocalDate();
+        LocalDate received = ((Date) prosecuted.get("received_on")).toLocalDate();
+        assertThat(prosecuted.get("prosecution_status")).isEqualTo("PREPARING");
+        assertThat(((Date) prosecuted.get("served_on")).toLocalDate()).as("posted the day it was issued").isEqualTo(issued);
+        assertThat(received).isAfter(issued);
+        assertThat(received.plusDays(28)).as("the 28 days from receipt are over").isBefore(today);
+        LocalDate requested = day(prosecuted.get("requested_at"));
+        assertThat(requested).isBefore(issued);
+        assertThat(day(prosecuted.get("decided_at"))).isEqualTo(issued);
+        LocalDate decidedToProsecute = day(prosecuted.get("prosecuted_at"));
+        assertThat(decidedToProsecute).isAfter(received.plusDays(28)).isBeforeOrEqualTo(today);
+        // The case's timeline follows the story: the request, the notice unpaid the day after its 28 days, the stage.
+        Object caseId = prosecuted.get("case_id");
+        assertThat(jdbc.queryForObject("select stage from attendance_case where id = ?", String.class, caseId))
+                .isEqualTo("PROSECUTION");
+        assertThat(jdbc.queryForList("select (at at time zone 'Europe/London')::date from case_event where case_id = ? "
+                + "and name like 'Penalty notice requested from the LA%'", Date.class, caseId))
+                .extracting(Date::toLocalDate).containsExactly(requested);
+        assertThat(jdbc.queryForList("select (at at time zone 'Europe/London')::date from case_event where case_id = ? "
+                + "and name = ?", Date.class, caseId, "Notice " + prosecuted.get("number") + " not paid in time"))
+                .extracting(Date::toLocalDate).containsExactly(received.plusDays(29));
+        assertThat(jdbc.queryForObject("select min(at) from case_event where case_id = ?", java.sql.Timestamp.class, caseId)
+                .toInstant()).as("the case was opened before its story").isBefore(
+                requested.atStartOfDay(London.ZONE).toInstant());
+        // The prosecution's first task waits in the LA officer's inbox, not yet overdue.
+        assertThat(work.workableFor(staff.find("la.officer").orElseThrow(), (String) prosecuted.get("upn")))
+                .filteredOn(t -> "consider-eso".equals(t.taskKey())).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.due()).isAfter(clock.instant()));
+
+        // The other notices on their days too: none issued today, payments between issue and today.
+        assertThat(jdbc.queryForList("select issued_on from legal_penalty_notice where school_urn = any(?)", Date.class,
+                (Object) URNS)).extracting(Date::toLocalDate).allSatisfy(on -> assertThat(on).isBefore(today));
+        assertThat(count("""
+                select count(*) from legal_payment p join legal_penalty_notice n on n.id = p.notice_id
+                where n.school_urn = any(?) and (p.paid_on < n.served_on or p.paid_on > current_date)""", (Object) URNS))
+                .isZero();
+        assertThat(count("""
+                select count(*) from legal_payment p join legal_penalty_notice n on n.id = p.notice_id
+                where n.school_urn = any(?) and p.paid_on < current_date""", (Object) URNS)).isPositive();
+        assertThat(jdbc.queryForList("select issued_on from legal_notice_to_improve where school_urn = any(?)", Date.class,
+                (Object) URNS)).extracting(Date::toLocalDate).isNotEmpty().allSatisfy(on -> assertThat(on).isBefore(today));
+
+        // Every notice whose service was recorded shows the day it was posted on its page.
+        var served = jdbc.queryForList("select number, served_on from legal_penalty_notice where school_urn = any(?) "
+                + "and served_on is not null", (Object) URNS);
+        assertThat(served).hasSizeGreaterThanOrEqualTo(4);
+        var la = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                staff.find("la.officer").orElseThrow());
+        for (var notice : served) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/penalty-notices/{n}",
+                            notice.get("number")).with(la))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                            org.hamcrest.Matchers.containsString("Posted first class on "
+                                    + org.openattendance.shared.BritishDates.day(((Date) notice.get("served_on")).toLocalDate()))));
+        }
+    }
+
+    private static LocalDate day(Object timestamp) {
+        return ((java.sql.Timestamp) timestamp).toInstant().atZone(London.ZONE).toLocalDate();
     }
 }

@@ -20,30 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.security.Role;
 import org.openattendance.shared.BritishDates;
-import org.openattendance.support.Fixtures;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The headteacher decides from the task page, which shows the request itself; the inbox names the pupil, school and
  * what the task is part of; the decision is recorded with British dates.
  */
 @IntegrationTest
-class LeaveDecisionTaskPageTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    LeaveTestSupport leave;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    JdbcTemplate jdbc;
+class LeaveDecisionTaskPageTest extends LeavePageTest {
 
     @Test
     void theDecisionTaskShowsTheRequestAndAPartGrantIsRecordedWithBritishDates() throws Exception {
@@ -55,13 +38,12 @@ class LeaveDecisionTaskPageTest {
         LocalDate to = from.plusDays(1);
         var s = leave.start(f, from, to, LeaveReason.FUNERAL);
         String officerName = fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(f.urn()), null);
-        var officer = SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(officerName));
+        var officer = signedIn.as(officerName);
         mvc.perform(post("/tasks/{id}", leave.one(s, "check-request").getId()).param("fromParentLivingWithPupil", "YES")
                         .param("complete", "YES").param("checkNotes", "Order of service attached").with(officer).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         String taskId = leave.one(s, "decide").getId();
-        var head = SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(
-                fixtures.user(Role.HEADTEACHER, Set.of(f.urn()), null)));
+        var head = signedIn.newUser(Role.HEADTEACHER, Set.of(f.urn()), null);
 
         mvc.perform(get("/tasks/{id}", taskId).with(head)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("<h1 class=\"govuk-heading-l\">Decide the leave request</h1>")))

@@ -12,11 +12,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openattendance.IntegrationTest;
+import org.openattendance.support.EngineAtNow;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.Session;
 import org.openattendance.support.Fixtures;
@@ -27,6 +26,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 
 /** Every path through processes/leave-request.bpmn on the real engine, timers driven by hand. */
 @IntegrationTest
+@ExtendWith(EngineAtNow.class)
 @RecordApplicationEvents
 class LeaveRequestProcessTest {
 
@@ -44,17 +44,6 @@ class LeaveRequestProcessTest {
     ApplicationEvents events;
     @Autowired
     org.openattendance.casework.CaseStore cases;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        ClockUtil.setCurrentTime(new java.util.Date());
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void theOfficeChecksThenTheScreenAdvisesThenTheHeadteacherGrantsAndTheRegisterShowsC() {

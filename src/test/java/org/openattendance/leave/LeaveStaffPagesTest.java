@@ -16,36 +16,18 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.security.Role;
-import org.openattendance.support.Fixtures;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The staff pages: a paper request entered by the office, the request in full, scope. */
 @IntegrationTest
-class LeaveStaffPagesTest {
+class LeaveStaffPagesTest extends LeavePageTest {
 
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0};
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    LeaveTestSupport leave;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void theOfficeEntersAPaperRequestWithAScanAndSeesItInFull() throws Exception {
         var f = leave.family();
-        var officer = SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(
-                fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(f.urn()), null)));
+        var officer = signedIn.newUser(Role.ATTENDANCE_OFFICER, Set.of(f.urn()), null);
         LocalDate from = LeaveTestSupport.weekdaysAhead(10);
 
         mvc.perform(get("/pupils/{upn}/leave-requests/new", f.upn()).with(officer)).andExpect(status().isOk())
@@ -80,8 +62,7 @@ class LeaveStaffPagesTest {
     @Test
     void aBadPaperRequestIsShownWithItsProblemsAndOtherSchoolsStaffSeeNothing() throws Exception {
         var f = leave.family();
-        var officer = SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(
-                fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(f.urn()), null)));
+        var officer = signedIn.newUser(Role.ATTENDANCE_OFFICER, Set.of(f.urn()), null);
         LocalDate from = LeaveTestSupport.weekdaysAhead(10);
         mvc.perform(multipart("/pupils/{upn}/leave-requests", f.upn()).param("fromDate", from.toString())
                         .param("toDate", from.minusDays(3).toString()).param("reason", "WEDDING").with(officer).with(csrf()))
@@ -89,8 +70,7 @@ class LeaveStaffPagesTest {
                 .andExpect(content().string(containsString("the end is before the start")));
 
         var other = fixtures.school(f.laCode());
-        var stranger = SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(
-                fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(other.urn()), null)));
+        var stranger = signedIn.newUser(Role.ATTENDANCE_OFFICER, Set.of(other.urn()), null);
         mvc.perform(get("/pupils/{upn}/leave-requests", f.upn()).with(stranger)).andExpect(status().isNotFound());
         mvc.perform(get("/pupils/{upn}/leave-requests/new", f.upn()).with(stranger)).andExpect(status().isNotFound());
         assertThat(jdbc.queryForObject("select count(*) from leave_request where upn = ?", Integer.class, f.upn())).isZero();

@@ -168,6 +168,23 @@ class LegalPagesTest {
     }
 
     @Test
+    void aNoticesPageShowsTheDayItWasServedOnceServiceIsRecorded() throws Exception {
+        var n = issued(null, sam());
+        String la = fixtures.user(Role.LA_OFFICER, Set.of(), n.school().laCode());
+        mvc.perform(get("/penalty-notices/{n}", n.number()).with(as(la))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Not recorded yet")));
+
+        LocalDate posted = LegalEngine.today();
+        notices.serve(notices.findByNumber(n.number()).orElseThrow().id(), ServiceMethod.SECOND_CLASS_POST, posted,
+                "la.test");
+        var served = notices.findByNumber(n.number()).orElseThrow();
+        mvc.perform(get("/penalty-notices/{n}", n.number()).with(as(la))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Posted second class on " + BritishDates.day(posted))))
+                .andExpect(content().string(containsString(BritishDates.day(served.service().receivedOn()))))
+                .andExpect(content().string(not(containsString("Not recorded yet"))));
+    }
+
+    @Test
     void aNoticesPageShowsItsDatesAndOnlyTheLasOfficersRecordPaymentsOrWithdrawIt() throws Exception {
         var n = issued(null, sam());
         notices.serve(notices.findByNumber(n.number()).orElseThrow().id(), ServiceMethod.FIRST_CLASS_POST,

@@ -24,12 +24,6 @@ class WorkingDaysTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2024, 2024-03-31", "2025, 2025-04-20", "2026, 2026-04-05", "2027, 2027-03-28", "2028, 2028-04-16"})
-    void easterSunday(int year, LocalDate easter) {
-        assertThat(WorkingDays.easterSunday(year)).isEqualTo(easter);
-    }
-
-    @ParameterizedTest
     @CsvSource({"2022-06-02", "2022-06-03", "2022-09-19", "2023-05-08", "2020-05-08", "2028-01-03", "2026-05-04",
             "2026-05-25"})
     void oneOffAndSubstituteHolidaysAreNotWorkingDays(LocalDate holiday) {

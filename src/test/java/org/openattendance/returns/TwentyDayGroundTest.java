@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.security.Role;
 import org.openattendance.support.Fixtures;
+import org.openattendance.support.RegisterUploads;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
@@ -140,11 +141,7 @@ class TwentyDayGroundTest {
     }
 
     private void postCsv(String rows) {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
-        var response = http.withBasicAuth(officer, PASSWORD).postForEntity("/api/schools/" + school.urn() + "/marks",
-                new HttpEntity<>("upn,date,session,code,reason\n" + rows, headers), Map.class);
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(200);
+        RegisterUploads.load(http, officer, school.urn(), "upn,date,session,code,reason\n" + rows);
     }
 
     private ResponseEntity<Map<String, Object>> delete() {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
+import org.openattendance.shared.InvalidInputException;
+
 /**
  * The GOV.UK pagination component's model: previous and next links, the first and last page, the current page and
  * its neighbours, and an ellipsis for each gap.
@@ -15,6 +17,22 @@ public record Pagination(String previous, String next, List<Item> items) {
         public boolean ellipsis() {
             return number == 0;
         }
+    }
+
+    /** The page number asked for: 1 when none is given; a clear error unless it is a whole number from 1. */
+    public static int pageNumber(String page) {
+        if (page == null || page.isBlank()) {
+            return 1;
+        }
+        try {
+            int number = Integer.parseInt(page.trim());
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new InvalidInputException("page must be a whole number from 1, not '" + page + "'");
     }
 
     /** Null when there is only one page. */

@@ -97,7 +97,7 @@ class SchoolPupilsPage {
         School school = directory.visibleSchool(urn);
         BandFilter filter = bandFilter(band);
         String order = "attendance".equals(sort) || "attendance-desc".equals(sort) ? sort : "name";
-        int pageNumber = pageNumber(page);
+        int pageNumber = Pagination.pageNumber(page);
         Integer yearGroup = yearGroup(yearGroupText);
         AcademicYear year = AcademicYear.containing(LocalDate.now(clock));
 
@@ -178,20 +178,5 @@ class SchoolPupilsPage {
             // falls through to the message below
         }
         throw new InvalidInputException("yearGroup must be a year group from 0 (reception) to 14, not '" + text + "'");
-    }
-
-    private static int pageNumber(String page) {
-        if (page == null || page.isBlank()) {
-            return 1;
-        }
-        try {
-            int number = Integer.parseInt(page.trim());
-            if (number >= 1) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw new InvalidInputException("page must be a whole number from 1, not '" + page + "'");
     }
 }

@@ -1,0 +1,90 @@
+package org.openattendance.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.openattendance.support.Fixtures.PASSWORD;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.openattendance.IntegrationTest;
+import org.openattendance.security.Role;
+import org.openattendance.support.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A recalculation of more pupils than one batch works through every batch (several at a time, each in its own
+ * transaction) and answers how many pupils it recalculated.
+ */
+@IntegrationTest
+class SnapshotBatchesTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AttendanceSnapshots snapshots;
+
+    @Test
+    void everyBatchOfARecalculationIsWorkedOutAndWritten() {
+        var school = fixtures.school(fixtures.newLaCode());
+        String officer = fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(school.urn()), null);
+        List<String> upns = fixtures.pupils(school, 7);
+        LocalDate day = Fixtures.weekdaysAgo(1);
+        var csv = new StringBuilder("upn,date,session,code\n");
+        for (int i = 0; i < upns.size(); i++) {
+            // Pupil i attended the morning; the odd ones missed the afternoon without a reason.
+            csv.append(upns.get(i)).append(',').append(day).append(",AM,/\n");
+            csv.append(upns.get(i)).append(',').append(day).append(",PM,").append(i % 2 == 1 ? "N" : "\\").append('\n');
+        }
+        post(officer, school.urn(), csv.toString());
+        List<Long> ids = upns.stream().map(this::idOf).toList();
+        await().atMost(Duration.ofSeconds(30)).until(() -> upns.stream().allMatch(upn -> possible(upn) == 2));
+
+        // Whatever made them stale, the snapshots are wrong now...
+        jdbc.update("update attendance_snapshot set possible = 0, attended = 0, unauthorised = 0, attendance_percent = null where pupil_id in ("
+                + String.join(",", ids.stream().map(String::valueOf).toList()) + ")");
+
+        // ...and a recalculation in batches of two (four batches) puts every one of them right.
+        assertThat(snapshots.recalculate(ids, 2)).isEqualTo(7);
+        for (int i = 0; i < upns.size(); i++) {
+            Map<String, Object> snapshot = snapshot(upns.get(i));
+            assertThat(snapshot).as(upns.get(i)).containsEntry("possible", 2)
+                    .containsEntry("attended", i % 2 == 1 ? 1 : 2).containsEntry("unauthorised", i % 2 == 1 ? 1 : 0);
+        }
+    }
+
+    private long idOf(String upn) {
+        return jdbc.queryForObject("select id from pupil where upn = ?", Long.class, upn);
+    }
+
+    private int possible(String upn) {
+        Map<String, Object> snapshot = snapshot(upn);
+        return snapshot == null ? -1 : (Integer) snapshot.get("possible");
+    }
+
+    private Map<String, Object> snapshot(String upn) {
+        var rows = jdbc.queryForList("select s.* from attendance_snapshot s join pupil p on p.id = s.pupil_id where p.upn = ?", upn);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private void post(String user, String urn, String csv) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.valueOf("text/csv"));
+        var response = http.withBasicAuth(user, PASSWORD).postForEntity("/api/schools/" + urn + "/marks",
+                new HttpEntity<>(csv, headers), Map.class);
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(200);
+    }
+}
