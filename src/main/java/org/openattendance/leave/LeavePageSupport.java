@@ -74,6 +74,15 @@ final class LeavePageSupport {
             }
         }
 
+        /** The request's own check's problems ({@link #errors}), for the fields whose boxes showed none already. */
+        void addUnlessShown(InvalidInputException e) {
+            errors(e).forEach((field, message) -> {
+                if (!containsKey(field)) {
+                    add(field, message);
+                }
+            });
+        }
+
         public Map<String, String> summary() {
             return summary;
         }

@@ -97,11 +97,7 @@ class LeavePublicPages {
             }
         } catch (InvalidInputException e) {
             // every problem at once: the boxes' own first, then what the request's check found about the rest
-            LeavePageSupport.errors(e).forEach((field, message) -> {
-                if (!typed.containsKey(field)) {
-                    typed.add(field, message);
-                }
-            });
+            typed.addUnlessShown(e);
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return page(model, read, typed, born, from, to);

@@ -111,11 +111,7 @@ class LeaveStaffPages {
                 return "redirect:/leave-requests/" + made.id();
             }
         } catch (InvalidInputException e) {
-            LeavePageSupport.errors(e).forEach((field, message) -> {
-                if (!errors.containsKey(field)) {
-                    errors.add(field, message);
-                }
-            });
+            errors.addUnlessShown(e);
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return paperPage(model, pupil, read, errors, from, to);
