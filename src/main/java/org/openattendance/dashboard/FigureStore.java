@@ -128,6 +128,26 @@ class FigureStore {
     }
 
     /**
+     * Each pupil of the schools as of their school's latest week (the year to date and the last four school weeks),
+     * narrowed to some pupils, a year group and pupils in all the given cohorts (0: any): one row per pupil.
+     */
+    List<SchoolRollup.PupilRecent> recent(List<String> schoolUrns, String academicYear, List<Long> pupilIds,
+                                          Integer yearGroup, int cohorts) {
+        var sql = new StringBuilder("select pupil_id, school_urn, year_group, cohorts, ytd_possible, ytd_attended, "
+                + "ytd_authorised, ytd_unauthorised, ytd_late, recent_possible, recent_attended, recent_authorised, "
+                + "recent_unauthorised, recent_late from dashboard_pupil_recent where academic_year = ? and school_urn = any(?)");
+        var args = new ArrayList<Object>(List.of(academicYear, urns(schoolUrns)));
+        narrow(sql, args, pupilIds, yearGroup, cohorts);
+        return jdbc.query(sql.toString(), (rs, i) -> new SchoolRollup.PupilRecent(rs.getLong(1), rs.getString(2),
+                rs.getInt(3), rs.getInt(4), sessions(rs, 5), sessions(rs, 10)), args.toArray());
+    }
+
+    private static Sessions sessions(ResultSet rs, int first) throws SQLException {
+        return new Sessions(rs.getInt(first), rs.getInt(first + 1), rs.getInt(first + 2), rs.getInt(first + 3),
+                rs.getInt(first + 4));
+    }
+
+    /**
      * Week by week, the pupils' weeks summed in the database: each week's own figures and the year to date at its
      * end, with the pupils in each band as the rows record them (the calculator's bands, worked out with the rows).
      */
