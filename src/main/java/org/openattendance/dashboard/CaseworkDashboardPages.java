@@ -33,11 +33,11 @@ class CaseworkDashboardPages {
     private final TeamTasks tasks;
     private final TeamLabels teams;
     private final AuditTrailOfTasks audit;
-    private final org.openattendance.school.PupilRoll roll;
+    private final TaskPupils pupils;
 
     CaseworkDashboardPages(Scopes scopes, CaseworkDashboard dashboard, TeamTasks tasks, TeamLabels teams,
-                           AuditTrailOfTasks audit, org.openattendance.school.PupilRoll roll) {
-        this.roll = roll;
+                           AuditTrailOfTasks audit, TaskPupils pupils) {
+        this.pupils = pupils;
         this.scopes = scopes;
         this.dashboard = dashboard;
         this.tasks = tasks;
@@ -64,7 +64,7 @@ class CaseworkDashboardPages {
             audit.pupilsShown(scope, "casework dashboard");
         }
         model.addAttribute("d", d);
-        model.addAttribute("pupilNames", pupilNames(d.oldestTasks()));
+        model.addAttribute("pupils", pupils.of(d.oldestTasks()));
         model.addAttribute("people", teams.people());
         model.addAttribute("tabs", DashboardTabs.of(scopes.user(), scope, "casework"));
         return "dashboard/casework";
@@ -92,7 +92,7 @@ class CaseworkDashboardPages {
         model.addAttribute("scope", scope);
         model.addAttribute("base", AttendanceDashboardPages.pathOf(scope));
         model.addAttribute("tasks", list);
-        model.addAttribute("pupilNames", pupilNames(list));
+        model.addAttribute("pupils", pupils.of(list));
         model.addAttribute("matching", matching);
         List<String> managed = TeamTasks.teamsOf(user);
         model.addAttribute("openable", list.stream().filter(t -> t.groups().stream().anyMatch(managed::contains))
@@ -118,8 +118,7 @@ class CaseworkDashboardPages {
         var task = tasks.task(manager, id);
         audit.taskShown(task);
         model.addAttribute("task", task);
-        model.addAttribute("pupilName", task.kase() == null ? null : roll.namesOf(List.of(task.kase().pupilId())).stream()
-                .findFirst().map(n -> n.forename() + " " + n.surname()).orElse(null));
+        model.addAttribute("pupil", pupils.of(task));
         var assignees = new ArrayList<Choice>();
         tasks.members(task).forEach(m -> assignees.add(Choice.of(m.username(), teams.person(m.username()), task.assignee())));
         assignees.add(Choice.divider("or"));
@@ -140,14 +139,14 @@ class CaseworkDashboardPages {
         return "redirect:/dashboard/tasks/" + id;
     }
 
-    /** The name of each task's pupil, by pupil id, so a list names the child rather than only their UPN. */
-    private java.util.Map<Long, String> pupilNames(List<TeamTasks.TeamTask> list) {
-        List<Long> ids = list.stream().filter(t -> t.kase() != null).map(t -> t.kase().pupilId()).distinct().toList();
-        if (ids.isEmpty()) {
-            return java.util.Map.of();
+    private Scope scopeOf(String uri, String key) {
+        if (uri.startsWith("/dashboard/schools/")) {
+            return scopes.school(key);
         }
-        return roll.namesOf(ids).stream().collect(java.util.stream.Collectors.toMap(
-                org.openattendance.school.PupilRoll.PupilName::pupilId, n -> n.forename() + " " + n.surname()));
+        if (uri.contains("/virtual-school/")) {
+            return scopes.virtualSchool(key);
+        }
+        return scopes.la(key);
     }
 
     private static String blankToNull(String text) {

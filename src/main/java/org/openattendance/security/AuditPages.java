@@ -95,7 +95,7 @@ class AuditPages {
         model.addAttribute("errors", errors);
         // The summary links a date's message to its day box.
         var errorLinks = new LinkedHashMap<String, String>();
-        errors.forEach((field, message) -> errorLinks.put(anchor(field), message));
+        errors.forEach((field, message) -> errorLinks.put(anchor(field, "from".equals(field) ? fromEntry : toEntry), message));
         model.addAttribute("errorLinks", errorLinks);
         boolean searched = upn != null || blankToNull(form.username()) != null || from != null || to != null
                 || form.refusedOnly();
@@ -209,12 +209,13 @@ class AuditPages {
         return entry.date();
     }
 
-    private static String anchor(String field) {
-        return switch (field) {
-            case "from" -> "from-day";
-            case "to" -> "to-day";
-            default -> field;
-        };
+    /** A date's message links to its first box in error (the day box when the whole date is wrong). */
+    private static String anchor(String field, DateEntry date) {
+        if (!"from".equals(field) && !"to".equals(field)) {
+            return field;
+        }
+        return field + "-" + java.util.stream.Stream.of("day", "month", "year").filter(date.errorParts()::contains)
+                .findFirst().orElse("day");
     }
 
     private static String blankToNull(String text) {

@@ -87,6 +87,10 @@ class AuditPagesTest {
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody()).contains("There is a problem").contains("href=\"#upn\"").contains("Enter a UPN of 13 characters")
                 .contains("href=\"#from-day\"").contains("Date from must be a real date");
+        var noMonth = admin.get("/admin/audit?to-day=1&to-year=2026");
+        assertThat(noMonth.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noMonth.getBody()).contains("href=\"#to-month\"").contains("Date to must include a month")
+                .contains("id=\"to-day\" name=\"to-day\"");
 
         var school = fixtures.school(fixtures.newLaCode());
         var officer = new SignedInClient(template);
