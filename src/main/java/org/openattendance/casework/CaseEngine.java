@@ -2,12 +2,15 @@ package org.openattendance.casework;
 
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.openattendance.shared.AsOf;
@@ -22,11 +25,13 @@ public class CaseEngine {
 
     public static final String CASE_PROCESS = "attendance-case";
 
+
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final TaskService tasks;
     private final HistoryService history;
     private final ManagementService management;
+    private final PerTransaction<String, Optional<DeployedDecision>> latestDecisions = new PerTransaction<>();
 
     CaseEngine(RuntimeService runtime, RepositoryService repository, TaskService tasks, HistoryService history,
                ManagementService management) {
@@ -89,12 +94,39 @@ public class CaseEngine {
         return latest == null ? 0 : latest.version();
     }
 
+    /**
+     * The version of the decision that the engine evaluated for the business rule task that is ending now (the
+     * decision log runs in the same engine command, which holds the definition the engine read to evaluate it); the
+     * latest version if the command holds none.
+     */
+    public int evaluatedDecisionVersion(String decisionKey) {
+        var commandContext = Context.getCommandContext();
+        if (commandContext != null) {
+            int evaluated = commandContext.getDbEntityManager().getCachedEntitiesByType(DecisionDefinitionEntity.class)
+                    .stream().filter(d -> decisionKey.equals(d.getKey()))
+                    .mapToInt(DecisionDefinitionEntity::getVersion).max().orElse(0);
+            if (evaluated > 0) {
+                return evaluated;
+            }
+        }
+        return latestDecisionVersion(decisionKey);
+    }
+
     /** A deployed version of a decision table: never changes once deployed (a change is a new version). */
     public record DeployedDecision(String id, int version) {
     }
 
-    /** The deployed decision that a decisionRef with the default binding ("latest") evaluates now, or null. */
+    /**
+     * The deployed decision that a decisionRef with the default binding ("latest") evaluates now, or null. Looked up
+     * once per decision and transaction: the signals of a register load are handled twenty to a transaction, and each
+     * case looked the same table up for every task. A version deployed since (on any node) is found by the next
+     * transaction.
+     */
     public DeployedDecision latestDecision(String decisionKey) {
+        return latestDecisions.get(decisionKey, key -> Optional.ofNullable(lookUpLatest(key))).orElse(null);
+    }
+
+    private DeployedDecision lookUpLatest(String decisionKey) {
         DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
                 .latestVersion().singleResult();
         return definition == null ? null : new DeployedDecision(definition.getId(), definition.getVersion());

@@ -176,12 +176,14 @@ class CaseSignals {
         if (existing.isEmpty() && !concerning) {
             return;
         }
+        boolean startedNow = false;
         if (existing.isEmpty()) {
             String laCode = facts.laCode(signal.schoolUrn());
             var opened = records.openIfAbsent(signal.pupilId(), signal.upn(), signal.academicYear(), signal.schoolUrn(),
                     laCode, FIRST_STAGE.get(signal.kind()));
             if (opened.isPresent()) {
                 startProcess(opened.get(), signal, facts.contacts(signal.pupilId()), laCode);
+                startedNow = true;
             }
             existing = records.find(signal.pupilId(), signal.academicYear());
         }
@@ -190,7 +192,8 @@ class CaseSignals {
             LOG.debug("{} for {} as of {} was handled before; ignored", signal.kind(), signal.upn(), signal.asOf());
             return;
         }
-        if ("CLOSED".equals(record.status()) || !engine.isRunning(record.processInstanceId())) {
+        // A process started by this transaction is running: no need to ask the engine.
+        if (!startedNow && ("CLOSED".equals(record.status()) || !engine.isRunning(record.processInstanceId()))) {
             if (!concerning) {
                 return;
             }

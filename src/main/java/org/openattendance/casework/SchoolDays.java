@@ -24,9 +24,17 @@ public class SchoolDays {
     private static final int LOOK_AHEAD = 400;
 
     private final SchoolCalendars calendars;
+    /** The calendars read in this transaction, by school and first academic year (two years each). */
+    private final PerTransaction<String, SchoolCalendar> readInThisTransaction = new PerTransaction<>();
 
     SchoolDays(SchoolCalendars calendars) {
         this.calendars = calendars;
+    }
+
+    /** The school's calendar of {@code first} and the year after. */
+    private SchoolCalendar twoYears(String schoolUrn, AcademicYear first) {
+        return readInThisTransaction.get(schoolUrn + "|" + first, key -> calendars.forYears(schoolUrn,
+                List.of(first, new AcademicYear(first.startYear() + 1))));
     }
 
     /** The {@code days}-th school day after {@code from}; {@code from} itself when days is 0. */
@@ -35,7 +43,7 @@ public class SchoolDays {
             return from.plusDays(Math.max(days, 0));
         }
         AcademicYear year = AcademicYear.containing(from);
-        SchoolCalendar calendar = calendars.forYears(schoolUrn, List.of(year, new AcademicYear(year.startYear() + 1)));
+        SchoolCalendar calendar = twoYears(schoolUrn, year);
         Set<AcademicYear> known = calendar.terms().stream().map(SchoolCalendar.Term::academicYear)
                 .collect(Collectors.toSet());
         LocalDate day = from;
@@ -54,7 +62,7 @@ public class SchoolDays {
             return from.minusDays(Math.max(days, 0));
         }
         AcademicYear year = AcademicYear.containing(from);
-        SchoolCalendar calendar = calendars.forYears(schoolUrn, List.of(new AcademicYear(year.startYear() - 1), year));
+        SchoolCalendar calendar = twoYears(schoolUrn, new AcademicYear(year.startYear() - 1));
         Set<AcademicYear> known = calendar.terms().stream().map(SchoolCalendar.Term::academicYear)
                 .collect(Collectors.toSet());
         LocalDate day = from;
@@ -76,7 +84,7 @@ public class SchoolDays {
             return from;
         }
         AcademicYear year = AcademicYear.containing(from);
-        SchoolCalendar calendar = calendars.forYears(schoolUrn, List.of(year, new AcademicYear(year.startYear() + 1)));
+        SchoolCalendar calendar = twoYears(schoolUrn, year);
         Set<AcademicYear> known = knownYears(calendar);
         LocalDate monday = from.with(DayOfWeek.MONDAY);
         for (int counted = 0, looked = 0; looked < LOOK_AHEAD / 7 + 1; looked++) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.openattendance.security.CamundaGroups;
 import org.openattendance.security.Role;
@@ -31,9 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class TeamTasks {
 
-    /** An open task of a team, with its case (null for a task that belongs to no case). */
+    /**
+     * An open task of a team, with its case (null for a task that belongs to no case, such as a leave request's), its
+     * pupil's UPN (from the case, or from the process of a request about a pupil) and the name of the process it is
+     * part of, as the model names it ("Leave of absence request").
+     */
     public record TeamTask(String id, String name, String taskKey, Instant created, Instant due, String assignee,
-                           List<String> groups, CaseStore.CaseRecord kase, String upn) {
+                           List<String> groups, CaseStore.CaseRecord kase, String upn, String process) {
     }
 
     public record Counts(long open, long overdue, long dueToday) {
@@ -55,6 +60,7 @@ public class TeamTasks {
     private final StaffUserStore users;
     private final String tasks;
     private final String links;
+    private final String definitions;
 
     TeamTasks(JdbcTemplate jdbc, TaskService taskService, CaseStore records, CaseTasks caseTasks, StaffUserStore users,
               ManagementService management) {
@@ -65,6 +71,7 @@ public class TeamTasks {
         this.users = users;
         this.tasks = management.getTableName(Task.class);
         this.links = management.getTableName(IdentityLinkEntity.class);
+        this.definitions = management.getTableName(ProcessDefinitionEntity.class);
     }
 
     /**
@@ -159,11 +166,12 @@ public class TeamTasks {
         args.add(first);
         var found = jdbc.query("select T.ID_, T.NAME_, T.TASK_DEF_KEY_, T.CREATE_TIME_, T.DUE_DATE_, T.ASSIGNEE_, "
                 + "T.PROC_INST_ID_, (select string_agg(L.GROUP_ID_, ',' order by L.GROUP_ID_) from " + links + " L "
-                + "where L.TASK_ID_ = T.ID_ and L.TYPE_ = 'candidate') from " + tasks + " T where " + where
+                + "where L.TASK_ID_ = T.ID_ and L.TYPE_ = 'candidate'), (select D.NAME_ from " + definitions + " D "
+                + "where D.ID_ = T.PROC_DEF_ID_) from " + tasks + " T where " + where
                 + " order by T.CREATE_TIME_, T.ID_ limit ? offset ?", (rs, i) -> new Object[] {rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
                 rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
-                rs.getString(8)}, args.toArray());
+                rs.getString(8), rs.getString(9)}, args.toArray());
         var cases = records.byProcessInstances(found.stream().map(r -> (String) r[6]).distinct().toList());
         var upns = caseTasks.upnsOf(found.stream().map(r -> (String) r[6]).filter(id -> !cases.containsKey(id))
                 .distinct().toList());
@@ -171,7 +179,7 @@ public class TeamTasks {
             var kase = cases.get((String) r[6]);
             return new TeamTask((String) r[0], (String) r[1], (String) r[2], (Instant) r[3], (Instant) r[4], (String) r[5],
                     r[7] == null ? List.of() : List.of(((String) r[7]).split(",")), kase,
-                    kase == null ? upns.get((String) r[6]) : kase.upn());
+                    kase == null ? upns.get((String) r[6]) : kase.upn(), (String) r[8]);
         }).toList();
     }
 
@@ -239,9 +247,11 @@ public class TeamTasks {
         var groups = new LinkedHashSet<String>();
         taskService.getIdentityLinksForTask(taskId).stream().filter(l -> "candidate".equals(l.getType())
                 && l.getGroupId() != null).forEach(l -> groups.add(l.getGroupId()));
+        String process = jdbc.query("select NAME_ from " + definitions + " where ID_ = ?",
+                rs -> rs.next() ? rs.getString(1) : null, task.getProcessDefinitionId());
         return List.of(new TeamTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
                 task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                task.getAssignee(), groups.stream().sorted().toList(), kase, upn));
+                task.getAssignee(), groups.stream().sorted().toList(), kase, upn, process));
     }
 
     private List<Group> grouped(String column, Collection<String> teams, Instant startOfToday) {

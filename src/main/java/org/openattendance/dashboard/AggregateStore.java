@@ -116,6 +116,27 @@ class AggregateStore {
                     ps.setInt(7, row.sessions());
                     ps.setInt(8, row.yearToDateSessions());
                 });
+        jdbc.update("delete from dashboard_pupil_recent where school_urn = ? and academic_year = ?", schoolUrn,
+                academicYear);
+        jdbc.batchUpdate("insert into dashboard_pupil_recent (pupil_id, academic_year, school_urn, year_group, cohorts, "
+                        + "ytd_possible, ytd_attended, ytd_authorised, ytd_unauthorised, ytd_late, recent_possible, "
+                        + "recent_attended, recent_authorised, recent_unauthorised, recent_late) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (pupil_id, academic_year) do update "
+                        + "set school_urn = excluded.school_urn, year_group = excluded.year_group, cohorts = excluded.cohorts, "
+                        + "ytd_possible = excluded.ytd_possible, ytd_attended = excluded.ytd_attended, "
+                        + "ytd_authorised = excluded.ytd_authorised, ytd_unauthorised = excluded.ytd_unauthorised, "
+                        + "ytd_late = excluded.ytd_late, recent_possible = excluded.recent_possible, "
+                        + "recent_attended = excluded.recent_attended, recent_authorised = excluded.recent_authorised, "
+                        + "recent_unauthorised = excluded.recent_unauthorised, recent_late = excluded.recent_late",
+                rollup.pupils(), 1000, (ps, pupil) -> {
+                    ps.setLong(1, pupil.pupilId());
+                    ps.setString(2, academicYear);
+                    ps.setString(3, pupil.schoolUrn());
+                    ps.setInt(4, pupil.yearGroup());
+                    ps.setInt(5, pupil.cohorts());
+                    setSessions(ps, 6, pupil.yearToDate());
+                    setSessions(ps, 11, pupil.lastFourWeeks());
+                });
         jdbc.update("""
                 insert into dashboard_school_year (school_urn, academic_year, last_week, as_of, refreshed_at, at_risk)
                 values (?, ?, ?, ?, ?, ?) on conflict (school_urn, academic_year) do update
@@ -149,6 +170,14 @@ class AggregateStore {
 
     boolean isEmpty() {
         return !Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from dashboard_school_year)", Boolean.class));
+    }
+
+    private static void setSessions(PreparedStatement ps, int first, Sessions sessions) throws SQLException {
+        ps.setInt(first, sessions.possible());
+        ps.setInt(first + 1, sessions.attended());
+        ps.setInt(first + 2, sessions.authorised());
+        ps.setInt(first + 3, sessions.unauthorised());
+        ps.setInt(first + 4, sessions.late());
     }
 
     private static void setKey(PreparedStatement ps, String schoolUrn, String academicYear, SchoolRollup.Key key)

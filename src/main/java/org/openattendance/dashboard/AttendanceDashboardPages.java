@@ -10,6 +10,7 @@ import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.Role;
 import org.openattendance.security.ScopeDirectory;
 import org.openattendance.security.StaffUser;
+import org.openattendance.shared.web.Choice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,12 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AttendanceDashboardPages {
 
-    /** A choice in the filter form. */
-    record Option(String value, String label, boolean selected) {
-    }
-
     /** A dashboard the caller may open, for those who have more than one. */
-    record Choice(String label, String href, String detail) {
+    record ScopeLink(String label, String href, String detail) {
     }
 
     private final Scopes scopes;
@@ -98,38 +95,38 @@ class AttendanceDashboardPages {
         return "dashboard/attendance";
     }
 
-    private static List<Option> yearGroups(Filter filter) {
-        var options = new ArrayList<Option>();
-        options.add(new Option("", "All year groups", filter.yearGroup() == null));
+    private static List<Choice> yearGroups(Filter filter) {
+        var options = new ArrayList<Choice>();
+        options.add(new Choice("", "All year groups", filter.yearGroup() == null));
         for (int year = -1; year <= 14; year++) {
-            options.add(new Option(Integer.toString(year), CohortFlags.yearGroup(year),
+            options.add(new Choice(Integer.toString(year), CohortFlags.yearGroup(year),
                     filter.yearGroup() != null && filter.yearGroup() == year));
         }
         return options;
     }
 
-    private static List<Option> cohorts(Scope scope, Filter filter) {
-        var options = new ArrayList<Option>();
-        options.add(new Option("", scope.cohort() == null ? "All pupils" : "All " + CohortFlags.label(scope.cohort())
+    private static List<Choice> cohorts(Scope scope, Filter filter) {
+        var options = new ArrayList<Choice>();
+        options.add(new Choice("", scope.cohort() == null ? "All pupils" : "All " + CohortFlags.label(scope.cohort())
                 .toLowerCase() + " pupils", filter.cohort() == null));
         for (Cohort cohort : CohortFlags.ORDER) {
             if (cohort != scope.cohort()) {
-                options.add(new Option(cohort.name(), CohortFlags.label(cohort), cohort == filter.cohort()));
+                options.add(new Choice(cohort.name(), CohortFlags.label(cohort), cohort == filter.cohort()));
             }
         }
         return options;
     }
 
-    private List<Choice> choices(StaffUser user) {
-        var choices = new ArrayList<Choice>();
+    private List<ScopeLink> choices(StaffUser user) {
+        var choices = new ArrayList<ScopeLink>();
         if (user.isAdmin()) {
             for (Map.Entry<String, String> la : names.localAuthorities().entrySet()) {
-                choices.add(new Choice(la.getValue(), "/dashboard/las/" + la.getKey(), "Local authority " + la.getKey()));
+                choices.add(new ScopeLink(la.getValue(), "/dashboard/las/" + la.getKey(), "Local authority " + la.getKey()));
             }
         }
         for (School school : directory.visibleSchools()) {
             if (user.isAdmin() || user.schools().contains(school.getUrn())) {
-                choices.add(new Choice(school.getName(), "/dashboard/schools/" + school.getUrn(), "URN " + school.getUrn()));
+                choices.add(new ScopeLink(school.getName(), "/dashboard/schools/" + school.getUrn(), "URN " + school.getUrn()));
             }
         }
         return choices;

@@ -1,6 +1,7 @@
 package org.openattendance.dashboard;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,7 @@ import org.openattendance.security.StaffUser;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.web.Pagination;
 import org.openattendance.shared.London;
+import org.openattendance.shared.web.Choice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +33,11 @@ class CaseworkDashboardPages {
     private final TeamTasks tasks;
     private final TeamLabels teams;
     private final AuditTrailOfTasks audit;
-    private final org.openattendance.school.PupilRoll roll;
+    private final TaskPupils pupils;
 
     CaseworkDashboardPages(Scopes scopes, CaseworkDashboard dashboard, TeamTasks tasks, TeamLabels teams,
-                           AuditTrailOfTasks audit, org.openattendance.school.PupilRoll roll) {
-        this.roll = roll;
+                           AuditTrailOfTasks audit, TaskPupils pupils) {
+        this.pupils = pupils;
         this.scopes = scopes;
         this.dashboard = dashboard;
         this.tasks = tasks;
@@ -62,7 +64,7 @@ class CaseworkDashboardPages {
             audit.pupilsShown(scope, "casework dashboard");
         }
         model.addAttribute("d", d);
-        model.addAttribute("pupilNames", pupilNames(d.oldestTasks()));
+        model.addAttribute("pupils", pupils.of(d.oldestTasks()));
         model.addAttribute("people", teams.people());
         model.addAttribute("tabs", DashboardTabs.of(scopes.user(), scope, "casework"));
         return "dashboard/casework";
@@ -90,13 +92,17 @@ class CaseworkDashboardPages {
         model.addAttribute("scope", scope);
         model.addAttribute("base", AttendanceDashboardPages.pathOf(scope));
         model.addAttribute("tasks", list);
-        model.addAttribute("pupilNames", pupilNames(list));
+        model.addAttribute("pupils", pupils.of(list));
         model.addAttribute("matching", matching);
         List<String> managed = TeamTasks.teamsOf(user);
         model.addAttribute("openable", list.stream().filter(t -> t.groups().stream().anyMatch(managed::contains))
                 .map(TeamTasks.TeamTask::id).collect(java.util.stream.Collectors.toSet()));
-        model.addAttribute("teamChoices", scopeTeams.stream().map(g -> new String[] {g, teams.label(g)}).toList());
-        model.addAttribute("typeChoices", tasks.typeNames(scopeTeams));
+        var teamChoices = new ArrayList<Choice>(List.of(Choice.of("", "Every team", filter.team())));
+        scopeTeams.forEach(g -> teamChoices.add(Choice.of(g, teams.label(g), filter.team())));
+        model.addAttribute("teamChoices", teamChoices);
+        var typeChoices = new ArrayList<Choice>(List.of(Choice.of("", "Every task", filter.taskKey())));
+        tasks.typeNames(scopeTeams).forEach((taskKey, name) -> typeChoices.add(Choice.of(taskKey, name, filter.taskKey())));
+        model.addAttribute("typeChoices", typeChoices);
         model.addAttribute("filter", filter);
         model.addAttribute("people", teams.people());
         model.addAttribute("teamLabels", teams);
@@ -112,9 +118,12 @@ class CaseworkDashboardPages {
         var task = tasks.task(manager, id);
         audit.taskShown(task);
         model.addAttribute("task", task);
-        model.addAttribute("pupilName", task.kase() == null ? null : roll.namesOf(List.of(task.kase().pupilId())).stream()
-                .findFirst().map(n -> n.forename() + " " + n.surname()).orElse(null));
-        model.addAttribute("members", tasks.members(task));
+        model.addAttribute("pupil", pupils.of(task));
+        var assignees = new ArrayList<Choice>();
+        tasks.members(task).forEach(m -> assignees.add(Choice.of(m.username(), teams.person(m.username()), task.assignee())));
+        assignees.add(Choice.divider("or"));
+        assignees.add(new Choice("", "Nobody: put it back on the team's list", task.assignee() == null));
+        model.addAttribute("assignees", assignees);
         model.addAttribute("teamLabels", teams);
         model.addAttribute("today", LocalDate.now(London.ZONE));
         return "dashboard/task";
@@ -130,14 +139,14 @@ class CaseworkDashboardPages {
         return "redirect:/dashboard/tasks/" + id;
     }
 
-    /** The name of each task's pupil, by pupil id, so a list names the child rather than only their UPN. */
-    private java.util.Map<Long, String> pupilNames(List<TeamTasks.TeamTask> list) {
-        List<Long> ids = list.stream().filter(t -> t.kase() != null).map(t -> t.kase().pupilId()).distinct().toList();
-        if (ids.isEmpty()) {
-            return java.util.Map.of();
+    private Scope scopeOf(String uri, String key) {
+        if (uri.startsWith("/dashboard/schools/")) {
+            return scopes.school(key);
         }
-        return roll.namesOf(ids).stream().collect(java.util.stream.Collectors.toMap(
-                org.openattendance.school.PupilRoll.PupilName::pupilId, n -> n.forename() + " " + n.surname()));
+        if (uri.contains("/virtual-school/")) {
+            return scopes.virtualSchool(key);
+        }
+        return scopes.la(key);
     }
 
     private static String blankToNull(String text) {

@@ -87,27 +87,26 @@ class ChildrenList {
         return entries(recent(scope));
     }
 
-    /** Every pupil of the scope with this year's figures and the last four school weeks', from the aggregates. */
+    /**
+     * Every pupil of the scope with this year's figures and the last four school weeks', as of their school's latest
+     * week: one pre-computed row per pupil. A pupil of a caseload with no figures yet is listed with none.
+     */
     List<Recent> recent(Scope scope) {
-        LocalDate today = summaries.today();
-        AcademicYear year = AcademicYear.containing(today);
-        LocalDate thisWeek = WeekCodes.monday(today);
+        AcademicYear year = AcademicYear.containing(summaries.today());
         int cohorts = scope.cohort() == null ? 0 : CohortFlags.bit(scope.cohort());
-        var rows = new java.util.LinkedHashMap<Long, List<PupilWeek>>();
+        var found = new java.util.LinkedHashMap<Long, Recent>();
         if (!scope.schoolUrns().isEmpty() && (scope.pupilIds() == null || !scope.pupilIds().isEmpty())) {
-            store.pupilWeeks(scope.schoolUrns(), year.toString(), thisWeek.minusWeeks(10), thisWeek, scope.pupilIds(),
-                    null, cohorts, row -> rows.computeIfAbsent(row.pupilId(), id -> new ArrayList<>()).add(row));
+            for (var pupil : store.recent(scope.schoolUrns(), year.toString(), scope.pupilIds(), null, cohorts)) {
+                found.put(pupil.pupilId(), new Recent(pupil.pupilId(), pupil.schoolUrn(), pupil.yearToDate(),
+                        pupil.lastFourWeeks()));
+            }
+        }
+        if (scope.pupilIds() == null) {
+            return new ArrayList<>(found.values());
         }
         var recent = new ArrayList<Recent>();
-        List<Long> ids = scope.pupilIds() != null ? scope.pupilIds() : List.copyOf(rows.keySet());
-        for (long id : ids) {
-            var weeks = rows.getOrDefault(id, new ArrayList<>());
-            weeks.sort(Comparator.comparing(PupilWeek::weekStart));
-            Sessions ytd = weeks.isEmpty() ? Sessions.NONE : weeks.get(weeks.size() - 1).yearToDate();
-            Sessions lastFour = weeks.stream().filter(w -> w.week().possible() > 0)
-                    .sorted(Comparator.comparing(PupilWeek::weekStart).reversed()).limit(RECENT_WEEKS)
-                    .map(PupilWeek::week).reduce(Sessions.NONE, Sessions::plus);
-            recent.add(new Recent(id, weeks.isEmpty() ? null : weeks.get(0).schoolUrn(), ytd, lastFour));
+        for (long id : scope.pupilIds()) {
+            recent.add(found.getOrDefault(id, new Recent(id, null, Sessions.NONE, Sessions.NONE)));
         }
         return recent;
     }

@@ -70,19 +70,41 @@ class FigureStore {
     List<RollupRow> rollup(List<String> schoolUrns, String academicYear, Weeks weeks, Dimension dimension, String member) {
         var sql = new StringBuilder(ROLLUP).append(" where w.academic_year = ? and w.school_urn = any(?)");
         var args = new ArrayList<Object>(List.of(academicYear, urns(schoolUrns)));
-        weeks(sql, args, weeks);
+        Map<String, LocalDate> latest = weeks instanceof Latest ? latestWeeks(schoolUrns, academicYear) : null;
+        if (latest != null && latest.isEmpty()) {
+            return List.of();
+        }
+        weeks(sql, args, weeks, latest);
         dimensionAndMember(sql, args, dimension, member);
-        return jdbc.query(sql.toString(), FigureStore::rollupRow, args.toArray());
+        var rows = jdbc.query(sql.toString(), FigureStore::rollupRow, args.toArray());
+        return latest == null ? rows : rows.stream().filter(r -> r.weekStart().equals(latest.get(r.schoolUrn()))).toList();
+    }
+
+    /** Each school's latest week worked out: read first, so that the rollups are read by index for those weeks only. */
+    private Map<String, LocalDate> latestWeeks(List<String> schoolUrns, String academicYear) {
+        var latest = new HashMap<String, LocalDate>();
+        schoolYears(schoolUrns, academicYear).forEach(y -> latest.put(y.schoolUrn(), y.lastWeek()));
+        return latest;
     }
 
     List<CodeRow> codes(List<String> schoolUrns, String academicYear, Weeks weeks, Dimension dimension, String member) {
-        var sql = new StringBuilder("select school_urn, dimension, member, code, sessions, ytd_sessions "
+        var sql = new StringBuilder("select school_urn, dimension, member, code, sessions, ytd_sessions, week_start "
                 + "from dashboard_school_week_code w where w.academic_year = ? and w.school_urn = any(?)");
         var args = new ArrayList<Object>(List.of(academicYear, urns(schoolUrns)));
-        weeks(sql, args, weeks);
+        Map<String, LocalDate> latest = weeks instanceof Latest ? latestWeeks(schoolUrns, academicYear) : null;
+        if (latest != null && latest.isEmpty()) {
+            return List.of();
+        }
+        weeks(sql, args, weeks, latest);
         dimensionAndMember(sql, args, dimension, member);
-        return jdbc.query(sql.toString(), (rs, i) -> new CodeRow(rs.getString(1), Dimension.valueOf(rs.getString(2)),
-                rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6)), args.toArray());
+        var rows = new ArrayList<CodeRow>();
+        jdbc.query(sql.toString(), rs -> {
+            if (latest == null || rs.getDate(7).toLocalDate().equals(latest.get(rs.getString(1)))) {
+                rows.add(new CodeRow(rs.getString(1), Dimension.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getInt(5), rs.getInt(6)));
+            }
+        }, args.toArray());
+        return rows;
     }
 
     /**
@@ -125,6 +147,26 @@ class FigureStore {
         jdbc.query(sql.toString(), rs -> {
             each.accept(AggregateStore.pupilWeek(rs, 0));
         }, args.toArray());
+    }
+
+    /**
+     * Each pupil of the schools as of their school's latest week (the year to date and the last four school weeks),
+     * narrowed to some pupils, a year group and pupils in all the given cohorts (0: any): one row per pupil.
+     */
+    List<SchoolRollup.PupilRecent> recent(List<String> schoolUrns, String academicYear, List<Long> pupilIds,
+                                          Integer yearGroup, int cohorts) {
+        var sql = new StringBuilder("select pupil_id, school_urn, year_group, cohorts, ytd_possible, ytd_attended, "
+                + "ytd_authorised, ytd_unauthorised, ytd_late, recent_possible, recent_attended, recent_authorised, "
+                + "recent_unauthorised, recent_late from dashboard_pupil_recent where academic_year = ? and school_urn = any(?)");
+        var args = new ArrayList<Object>(List.of(academicYear, urns(schoolUrns)));
+        narrow(sql, args, pupilIds, yearGroup, cohorts);
+        return jdbc.query(sql.toString(), (rs, i) -> new SchoolRollup.PupilRecent(rs.getLong(1), rs.getString(2),
+                rs.getInt(3), rs.getInt(4), sessions(rs, 5), sessions(rs, 10)), args.toArray());
+    }
+
+    private static Sessions sessions(ResultSet rs, int first) throws SQLException {
+        return new Sessions(rs.getInt(first), rs.getInt(first + 1), rs.getInt(first + 2), rs.getInt(first + 3),
+                rs.getInt(first + 4));
     }
 
     /**
@@ -241,10 +283,15 @@ class FigureStore {
         return counts;
     }
 
-    private static void weeks(StringBuilder sql, List<Object> args, Weeks weeks) {
+    /**
+     * Narrows to the weeks asked for. Each school's latest week is passed as the few distinct weeks themselves (the
+     * caller keeps each school's own), not as a subquery per row: PostgreSQL runs that as a filter over every week of
+     * every school instead of an index condition, which for 50 schools walks hundreds of thousands of code rows.
+     */
+    private static void weeks(StringBuilder sql, List<Object> args, Weeks weeks, Map<String, LocalDate> latest) {
         if (weeks instanceof Latest) {
-            sql.append(" and w.week_start = (select y.last_week from dashboard_school_year y "
-                    + "where y.school_urn = w.school_urn and y.academic_year = w.academic_year)");
+            sql.append(" and w.week_start = any(?)");
+            args.add(latest.values().stream().distinct().map(Date::valueOf).toArray(Date[]::new));
         } else if (weeks instanceof At at) {
             sql.append(" and w.week_start = ?");
             args.add(Date.valueOf(at.monday()));

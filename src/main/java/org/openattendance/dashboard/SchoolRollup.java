@@ -27,8 +27,16 @@ final class SchoolRollup {
     record CodeRow(Key key, String code, int sessions, int yearToDateSessions) {
     }
 
-    /** @param atRisk the pupils at risk of persistent absence as of the latest week ({@link AtRisk}) */
-    record Result(List<Row> rows, List<CodeRow> codes, int atRisk) {
+    /** One pupil as of the latest week: the year to date and the last four school weeks. */
+    record PupilRecent(long pupilId, String schoolUrn, int yearGroup, int cohorts, Sessions yearToDate,
+                       Sessions lastFourWeeks) {
+    }
+
+    /**
+     * @param atRisk the pupils at risk of persistent absence as of the latest week ({@link AtRisk})
+     * @param pupils each pupil as of the latest week
+     */
+    record Result(List<Row> rows, List<CodeRow> codes, int atRisk, List<PupilRecent> pupils) {
     }
 
     /** The school weeks (a week with a possible session for the pupil) whose attendance counts as recent. */
@@ -37,6 +45,7 @@ final class SchoolRollup {
     private final Map<Key, Tally[]> tallies = new HashMap<>();
     private final Map<Key, Map<String, int[]>> codes = new HashMap<>();
     private int atRisk;
+    private final List<PupilRecent> pupils = new ArrayList<>();
 
     private SchoolRollup() {
     }
@@ -61,11 +70,13 @@ final class SchoolRollup {
                 schoolWeeks++;
             }
         }
-        if (AtRisk.of(rows.get(rows.size() - 1).yearToDate(), recent)) {
+        PupilWeek latest = rows.get(rows.size() - 1);
+        if (AtRisk.of(latest.yearToDate(), recent)) {
             atRisk++;
         }
+        pupils.add(new PupilRecent(latest.pupilId(), latest.schoolUrn(), latest.yearGroup(), latest.cohorts(),
+                latest.yearToDate(), recent));
         var toDate = new TreeMap<String, Integer>();
-        PupilWeek latest = rows.get(rows.size() - 1);
         List<Key> keys = new ArrayList<>();
         int next = 0;
         for (LocalDate week = rows.get(0).weekStart(); !week.isAfter(lastWeek); week = week.plusWeeks(1)) {
@@ -111,6 +122,6 @@ final class SchoolRollup {
         tallies.forEach((key, both) -> rows.add(new Row(key, both[0], both[1])));
         var codeRows = new ArrayList<CodeRow>();
         codes.forEach((key, byCode) -> byCode.forEach((code, n) -> codeRows.add(new CodeRow(key, code, n[0], n[1]))));
-        return new Result(rows, codeRows, atRisk);
+        return new Result(rows, codeRows, atRisk, pupils);
     }
 }

@@ -98,7 +98,9 @@ class Summaries {
             }
         }
         var groups = new TreeMap<String, Tally>();
-        for (PupilFigures pupil : pupils(scope, period, filter, new TreeMap<>())) {
+        List<PupilFigures> pupils = isYearToDate(scope, period) ? yearToDate(scope, period, filter)
+                : pupils(scope, period, filter, new TreeMap<>());
+        for (PupilFigures pupil : pupils) {
             Tally one = Tally.ofPupil(pupil.sessions());
             switch (split) {
                 case SCHOOL -> groups.merge(pupil.schoolUrn(), one, Tally::plus);
@@ -207,31 +209,28 @@ class Summaries {
      * lists behind the dashboard's numbers show, without summing a year of rows.
      */
     List<PupilFigures> pupilsAt(Scope scope, Period period, Filter filter) {
-        if (!isYearToDate(scope, period) && !isWholeWeek(period)) {
-            return pupils(scope, period, filter, new HashMap<>());
+        if (isYearToDate(scope, period)) {
+            return yearToDate(scope, period, filter);
         }
-        boolean ytd = isYearToDate(scope, period);
-        var latest = new HashMap<String, LocalDate>();
-        LocalDate first = null;
-        for (var schoolYear : store.schoolYears(scope.schoolUrns(), period.year().toString())) {
-            latest.put(schoolYear.schoolUrn(), schoolYear.lastWeek());
-            first = first == null || schoolYear.lastWeek().isBefore(first) ? schoolYear.lastWeek() : first;
+        if (!isWholeWeek(period)) {
+            return pupils(scope, period, filter, new HashMap<>());
         }
         LocalDate monday = WeekCodes.monday(period.to());
         var found = new ArrayList<PupilFigures>();
-        if (ytd && first == null) {
-            return found;
-        }
-        LocalDate from = ytd ? first : monday;
-        LocalDate to = ytd ? latest.values().stream().max(LocalDate::compareTo).orElse(first) : monday;
-        store.pupilWeeks(scope.schoolUrns(), period.year().toString(), from, to, scope.pupilIds(), filter.yearGroup(),
-                cohortBits(scope, filter), row -> {
-                    if (!ytd || row.weekStart().equals(latest.get(row.schoolUrn()))) {
-                        found.add(new PupilFigures(row.pupilId(), row.schoolUrn(), row.yearGroup(), row.cohorts(),
-                                ytd ? row.yearToDate() : row.week()));
-                    }
-                });
+        store.pupilWeeks(scope.schoolUrns(), period.year().toString(), monday, monday, scope.pupilIds(),
+                filter.yearGroup(), cohortBits(scope, filter), row -> found.add(new PupilFigures(row.pupilId(),
+                        row.schoolUrn(), row.yearGroup(), row.cohorts(), row.week())));
         return found;
+    }
+
+    /** Each pupil's year to date as of their school's latest week: one pre-computed row per pupil. */
+    private List<PupilFigures> yearToDate(Scope scope, Period period, Filter filter) {
+        if (scope.schoolUrns().isEmpty() || (scope.pupilIds() != null && scope.pupilIds().isEmpty())) {
+            return List.of();
+        }
+        return store.recent(scope.schoolUrns(), period.year().toString(), scope.pupilIds(), filter.yearGroup(),
+                cohortBits(scope, filter)).stream().map(p -> new PupilFigures(p.pupilId(), p.schoolUrn(), p.yearGroup(),
+                p.cohorts(), p.yearToDate())).toList();
     }
 
     /** How many sessions of one code each pupil of the scope and filter had in the period (pupils with none left out). */

@@ -1,12 +1,7 @@
 package org.openattendance.dashboard;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.Locale;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.jsoup.Jsoup;
-import org.jsoup.helper.W3CDom;
 import org.openattendance.security.AuditTrail;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,8 +26,10 @@ class TargetingPages {
     private final TargetingPack packs;
     private final AuditTrail audit;
     private final TemplateEngine templates;
+    private final TargetingPdfs pdfs;
 
-    TargetingPages(Scopes scopes, TargetingPack packs, AuditTrail audit, TemplateEngine templates) {
+    TargetingPages(Scopes scopes, TargetingPack packs, AuditTrail audit, TemplateEngine templates, TargetingPdfs pdfs) {
+        this.pdfs = pdfs;
         this.scopes = scopes;
         this.packs = packs;
         this.audit = audit;
@@ -62,19 +59,12 @@ class TargetingPages {
         var context = new Context(Locale.UK);
         context.setVariable("pack", pack);
         context.setVariable("f", new DashboardFormat());
-        String html = templates.process("dashboard/targeting-pdf", context);
-        var out = new ByteArrayOutputStream();
-        try {
-            new PdfRendererBuilder().useFastMode().withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html)), "/")
-                    .toStream(out).run();
-        } catch (IOException e) {
-            throw new IllegalStateException("The pack could not be made into a PDF", e);
-        }
+        byte[] pdf = pdfs.of(pack.schoolUrn(), templates.process("dashboard/targeting-pdf", context));
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_PDF);
         headers.setContentDisposition(ContentDisposition.inline()
                 .filename("targeting-" + pack.schoolUrn() + "-" + pack.prepared() + ".pdf").build());
-        return ResponseEntity.ok().headers(headers).body(out.toByteArray());
+        return ResponseEntity.ok().headers(headers).body(pdf);
     }
 
     private TargetingPack.Pack pack(String urn) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.web.Choice;
 import org.openattendance.shared.web.DateEntry;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -38,12 +39,22 @@ final class LeavePageSupport {
                 : Arrays.stream(line.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** A choice of a radio group or select, as fragments/forms.html renders it. */
-    record Option(String value, String label, boolean selected) {
+    static List<Choice> reasonOptions(String chosen) {
+        return Arrays.stream(LeaveReason.values()).map(r -> Choice.of(r.name(), r.label(), chosen)).toList();
     }
 
-    static List<Option> reasonOptions(String chosen) {
-        return Arrays.stream(LeaveReason.values()).map(r -> new Option(r.name(), r.label(), r.name().equals(chosen))).toList();
+    /** The half day the leave starts: the morning unless the afternoon is chosen. */
+    static List<Choice> fromSessions(String chosen) {
+        boolean afternoon = "PM".equals(chosen);
+        return List.of(new Choice("AM", "the morning of the first day", !afternoon),
+                new Choice("PM", "the afternoon of the first day", afternoon));
+    }
+
+    /** The half day the leave ends: the end of the day unless the morning is chosen. */
+    static List<Choice> toSessions(String chosen) {
+        boolean morning = "AM".equals(chosen);
+        return List.of(new Choice("PM", "the end of the last day", !morning),
+                new Choice("AM", "the end of the morning of the last day", morning));
     }
 
     /**
@@ -61,6 +72,15 @@ final class LeavePageSupport {
                 put(field, message);
                 summary.put(anchor(field), message);
             }
+        }
+
+        /** The request's own check's problems ({@link #errors}), for the fields whose boxes showed none already. */
+        void addUnlessShown(InvalidInputException e) {
+            errors(e).forEach((field, message) -> {
+                if (!containsKey(field)) {
+                    add(field, message);
+                }
+            });
         }
 
         public Map<String, String> summary() {

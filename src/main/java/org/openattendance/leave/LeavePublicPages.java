@@ -1,6 +1,7 @@
 package org.openattendance.leave;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,7 @@ import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.EvenPace;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.web.Choice;
 import org.openattendance.shared.web.DateEntry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -95,11 +97,7 @@ class LeavePublicPages {
             }
         } catch (InvalidInputException e) {
             // every problem at once: the boxes' own first, then what the request's check found about the rest
-            LeavePageSupport.errors(e).forEach((field, message) -> {
-                if (!typed.containsKey(field)) {
-                    typed.add(field, message);
-                }
-            });
+            typed.addUnlessShown(e);
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return page(model, read, typed, born, from, to);
@@ -172,7 +170,11 @@ class LeavePublicPages {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("reasonOptions", LeavePageSupport.reasonOptions(form.reason()));
-        model.addAttribute("schools", directory.allSchools());
+        var schools = new ArrayList<Choice>(List.of(Choice.of("", "Choose a school", form.school() == null ? "" : form.school())));
+        directory.allSchools().forEach(s -> schools.add(Choice.of(s.getUrn(), s.getName(), form.school())));
+        model.addAttribute("schools", schools);
+        model.addAttribute("fromSessions", LeavePageSupport.fromSessions(form.fromSession()));
+        model.addAttribute("toSessions", LeavePageSupport.toSessions(form.toSession()));
         model.addAttribute("reasons", LeaveReason.values());
         model.addAttribute("maxFiles", EvidenceCheck.MAX_FILES);
         return "leave/request";

@@ -12,6 +12,7 @@ import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.web.Choice;
 import org.openattendance.shared.web.DateEntry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -110,11 +111,7 @@ class LeaveStaffPages {
                 return "redirect:/leave-requests/" + made.id();
             }
         } catch (InvalidInputException e) {
-            LeavePageSupport.errors(e).forEach((field, message) -> {
-                if (!errors.containsKey(field)) {
-                    errors.add(field, message);
-                }
-            });
+            errors.addUnlessShown(e);
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return paperPage(model, pupil, read, errors, from, to);
@@ -159,7 +156,11 @@ class LeaveStaffPages {
         model.addAttribute("to", to);
         model.addAttribute("reasonOptions", LeavePageSupport.reasonOptions(form.reason()));
         model.addAttribute("reasons", LeaveReason.values());
-        model.addAttribute("parents", pupil.getParents());
+        model.addAttribute("parents", pupil.getParents().stream().map(p -> Choice.of(p.getName(), p.getName() + " ("
+                + p.getRelationship() + (p.livesWithPupil() ? ", lives with the pupil" : ", does not live with the pupil") + ")",
+                form.requestedBy())).toList());
+        model.addAttribute("fromSessions", LeavePageSupport.fromSessions(form.fromSession()));
+        model.addAttribute("toSessions", LeavePageSupport.toSessions(form.toSession()));
         return "leave/staff-new";
     }
 

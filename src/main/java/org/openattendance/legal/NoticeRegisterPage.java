@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.openattendance.school.Pupil;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.NotFoundException;
+import org.openattendance.shared.web.Choice;
 import org.openattendance.shared.web.DateEntry;
 import org.openattendance.shared.web.Pagination;
 import org.springframework.http.ResponseEntity;
@@ -35,9 +36,6 @@ class NoticeRegisterPage {
     /** One notice as a row of the register. */
     record Row(String number, String pupil, String upn, String school, String parent, String issued, String received,
                String amountDue, String paid, PenaltyNoticeStatus status) {
-    }
-
-    record Option(String value, String label, boolean selected) {
     }
 
     record StatusCount(String label, int count) {
@@ -149,17 +147,17 @@ class NoticeRegisterPage {
                 .map(s -> new StatusCount(words.status(s), counts.getOrDefault(s, 0))).toList();
     }
 
-    private List<Option> statusOptions(PenaltyNoticeStatus chosen) {
-        var options = new ArrayList<Option>();
-        options.add(new Option("", "Any status", chosen == null));
-        Arrays.stream(PenaltyNoticeStatus.values()).forEach(s -> options.add(new Option(s.name(), words.status(s), s == chosen)));
+    private List<Choice> statusOptions(PenaltyNoticeStatus chosen) {
+        var options = new ArrayList<Choice>();
+        options.add(new Choice("", "Any status", chosen == null));
+        Arrays.stream(PenaltyNoticeStatus.values()).forEach(s -> options.add(new Choice(s.name(), words.status(s), s == chosen)));
         return options;
     }
 
-    private List<Option> schoolOptions(String code, String chosen) {
-        var options = new ArrayList<Option>();
-        options.add(new Option("", "Every school", chosen == null));
-        register.choosableSchools(code).forEach(s -> options.add(new Option(s.getUrn(), s.getName(), s.getUrn().equals(chosen))));
+    private List<Choice> schoolOptions(String code, String chosen) {
+        var options = new ArrayList<Choice>();
+        options.add(new Choice("", "Every school", chosen == null));
+        register.choosableSchools(code).forEach(s -> options.add(new Choice(s.getUrn(), s.getName(), s.getUrn().equals(chosen))));
         return options;
     }
 

@@ -18,6 +18,7 @@ import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.NotFoundException;
+import org.openattendance.shared.web.Choice;
 import org.openattendance.shared.web.DateEntry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,9 +42,6 @@ class PenaltyNoticePages {
 
     /** A letter about the notice, with how it went to each parent. */
     record LetterRow(String id, String subject, String sent, List<String> deliveries) {
-    }
-
-    record Option(String value, String label, boolean selected) {
     }
 
     record PageProblem(String field, String text) {
@@ -172,7 +170,7 @@ class PenaltyNoticePages {
         model.addAttribute("amount", amount);
         model.addAttribute("reference", reference);
         model.addAttribute("groundOptions", Arrays.stream(WithdrawalGround.values())
-                .map(g -> new Option(g.name(), g.label(), g == ground)).toList());
+                .map(g -> new Choice(g.name(), g.label(), g == ground)).toList());
         model.addAttribute("reason", reason);
         model.addAttribute("problems", problems);
         model.addAttribute("summary", ErrorSummary.of(problems, PageProblem::field, PageProblem::text));

@@ -16,6 +16,7 @@ import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.NotFoundException;
+import org.openattendance.shared.web.Choice;
 import org.openattendance.shared.web.DateEntry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,10 +46,6 @@ class PenaltyRequestPages {
     /** What the form shows and holds. */
     record FormState(RequestRoute route, DateEntry periodFrom, DateEntry periodTo, List<ParentEntry> parents,
                      String schoolStatement) {
-    }
-
-    /** A radio or select option. */
-    record Option(String value, String label, boolean selected) {
     }
 
     /** A problem as the page shows it: the anchor it links to and the sentence. */
@@ -179,7 +176,7 @@ class PenaltyRequestPages {
         model.addAttribute("caseWaits", submission.caseWaits(pupil));
         var words = new LegalWords();
         model.addAttribute("routeOptions", java.util.Arrays.stream(RequestRoute.values())
-                .map(r -> new Option(r.name(), words.route(r), r == state.route())).toList());
+                .map(r -> new Choice(r.name(), words.route(r), r == state.route())).toList());
         return "legal/request-form";
     }
 

@@ -2,11 +2,15 @@ package org.openattendance.missingeducation;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.web.Choice;
+import org.openattendance.shared.web.DateEntry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,26 +43,30 @@ class CmePages {
 
     @GetMapping("/missing-education/{id}")
     String one(@PathVariable long id, Model model) {
-        prepare(register.visibleEntry(id), model, Map.of(), null, null);
+        prepare(register.visibleEntry(id), model, Map.of(), new Entered(DateEntry.of(LocalDate.now(clock)), null, null, null));
         return "missingeducation/entry";
     }
 
+    /** What was typed into the page's two forms, shown back with the problems. */
+    private record Entered(DateEntry madeOn, String enquiry, String outcome, String detail) {
+    }
+
     @PostMapping("/missing-education/{id}/enquiries")
-    String enquiry(@PathVariable long id, @RequestParam(required = false) String day,
-                   @RequestParam(required = false) String month, @RequestParam(required = false) String year,
-                   @RequestParam(required = false) String enquiry, Model model, HttpServletResponse response) {
-        LocalDate madeOn = null;
+    String enquiry(@PathVariable long id, @RequestParam(required = false) String enquiry, HttpServletRequest request,
+                   Model model, HttpServletResponse response) {
+        DateEntry madeOn = DateEntry.read(request, "madeOn");
         try {
-            madeOn = LocalDate.of(Integer.parseInt(year.trim()), Integer.parseInt(month.trim()), Integer.parseInt(day.trim()));
-        } catch (RuntimeException e) {
-            // reported below with the register's own checks
-        }
-        try {
-            register.addEnquiry(id, madeOn, enquiry);
+            register.addEnquiry(id, madeOn.date(), enquiry);
             return "redirect:/missing-education/" + id + "?enquiry";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            prepare(register.visibleEntry(id), model, errors(e), enquiry, null);
+            var errors = errors(e);
+            // A date that is not a real one is told as such, not as the register's "give the date".
+            String typo = madeOn.isEmpty() ? null : madeOn.message("The date the enquiry was made");
+            if (typo != null) {
+                errors.put("madeOn", typo);
+            }
+            prepare(register.visibleEntry(id), model, errors, new Entered(madeOn, enquiry, null, null));
             return "missingeducation/entry";
         }
     }
@@ -66,34 +74,34 @@ class CmePages {
     @PostMapping("/missing-education/{id}/outcome")
     String outcome(@PathVariable long id, @RequestParam(required = false) String outcome,
                    @RequestParam(required = false) String detail, Model model, HttpServletResponse response) {
-        CmeEntry.Outcome chosen = null;
-        for (CmeEntry.Outcome o : CmeEntry.Outcome.values()) {
-            if (o.name().equals(outcome)) {
-                chosen = o;
-            }
-        }
+        CmeEntry.Outcome chosen = Arrays.stream(CmeEntry.Outcome.values()).filter(o -> o.name().equals(outcome))
+                .findFirst().orElse(null);
         try {
             register.recordOutcome(id, chosen, detail);
             return "redirect:/missing-education/" + id + "?outcome";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            prepare(register.visibleEntry(id), model, errors(e), null, detail);
+            prepare(register.visibleEntry(id), model, errors(e),
+                    new Entered(DateEntry.of(LocalDate.now(clock)), null, outcome, detail));
             return "missingeducation/entry";
         }
     }
 
-    private void prepare(CmeEntry entry, Model model, Map<String, String> errors, String enquiry, String detail) {
+    private void prepare(CmeEntry entry, Model model, Map<String, String> errors, Entered entered) {
         model.addAttribute("entry", entry);
-        model.addAttribute("outcomes", CmeEntry.Outcome.values());
+        model.addAttribute("outcomes", Arrays.stream(CmeEntry.Outcome.values())
+                .map(o -> Choice.of(o.name(), o.label(), entered.outcome())).toList());
         model.addAttribute("errors", errors);
-        model.addAttribute("enquiry", enquiry);
-        model.addAttribute("detail", detail);
+        model.addAttribute("madeOn", entered.madeOn());
+        model.addAttribute("enquiry", entered.enquiry());
+        model.addAttribute("detail", entered.detail());
         model.addAttribute("today", LocalDate.now(clock));
     }
 
     private static Map<String, String> errors(InvalidInputException e) {
         var errors = new LinkedHashMap<String, String>();
-        e.problems().forEach(p -> errors.merge(p.where(), Character.toUpperCase(p.message().charAt(0))
+        e.problems().forEach(p -> errors.merge("outcome".equals(p.where()) ? "outcome-0" : p.where(),
+                Character.toUpperCase(p.message().charAt(0))
                 + p.message().substring(1), (a, b) -> a + ". " + b));
         return errors;
     }

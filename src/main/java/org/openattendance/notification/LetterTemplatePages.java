@@ -1,6 +1,7 @@
 package org.openattendance.notification;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.jsoup.Jsoup;
 import org.openattendance.security.ScopeDirectory;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.London;
+import org.openattendance.shared.web.Choice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LetterTemplatePages {
 
     record Row(String key, String name, String national, String own, boolean hasOwn) {
-    }
-
-    record LocalAuthority(String code, String name) {
     }
 
     record Preview(String subject, String html) {
@@ -132,8 +131,10 @@ class LetterTemplatePages {
     private void describeLa(String la, Model model) {
         model.addAttribute("la", la);
         model.addAttribute("laName", la == null ? null : scopes.localAuthorityName(la).orElse(la));
-        model.addAttribute("localAuthorities", scopes.localAuthorities().entrySet().stream()
-                .map(e -> new LocalAuthority(e.getKey(), e.getValue() + " (" + e.getKey() + ")")).toList());
+        var authorities = new ArrayList<Choice>(List.of(Choice.of("", "National versions (every local authority)",
+                la == null ? "" : la)));
+        scopes.localAuthorities().forEach((code, laName) -> authorities.add(Choice.of(code, laName + " (" + code + ")", la)));
+        model.addAttribute("localAuthorities", authorities);
     }
 
     private Row row(String key, String la) {

@@ -16,6 +16,7 @@ import org.openattendance.school.PupilRoll;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolCalendars;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.Session;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -33,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegisterLoader {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String UNEXPLAINED = "N";
     private static final String REGISTER_COLUMNS =
             "session_mark (pupil_id, mark_date, session, code, minutes_late, recorded_by, recorded_at, source)";
 
@@ -68,7 +70,7 @@ public class RegisterLoader {
                 ? new RegisterLoadResult(checked.size(), 0, 0, sorted(rejected))
                 : merge(checked, rejected, recorder);
         if (result.accepted() + result.amended() > 0) {
-            publishChange(school, checked);
+            publishChange(school, checked, today);
         }
         return result;
     }
@@ -206,7 +208,21 @@ public class RegisterLoader {
         return amended;
     }
 
-    private void publishChange(School school, List<CheckedMark> marks) {
+    /**
+     * Announces the change: every pupil whose marks changed, and, first, the pupils with an N in today's morning
+     * session among them (held marks loaded again are included: the listener's recalculation finds nothing new).
+     */
+    private void publishChange(School school, List<CheckedMark> marks, LocalDate today) {
+        var unexplainedThisMorning = new TreeSet<Long>();
+        for (CheckedMark mark : marks) {
+            if (mark.session() == Session.AM && today.equals(mark.date()) && UNEXPLAINED.equals(mark.code())) {
+                unexplainedThisMorning.add(mark.pupilId());
+            }
+        }
+        if (!unexplainedThisMorning.isEmpty()) {
+            events.publishEvent(new UnexplainedMorningsRecorded(school.getUrn(), today,
+                    List.copyOf(unexplainedThisMorning)));
+        }
         var pupilIds = new TreeSet<Long>();
         LocalDate from = LocalDate.MAX;
         LocalDate to = LocalDate.MIN;

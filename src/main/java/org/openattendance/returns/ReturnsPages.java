@@ -2,11 +2,13 @@ package org.openattendance.returns;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openattendance.school.DeletionGround;
 import org.openattendance.school.DeletionRequest;
@@ -17,6 +19,8 @@ import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.web.Choice;
+import org.openattendance.shared.web.DateEntry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +72,11 @@ class ReturnsPages {
         model.addAttribute("statuses", LaReturn.Status.values());
         model.addAttribute("status", wanted);
         model.addAttribute("school", schoolUrn);
-        model.addAttribute("schools", directory.visibleSchools());
+        var schools = directory.visibleSchools();
+        model.addAttribute("schools", schools);
+        var schoolChoices = new ArrayList<Choice>(List.of(Choice.of("", "All your schools", schoolUrn == null ? "" : schoolUrn)));
+        schools.forEach(s -> schoolChoices.add(Choice.of(s.getUrn(), s.getName(), schoolUrn)));
+        model.addAttribute("schoolChoices", schoolChoices);
         return "returns/list";
     }
 
@@ -79,6 +87,7 @@ class ReturnsPages {
         model.addAttribute("canMake", !found.isMade() && found.kind() == LaReturn.Kind.NEW_PUPIL
                 && access.canChangeSchoolRecords(access.currentUser(), found.schoolUrn()));
         model.addAttribute("form", new LaReturns.NewPupilDetails(null, null, null));
+        model.addAttribute("sexes", sexes(null));
         model.addAttribute("errors", Map.of());
         return "returns/return";
     }
@@ -97,6 +106,7 @@ class ReturnsPages {
             model.addAttribute("laReturn", found);
             model.addAttribute("canMake", !found.isMade());
             model.addAttribute("form", details);
+            model.addAttribute("sexes", sexes(sex));
             model.addAttribute("errors", errors(e));
             return "returns/return";
         }
@@ -106,31 +116,38 @@ class ReturnsPages {
     String deletionPage(@PathVariable String upn, Model model) {
         Pupil pupil = writablePupil(upn);
         audit.record(AuditTrail.Action.READ_PUPIL, "pupil", pupil.getUpn(), "deletion from roll page");
-        prepare(pupil, model, new DeletionForm(null, null, null, null, null, null, null, null, null), Map.of());
+        prepare(pupil, model, DeletionForm.empty(), Map.of());
         return "returns/deletion";
     }
 
-    /** The form as entered; dates as GOV.UK date inputs (day, month, year), so a bad one is shown back. */
-    record DeletionForm(String ground, String day, String month, String year, String destinationSchool,
-                        String newAddress, String noticeDay, String noticeMonth, String noticeYear) {
+    /** The form as entered; the dates as typed into GOV.UK date inputs, so a bad one is shown back. */
+    record DeletionForm(String ground, DateEntry deletionDate, String destinationSchool, String newAddress,
+                        DateEntry parentNoticeDate) {
+
+        static DeletionForm empty() {
+            return new DeletionForm(null, DateEntry.of(null), null, null, DateEntry.of(null));
+        }
     }
 
     @PostMapping("/pupils/{upn}/deletion")
-    String delete(@PathVariable String upn, DeletionForm form, Model model, HttpServletResponse response) {
+    String delete(@PathVariable String upn, @RequestParam(required = false) String ground,
+                  @RequestParam(required = false) String destinationSchool,
+                  @RequestParam(required = false) String newAddress, HttpServletRequest request, Model model,
+                  HttpServletResponse response) {
         Pupil pupil = writablePupil(upn);
+        var form = new DeletionForm(ground, DateEntry.read(request, "deletionDate"), destinationSchool, newAddress,
+                DateEntry.read(request, "parentNoticeDate"));
         var errors = new LinkedHashMap<String, String>();
-        LocalDate date = date(form.day(), form.month(), form.year(), "deletionDate",
-                "Enter the last day on roll as a real date", errors);
-        boolean noNotice = blank(form.noticeDay()) && blank(form.noticeMonth()) && blank(form.noticeYear());
-        LocalDate notice = noNotice ? null : date(form.noticeDay(), form.noticeMonth(), form.noticeYear(),
-                "parentNoticeDate", "Enter the date of the parent's written notice as a real date", errors);
-        if (form.ground() == null || form.ground().isBlank()) {
-            errors.put("deletionGround", "Choose the ground for the deletion");
+        if (ground == null || ground.isBlank()) {
+            errors.put("deletionGround-0", "Choose the ground for the deletion");
         }
+        putIfPresent(errors, "deletionDate", form.deletionDate().problem("Last day on roll", "Enter the last day on roll"));
+        putIfPresent(errors, "parentNoticeDate",
+                form.parentNoticeDate().problem("Date of the parent's written notice", null));
         if (errors.isEmpty()) {
             try {
-                deletions.delete(pupil.getUpn(), new DeletionRequest(date, form.ground(), form.destinationSchool(),
-                        form.newAddress(), notice), RollDeletions.Channel.PAGE);
+                deletions.delete(pupil.getUpn(), new DeletionRequest(form.deletionDate().date(), ground,
+                        destinationSchool, newAddress, form.parentNoticeDate().date()), RollDeletions.Channel.PAGE);
                 return "redirect:/pupils/" + pupil.getUpn() + "/deletion?deleted";
             } catch (InvalidInputException e) {
                 errors.putAll(errors(e));
@@ -149,7 +166,8 @@ class ReturnsPages {
             return "redirect:/pupils/" + pupil.getUpn() + "/deletion?enquiries";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            prepare(pupil, model, new DeletionForm(DeletionGround.CONTINUOUS_ABSENCE.name(), null, null, null, null, null, null, null, null),
+            prepare(pupil, model, new DeletionForm(DeletionGround.CONTINUOUS_ABSENCE.name(), DateEntry.of(null), null,
+                            null, DateEntry.of(null)),
                     Map.of("enquiries", e.getMessage()));
             return "returns/deletion";
         }
@@ -165,7 +183,8 @@ class ReturnsPages {
         School school = directory.school(pupil.getSchoolUrn()).orElseThrow();
         model.addAttribute("pupil", pupil);
         model.addAttribute("school", school);
-        model.addAttribute("grounds", DeletionGround.values());
+        model.addAttribute("grounds", Arrays.stream(DeletionGround.values()).map(g -> Choice.of(g.name(),
+                g.label() + (g.regulation().startsWith("9") ? " (" + g.regulation() + ")" : ""), form.ground())).toList());
         model.addAttribute("standing", twentyDays.standing(pupil));
         model.addAttribute("enquiriesRunning", enquiries.isRunning(pupil.getUpn()));
         model.addAttribute("form", form);
@@ -173,28 +192,34 @@ class ReturnsPages {
         model.addAttribute("today", LocalDate.now(clock));
     }
 
-    private static LocalDate date(String day, String month, String year, String key, String message,
-                                  Map<String, String> errors) {
-        try {
-            return LocalDate.of(Integer.parseInt(year.trim()), Integer.parseInt(month.trim()), Integer.parseInt(day.trim()));
-        } catch (RuntimeException e) {
-            errors.put(key, message + ", for example 7 1 2027");
-            return null;
+    private static void putIfPresent(Map<String, String> errors, String field, String problem) {
+        if (problem != null) {
+            errors.put(field, problem);
         }
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 
     private static Map<String, String> errors(InvalidInputException e) {
         var errors = new LinkedHashMap<String, String>();
         if (e.problems().isEmpty()) {
-            errors.put("form", e.getMessage());
+            errors.put("", e.getMessage());
         }
-        e.problems().forEach(p -> errors.merge(p.where().isBlank() ? "form" : p.where(), capitalise(p.message()),
+        e.problems().forEach(p -> errors.merge(field(p.where()), capitalise(p.message()),
                 (a, b) -> a + ". " + b));
         return errors;
+    }
+
+    /** The sexes an admission register records (F or M), as radios. */
+    private static List<Choice> sexes(String chosen) {
+        return List.of(Choice.of("F", "Female", chosen), Choice.of("M", "Male", chosen));
+    }
+
+    /** The field a problem is shown at: a radios group's first radio, the summary's link target. */
+    private static String field(String where) {
+        return switch (where) {
+            case "" -> "";
+            case "deletionGround", "sex" -> where + "-0";
+            default -> where;
+        };
     }
 
     private static String capitalise(String text) {

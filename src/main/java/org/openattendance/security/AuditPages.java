@@ -1,6 +1,5 @@
 package org.openattendance.security;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,8 +12,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openattendance.shared.London;
+import org.openattendance.shared.web.DateEntry;
 import org.openattendance.shared.web.Pagination;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +36,7 @@ class AuditPages {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
     /** What the search form sent, kept as typed so that a mistake can be shown and corrected. */
-    record SearchForm(String upn, String username, String fromDay, String fromMonth, String fromYear, String toDay,
-                      String toMonth, String toYear, String refused) {
+    record SearchForm(String upn, String username, String refused) {
 
         boolean refusedOnly() {
             return refused != null && !refused.isBlank();
@@ -72,7 +72,8 @@ class AuditPages {
     }
 
     @GetMapping("/admin/audit")
-    String search(SearchForm form, @RequestParam(defaultValue = "1") int page, Model model, HttpServletResponse response) {
+    String search(SearchForm form, @RequestParam(defaultValue = "1") int page, HttpServletRequest request, Model model,
+                  HttpServletResponse response) {
         var errors = new LinkedHashMap<String, String>();
         String upn = blankToNull(form.upn());
         if (upn != null) {
@@ -81,16 +82,20 @@ class AuditPages {
                 errors.put("upn", "Enter a UPN of 13 characters: a letter, 11 digits and a digit or letter, like A123456789012");
             }
         }
-        LocalDate from = date(form.fromDay(), form.fromMonth(), form.fromYear(), "from", "Date from", errors);
-        LocalDate to = date(form.toDay(), form.toMonth(), form.toYear(), "to", "Date to", errors);
+        DateEntry fromEntry = DateEntry.read(request, "from");
+        DateEntry toEntry = DateEntry.read(request, "to");
+        LocalDate from = date(fromEntry, "from", "Date from", errors);
+        LocalDate to = date(toEntry, "to", "Date to", errors);
         if (from != null && to != null && to.isBefore(from)) {
             errors.put("to", "Date to must be the same as or after date from");
         }
         model.addAttribute("form", form);
+        model.addAttribute("from", fromEntry);
+        model.addAttribute("to", toEntry);
         model.addAttribute("errors", errors);
         // The summary links a date's message to its day box.
         var errorLinks = new LinkedHashMap<String, String>();
-        errors.forEach((field, message) -> errorLinks.put(anchor(field), message));
+        errors.forEach((field, message) -> errorLinks.put(anchor(field, "from".equals(field) ? fromEntry : toEntry), message));
         model.addAttribute("errorLinks", errorLinks);
         boolean searched = upn != null || blankToNull(form.username()) != null || from != null || to != null
                 || form.refusedOnly();
@@ -108,7 +113,7 @@ class AuditPages {
         model.addAttribute("total", found.total());
         model.addAttribute("firstShown", found.total() == 0 ? 0 : (current - 1) * PAGE_SIZE + 1);
         model.addAttribute("lastShown", Math.min(found.total(), (long) current * PAGE_SIZE));
-        model.addAttribute("pagination", Pagination.of(current, pages, n -> pageLink(form, n)));
+        model.addAttribute("pagination", Pagination.of(current, pages, n -> pageLink(form, fromEntry, toEntry, n)));
         model.addAttribute("pupilName", upn == null ? null : scopes.pupilNames(List.of(upn)).get(upn));
         if (upn != null) {
             audit.recordAbout(AuditTrail.Action.ADMINISTER, upn, "audit", "search", "searched the audit trail for this pupil");
@@ -174,45 +179,43 @@ class AuditPages {
         return String.join(", ", words);
     }
 
-    private static String pageLink(SearchForm form, int page) {
-        return UriComponentsBuilder.fromPath("/admin/audit")
+    private static String pageLink(SearchForm form, DateEntry from, DateEntry to, int page) {
+        var link = UriComponentsBuilder.fromPath("/admin/audit")
                 .queryParamIfPresent("upn", java.util.Optional.ofNullable(blankToNull(form.upn())))
-                .queryParamIfPresent("username", java.util.Optional.ofNullable(blankToNull(form.username())))
-                .queryParamIfPresent("fromDay", java.util.Optional.ofNullable(blankToNull(form.fromDay())))
-                .queryParamIfPresent("fromMonth", java.util.Optional.ofNullable(blankToNull(form.fromMonth())))
-                .queryParamIfPresent("fromYear", java.util.Optional.ofNullable(blankToNull(form.fromYear())))
-                .queryParamIfPresent("toDay", java.util.Optional.ofNullable(blankToNull(form.toDay())))
-                .queryParamIfPresent("toMonth", java.util.Optional.ofNullable(blankToNull(form.toMonth())))
-                .queryParamIfPresent("toYear", java.util.Optional.ofNullable(blankToNull(form.toYear())))
-                .queryParamIfPresent("refused", java.util.Optional.ofNullable(form.refusedOnly() ? "yes" : null))
+                .queryParamIfPresent("username", java.util.Optional.ofNullable(blankToNull(form.username())));
+        dateParams(link, "from", from);
+        dateParams(link, "to", to);
+        return link.queryParamIfPresent("refused", java.util.Optional.ofNullable(form.refusedOnly() ? "yes" : null))
                 .queryParam("page", page)
                 .encode().toUriString();
     }
 
-    /** A GOV.UK date input: all three parts or none. */
-    private static LocalDate date(String day, String month, String year, String field, String label,
-                                  Map<String, String> errors) {
-        if (blankToNull(day) == null && blankToNull(month) == null && blankToNull(year) == null) {
-            return null;
-        }
-        try {
-            int y = Integer.parseInt(year.strip());
-            if (y < 2000 || y > 2100) {
-                throw new DateTimeException("year");
-            }
-            return LocalDate.of(y, Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
-        } catch (RuntimeException e) {
-            errors.put(field, label + " must be a real date, like 27 3 2026");
-            return null;
-        }
+    private static void dateParams(UriComponentsBuilder link, String name, DateEntry date) {
+        link.queryParamIfPresent(name + "-day", java.util.Optional.ofNullable(blankToNull(date.day())))
+                .queryParamIfPresent(name + "-month", java.util.Optional.ofNullable(blankToNull(date.month())))
+                .queryParamIfPresent(name + "-year", java.util.Optional.ofNullable(blankToNull(date.year())));
     }
 
-    private static String anchor(String field) {
-        return switch (field) {
-            case "from" -> "from-day";
-            case "to" -> "to-day";
-            default -> field;
-        };
+    /** A GOV.UK date input: all three parts or none, a year this century. */
+    private static LocalDate date(DateEntry entry, String field, String label, Map<String, String> errors) {
+        String problem = entry.problem(label, null);
+        if (problem == null && entry.isValid() && (entry.date().getYear() < 2000 || entry.date().getYear() > 2100)) {
+            problem = label + " must be a real date";
+        }
+        if (problem != null) {
+            errors.put(field, problem);
+            return null;
+        }
+        return entry.date();
+    }
+
+    /** A date's message links to its first box in error (the day box when the whole date is wrong). */
+    private static String anchor(String field, DateEntry date) {
+        if (!"from".equals(field) && !"to".equals(field)) {
+            return field;
+        }
+        return field + "-" + java.util.stream.Stream.of("day", "month", "year").filter(date.errorParts()::contains)
+                .findFirst().orElse("day");
     }
 
     private static String blankToNull(String text) {

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.InvalidInputException.Problem;
 import org.openattendance.shared.NotFoundException;
+import org.openattendance.shared.web.Choice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,12 +59,6 @@ class UserPages {
         public boolean paused() {
             return pausedFor != null;
         }
-    }
-
-    record RoleOption(String value, String label) {
-    }
-
-    record LocalAuthority(String code, String name) {
     }
 
     private static final Map<String, String> FIELD_NAMES = Map.of("username", "Username", "displayName", "Name",
@@ -251,9 +246,12 @@ class UserPages {
         model.addAttribute("form", form);
         model.addAttribute("creating", creating);
         model.addAttribute("errors", errors);
-        model.addAttribute("roleOptions", Arrays.stream(Role.values()).map(r -> new RoleOption(r.name(), RoleNames.of(r))).toList());
-        model.addAttribute("localAuthorities", scopes.localAuthorities().entrySet().stream()
-                .map(e -> new LocalAuthority(e.getKey(), e.getValue() + " (" + e.getKey() + ")")).toList());
+        model.addAttribute("roleOptions", Arrays.stream(Role.values())
+                .map(r -> new Choice(r.name(), RoleNames.of(r), form.hasRole(r.name()))).toList());
+        String laCode = form.laCode() == null ? "" : form.laCode();
+        var authorities = new ArrayList<Choice>(List.of(Choice.of("", "None", laCode)));
+        scopes.localAuthorities().forEach((code, name) -> authorities.add(Choice.of(code, name + " (" + code + ")", laCode)));
+        model.addAttribute("localAuthorities", authorities);
         if (!creating) {
             UserRow row = users.find(form.username())
                     .map(user -> row(user, throttle.accountPaused(user.username()) ? pausedFor(user.username()) : null))

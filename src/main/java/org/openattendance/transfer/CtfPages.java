@@ -3,7 +3,9 @@ package org.openattendance.transfer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openattendance.school.DeletionGround;
 import org.openattendance.school.DeletionRequest;
@@ -12,6 +14,7 @@ import org.openattendance.school.RollDeletions;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.web.DateEntry;
 import org.openattendance.shared.web.UploadTooLargeException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -56,18 +59,15 @@ class CtfPages {
 
     @PostMapping("/schools/{urn}/ctf")
     String upload(@PathVariable String urn, @RequestParam(name = "file", required = false) MultipartFile file,
-                  @RequestParam(required = false) String day, @RequestParam(required = false) String month,
-                  @RequestParam(required = false) String year, Model model, HttpServletResponse response) throws IOException {
+                  HttpServletRequest request, Model model, HttpServletResponse response) throws IOException {
         School school = directory.writableSchool(urn);
         prepare(school, model);
-        LocalDate joined;
-        try {
-            joined = LocalDate.of(Integer.parseInt(year.trim()), Integer.parseInt(month.trim()), Integer.parseInt(day.trim()));
-        } catch (RuntimeException e) {
-            return problem("joined", "Enter the pupils' first day at this school as a real date, for example 7 1 2027",
-                    model, response);
-        }
+        DateEntry joined = DateEntry.read(request, "joined");
         model.addAttribute("joined", joined);
+        String dateProblem = joined.problem("First day at this school", "Enter the pupils' first day at this school");
+        if (dateProblem != null) {
+            return problem("joined", dateProblem, model, response);
+        }
         if (file == null || (file.isEmpty() && !StringUtils.hasText(file.getOriginalFilename()))) {
             return problem("file", "Select a Common Transfer File (XML)", model, response);
         }
@@ -76,7 +76,7 @@ class CtfPages {
             if (file.getSize() > importer.maxBytes()) {
                 throw new UploadTooLargeException(importer.maxBytes());
             }
-            model.addAttribute("result", importer.importFile(school.getUrn(), file.getBytes(), joined));
+            model.addAttribute("result", importer.importFile(school.getUrn(), file.getBytes(), joined.date()));
         } catch (InvalidInputException | UploadTooLargeException e) {
             return problem("file", e.getMessage(), model, response);
         }
@@ -89,6 +89,8 @@ class CtfPages {
         directory.writableSchool(pupil.getSchoolUrn());
         model.addAttribute("pupil", pupil);
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("leaving", false);
         return "transfer/export";
     }
 
@@ -99,10 +101,11 @@ class CtfPages {
         Pupil pupil = directory.visiblePupil(upn);
         directory.writableSchool(pupil.getSchoolUrn());
         String field = "destination";
+        boolean isLeaving = "true".equals(leaving) || "yes".equals(leaving);
         try {
             CtfExport.checkDestination(blankToNull(destination));
             field = "leaving";
-            if ("yes".equals(leaving)) {
+            if (isLeaving) {
                 deletions.delete(pupil.getUpn(), new DeletionRequest(LocalDate.now(clock),
                         DeletionGround.REGISTERED_ELSEWHERE.name(), blankToNull(destination), null, null),
                         RollDeletions.Channel.CTF);
@@ -111,10 +114,10 @@ class CtfPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("pupil", pupil);
             model.addAttribute("today", LocalDate.now(clock));
-            model.addAttribute("errorField", field);
             model.addAttribute("destination", destination);
-            model.addAttribute("error", e.problems().isEmpty() ? e.getMessage()
-                    : String.join(". ", e.problems().stream().map(InvalidInputException.Problem::message).toList()));
+            model.addAttribute("leaving", isLeaving);
+            model.addAttribute("errors", Map.of(field, e.problems().isEmpty() ? e.getMessage()
+                    : String.join(". ", e.problems().stream().map(InvalidInputException.Problem::message).toList())));
             return "transfer/export";
         }
         CtfExport.Export export = exporter.export(pupil.getUpn(), blankToNull(destination));
@@ -127,12 +130,12 @@ class CtfPages {
     private void prepare(School school, Model model) {
         model.addAttribute("school", school);
         model.addAttribute("maxSize", (importer.maxBytes() / (1024 * 1024)) + "MB");
-        model.addAttribute("joined", LocalDate.now(clock));
+        model.addAttribute("joined", DateEntry.of(LocalDate.now(clock)));
+        model.addAttribute("errors", Map.of());
     }
 
     private static String problem(String field, String message, Model model, HttpServletResponse response) {
-        model.addAttribute("errorField", field);
-        model.addAttribute("error", message);
+        model.addAttribute("errors", Map.of(field, message));
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return "transfer/import";
     }

@@ -197,6 +197,11 @@ class DashboardBenchmark {
         measured.put("GET /dashboard/las/{la}/targeting", () -> page(mvc, laOfficer, la + "/targeting"));
         measured.put("GET /dashboard/schools/{urn}/targeting", () -> page(mvc, laOfficer, school + "/targeting"));
         measured.put("GET /dashboard/schools/{urn}/targeting.pdf", () -> page(mvc, laOfficer, school + "/targeting.pdf"));
+        // The first request after the pack changed: the PDF kept for the old content no longer fits, so it is made.
+        measured.put("GET /dashboard/schools/{urn}/targeting.pdf, first after a change", () -> {
+            jdbc.update("delete from dashboard_targeting_pdf where school_urn = ?", school0);
+            return page(mvc, laOfficer, school + "/targeting.pdf");
+        });
         measured.put("GET /dashboard/las/{la}/pupils?measure=severe", () -> page(mvc, laOfficer,
                 la + "/pupils?measure=severe"));
         measured.put("GET /dashboard/schools/{urn}/pupils?measure=persistent", () -> page(mvc, head,

@@ -93,6 +93,9 @@ class DashboardBrowserTest extends BrowserTest {
     @Test
     void theLaOfficerSeesTheLaDashboardAndATargetingPack() {
         signIn(s.laOfficer);
+        // Signing in lands the LA officer on the LA dashboard; their schools are one link away and link back to it.
+        assertThat(page.locator("h1")).hasText("Westshire: attendance");
+        page.locator("#nav-home").click();
         assertThat(page.locator("h1")).hasText("Your schools");
         page.locator("#la-dashboard-link").click();
         assertThat(page.locator("h1")).hasText("Westshire: attendance");
@@ -117,6 +120,7 @@ class DashboardBrowserTest extends BrowserTest {
     @Test
     void theLaManagerSeesTheCaseworkAndTheProcessWithLiveCounts() {
         signIn(s.laManager);
+        assertThat(page.locator("h1")).hasText("Westshire: attendance");
         page.navigate("/dashboard/las/" + s.schoolA.laCode() + "/casework");
         assertThat(page.locator("h1")).hasText("Westshire: casework");
         assertThat(page.locator("#table-stages")).containsText("First-day contact");

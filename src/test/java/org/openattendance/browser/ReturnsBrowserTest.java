@@ -33,9 +33,9 @@ class ReturnsBrowserTest extends ReadableSchoolBrowserTest {
 
         page.getByLabel("Absent for 20 school days and not found after the school's and the LA's enquiries (9(1)(i))").check();
         var today = Fixtures.today();
-        page.locator("#deletionDate").fill(String.valueOf(today.getDayOfMonth()));
-        page.locator("#month").fill(String.valueOf(today.getMonthValue()));
-        page.locator("#year").fill(String.valueOf(today.getYear()));
+        page.locator("#deletionDate-day").fill(String.valueOf(today.getDayOfMonth()));
+        page.locator("#deletionDate-month").fill(String.valueOf(today.getMonthValue()));
+        page.locator("#deletionDate-year").fill(String.valueOf(today.getYear()));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete from roll")).click();
 
         assertThat(page.locator(".govuk-error-summary")).containsText("The pupil has 0 continuous school days");

@@ -115,6 +115,10 @@ class SignInScopeBrowserTest extends BrowserTest {
     @Test
     void anLaOfficerSeesEverySchoolOfTheirLaButMayNotUploadTheirRegisters() {
         signIn(fixtures.user(Role.LA_OFFICER, Set.of(), school.laCode()));
+        // An LA officer's home page is the LA's dashboard; their schools are one link away.
+        assertThat(page).hasURL(Pattern.compile("/dashboard/las/" + school.laCode() + "$"));
+        page.locator("#nav-home").click();
+        assertThat(page.locator("h1")).hasText("Your schools");
         assertThat(page.locator("main")).containsText("Test School " + school.urn());
         assertThat(page.locator("main")).containsText("Test School " + neighbour.urn());
         assertThat(page.locator("main")).not().containsText("Test School " + elsewhere.urn());

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Assumptions;
@@ -35,6 +37,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * First-day contact at register close: an N in the morning register alone is the first day of absence to chase that
@@ -57,6 +61,8 @@ class FirstDayContactTest {
     SchoolAdministration schools;
     @Autowired
     AttendanceSnapshots snapshots;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     Fixtures.TestSchool school;
     String officer;
@@ -115,6 +121,71 @@ class FirstDayContactTest {
         assertThat(snapshot(upn)).containsEntry("morning_pending", false).containsEntry("unexplained_streak_days", 1);
         await().atMost(Duration.ofSeconds(60)).until(() -> openTasks(upn, "contact-parents") == 1);
         assertThat(taskService.getVariable(taskId(upn, "contact-parents"), "absenceDate")).isEqualTo(today.toString());
+    }
+
+    /**
+     * The load itself announces this morning's N marks: their pupils are recalculated first, so the contact task does
+     * not wait for the recalculation of everyone else the load touched (here held up by a lock on another pupil's
+     * snapshot, as fifty schools' rolls hold it up on a Monday morning). The recalculation of the roll then signals
+     * nothing twice, and loading the register again opens no second task.
+     */
+    @Test
+    void aMorningNLoadedAfterTheRegisterClosesIsChasedWithoutWaitingForTheRestOfTheRoll() throws Exception {
+        LocalDate today = Fixtures.today();
+        Assumptions.assumeTrue(today.getDayOfWeek() != DayOfWeek.SATURDAY && today.getDayOfWeek() != DayOfWeek.SUNDAY,
+                "marks for today need a school day");
+        Assumptions.assumeTrue(LocalTime.now(London.ZONE).isAfter(LocalTime.of(0, 2)), "the register closes at 0:01");
+        setClosingTime(LocalTime.of(0, 1));
+        String present = fixtures.pupils(school, 1).get(0);
+        String absent = fixtures.pupilWithSocialWorker(school, socialWorker);
+        LocalDate yesterday = Fixtures.weekdaysAgo(1);
+        load("upn,date,session,code\n" + present + "," + yesterday + ",AM,/\n" + absent + "," + yesterday + ",AM,/\n"
+                + present + "," + today + ",AM,/\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> snapshot(present) != null && snapshot(absent) != null);
+        Object presentComputed = snapshot(present).get("computed_at");
+
+        var holding = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var transaction = new TransactionTemplate(transactions);
+        var holder = new Thread(() -> transaction.executeWithoutResult(status -> {
+            jdbc.queryForList("select s.pupil_id from attendance_snapshot s join pupil p on p.id = s.pupil_id "
+                    + "where p.upn = ? for update of s", present);
+            holding.countDown();
+            try {
+                release.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), "holds-the-roll");
+        holder.start();
+        try {
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            String register = "upn,date,session,code\n" + present + "," + today + ",AM,/\n" + absent + "," + today + ",AM,N\n";
+            load(register);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> openTasks(absent, "contact-parents") == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "select count(*) from act_ru_task where task_def_key_ = 'tell-social-worker' and assignee_ = ?",
+                    Integer.class, socialWorker) == 1);
+            assertThat(snapshot(absent)).containsEntry("unexplained_streak_days", 1);
+            assertThat(snapshot(present).get("computed_at")).as("the rest of the roll is still waiting")
+                    .isEqualTo(presentComputed);
+            assertThat(taskService.getVariable(taskId(absent, "contact-parents"), "absenceDate")).isEqualTo(today.toString());
+        } finally {
+            release.countDown();
+            holder.join(30_000);
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> !presentComputed.equals(snapshot(present).get("computed_at")));
+        // Loaded again (the same marks: nothing changes) and recalculated again (as a redelivered event would).
+        load("upn,date,session,code\n" + present + "," + today + ",AM,/\n" + absent + "," + today + ",AM,N\n");
+        assertThat(snapshots.recalculate(jdbc.queryForList("select id from pupil where upn in (?, ?)", Long.class,
+                present, absent))).isEqualTo(2);
+        assertThat(openTasks(absent, "contact-parents")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from attendance_signal_crossing c join pupil p on p.id = c.pupil_id "
+                + "where p.upn = ? and c.kind = 'UNEXPLAINED_ABSENCE'", Integer.class, absent)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from case_event e join attendance_case c on c.id = e.case_id "
+                + "where c.upn = ? and e.kind = 'SIGNAL' and e.name = 'Unexplained absence (day 1)'", Integer.class, absent))
+                .isEqualTo(1);
     }
 
     @Test

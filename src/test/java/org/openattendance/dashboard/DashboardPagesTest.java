@@ -166,6 +166,45 @@ class DashboardPagesTest extends DashboardScenarioTest {
     }
 
     @Test
+    void thePacksPdfIsMadeOnceForItsContentAndAgainWhenTheContentChanges() throws Exception {
+        String path = "/dashboard/schools/" + s.schoolA.urn() + "/targeting.pdf";
+        jdbc.update("delete from dashboard_targeting_pdf where school_urn = ?", s.schoolA.urn());
+        byte[] first = mvc.perform(get(path).with(as(s.laOfficer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(pdfText(first)).contains("Ben Absent");
+        var made = jdbc.queryForObject("select made_at from dashboard_targeting_pdf where school_urn = ?",
+                java.sql.Timestamp.class, s.schoolA.urn());
+
+        // The same pack: the PDF kept in the database, not made again.
+        byte[] again = mvc.perform(get(path).with(as(s.laOfficer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(again).isEqualTo(first);
+        assertThat(jdbc.queryForObject("select made_at from dashboard_targeting_pdf where school_urn = ?",
+                java.sql.Timestamp.class, s.schoolA.urn())).isEqualTo(made);
+
+        // A change to what the pack shows (here a pupil's name, as another node might record it): a new PDF at once.
+        jdbc.update("update pupil set forename = 'Benedict' where upn = ?", s.a2);
+        try {
+            byte[] changed = mvc.perform(get(path).with(as(s.laOfficer))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsByteArray();
+            assertThat(pdfText(changed)).contains("Benedict Absent").doesNotContain("Ben Absent");
+            assertThat(jdbc.queryForObject("select count(*) from dashboard_targeting_pdf where school_urn = ?",
+                    Integer.class, s.schoolA.urn())).isEqualTo(1);
+        } finally {
+            jdbc.update("update pupil set forename = 'Ben' where upn = ?", s.a2);
+        }
+        byte[] back = mvc.perform(get(path).with(as(s.laOfficer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(pdfText(back)).contains("Ben Absent");
+    }
+
+    private static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
     void theCaseworkDashboardCountsTheSchoolsOpenCasesAndTasks() throws Exception {
         String page = mvc.perform(get("/dashboard/schools/" + s.schoolA.urn() + "/casework").with(as(s.managerA)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

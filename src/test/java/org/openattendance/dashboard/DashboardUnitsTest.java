@@ -66,6 +66,30 @@ class DashboardUnitsTest {
     }
 
     @Test
+    void eachPupilIsKeptAsOfTheLatestWeekWithTheLastFourSchoolWeeks() {
+        // Six weeks: the third has no possible session (a holiday) and does not count as one of the last four school
+        // weeks; the last four school weeks are weeks 2, 4, 5 and 6.
+        int[][] weeks = {{10, 10}, {10, 9}, {0, 0}, {10, 8}, {10, 7}, {8, 6}};
+        var rows = new java.util.ArrayList<PupilWeek>();
+        Sessions ytd = Sessions.NONE;
+        for (int w = 0; w < weeks.length; w++) {
+            var week = new Sessions(weeks[w][0], weeks[w][1], 0, weeks[w][0] - weeks[w][1], 0);
+            ytd = ytd.plus(week);
+            rows.add(row(7, MONDAY.plusWeeks(w), 9, 64, week, "", ytd));
+        }
+
+        var pupils = SchoolRollup.of(rows, MONDAY.plusWeeks(5)).pupils();
+
+        assertThat(pupils).singleElement().satisfies(p -> {
+            assertThat(p.pupilId()).isEqualTo(7);
+            assertThat(p.yearGroup()).isEqualTo(9);
+            assertThat(p.cohorts()).isEqualTo(64);
+            assertThat(p.yearToDate()).isEqualTo(new Sessions(48, 40, 0, 8, 0));
+            assertThat(p.lastFourWeeks()).isEqualTo(new Sessions(38, 30, 0, 8, 0));
+        });
+    }
+
+    @Test
     void csvCellsStartingWithFormulaCharactersAreMadeText() {
         assertThat(Csv.cell("=1+1")).isEqualTo("'=1+1");
         assertThat(Csv.cell("+44 7700")).isEqualTo("'+44 7700");

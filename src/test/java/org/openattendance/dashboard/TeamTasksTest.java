@@ -9,10 +9,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
+import java.util.Map;
+
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
+import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
 
 /** A manager opens any task of their teams and gives it to another member of the team; nobody else can. */
 @IntegrationTest
@@ -82,6 +87,38 @@ class TeamTasksTest extends DashboardScenarioTest {
         assertThat(forTheHead).contains("Contact the parents today").doesNotContain("/dashboard/tasks/" + s.contactTask);
         mvc.perform(get("/dashboard/schools/" + s.schoolA.urn() + "/casework/tasks?team=school-999999-attendance")
                 .with(as(s.managerA))).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aLeaveRequestsTaskNamesItsPupilSchoolAndWhatItIsPartOf() throws Exception {
+        LocalDate day = Fixtures.today().plusWeeks(2).with(java.time.DayOfWeek.TUESDAY);
+        var made = http.withBasicAuth(s.officerA, Fixtures.PASSWORD).postForEntity("/api/leave-requests",
+                new HttpEntity<>(Map.of("upn", s.a1, "from", Map.of("date", day.toString(), "session", "AM"),
+                        "to", Map.of("date", day.toString(), "session", "PM"), "reason", "FUNERAL",
+                        "details", "Paper form handed in at the office", "parentsTravelling", java.util.List.of("Ann"))),
+                Map.class);
+        assertThat(made.getStatusCode().is2xxSuccessful()).as("the leave request was made: %s", made.getBody()).isTrue();
+        String schoolName = jdbc.queryForObject("select name from school where urn = ?", String.class, s.schoolA.urn());
+        String leaveTask = tasks.createTaskQuery().processDefinitionKey("leave-request")
+                .processVariableValueEquals("upn", s.a1).singleResult().getId();
+
+        String list = mvc.perform(get("/dashboard/schools/" + s.schoolA.urn() + "/casework/tasks").with(as(s.managerA)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String row = list.substring(list.indexOf("/dashboard/tasks/" + leaveTask));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("Ava Present").contains("UPN " + s.a1).contains(schoolName)
+                .contains("Leave of absence request");
+        // A case's task names the case's stage in the same column.
+        String caseRow = list.substring(list.indexOf("/dashboard/tasks/" + s.contactTask));
+        String stage = StageLabels.of(org.openattendance.casework.Stage.valueOf(jdbc.queryForObject(
+                "select stage from attendance_case where upn = ?", String.class, s.a7)));
+        assertThat(caseRow.substring(0, caseRow.indexOf("</tr>"))).contains("Eve Missing").contains(schoolName)
+                .contains("<td class=\"govuk-table__cell\">" + stage + "</td>");
+
+        mvc.perform(get("/dashboard/tasks/" + leaveTask).with(as(s.managerA))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ava Present (" + s.a1 + ")")))
+                .andExpect(content().string(containsString(schoolName)))
+                .andExpect(content().string(containsString("Leave of absence request")));
     }
 
     private java.util.List<String> timeline() {

@@ -83,10 +83,14 @@ class AuditPagesTest {
     void aMistakeInTheSearchIsExplainedAndOnlyAdministratorsMaySearch() {
         var admin = signedInAdmin();
 
-        var bad = admin.get("/admin/audit?upn=12345&fromDay=31&fromMonth=2&fromYear=2026");
+        var bad = admin.get("/admin/audit?upn=12345&from-day=31&from-month=2&from-year=2026");
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody()).contains("There is a problem").contains("href=\"#upn\"").contains("Enter a UPN of 13 characters")
                 .contains("href=\"#from-day\"").contains("Date from must be a real date");
+        var noMonth = admin.get("/admin/audit?to-day=1&to-year=2026");
+        assertThat(noMonth.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noMonth.getBody()).contains("href=\"#to-month\"").contains("Date to must include a month")
+                .contains("id=\"to-day\" name=\"to-day\"");
 
         var school = fixtures.school(fixtures.newLaCode());
         var officer = new SignedInClient(template);

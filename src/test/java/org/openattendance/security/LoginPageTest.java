@@ -50,7 +50,7 @@ class LoginPageTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<title>Sign in – Open Attendance</title>")))
                 .andExpect(content().string(containsString("<h1 class=\"govuk-heading-l\">Sign in to Open Attendance</h1>")))
-                .andExpect(content().string(containsString("<label class=\"govuk-label\" for=\"username\">Username</label>")))
+                .andExpect(content().string(containsString("<label class=\"govuk-label govuk-label--s\" for=\"username\">Username</label>")))
                 .andExpect(content().string(containsString("autocomplete=\"current-password\"")))
                 .andExpect(content().string(containsString("name=\"_csrf\"")))
                 .andExpect(content().string(containsString("/webjars/govuk-frontend/")))

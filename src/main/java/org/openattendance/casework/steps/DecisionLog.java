@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On every business rule task of the case (added by {@code CaseTimelinePlugin}): which table, in which deployed
- * version, decided what.
+ * version, decided what. The version is the one the engine evaluated, read from the engine command that evaluated
+ * it, not looked up again.
  */
 @Component("decisionLog")
 class DecisionLog implements ExecutionListener {
@@ -29,6 +30,6 @@ class DecisionLog implements ExecutionListener {
         String key = element.getCamundaDecisionRef();
         String result = element.getCamundaResultVariable();
         cases.addDecision(CaseVariables.caseId(execution), CaseEventKind.DECISION, element.getName(),
-                result + " = " + execution.getVariable(result), null, key, engine.latestDecisionVersion(key));
+                result + " = " + execution.getVariable(result), null, key, engine.evaluatedDecisionVersion(key));
     }
 }

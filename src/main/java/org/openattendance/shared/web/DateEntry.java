@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.ServletRequest;
+
 /**
  * A date as typed into a GOV.UK date input (day, month and year boxes), read with the messages the GOV.UK Design
  * System gives for it: "... must include a month", "... must be a real date", "Year must include 4 numbers". The
@@ -46,6 +48,15 @@ public record DateEntry(String day, String month, String year, LocalDate date, S
         }
     }
 
+    /**
+     * Reads the boxes a page's {@code dateInput} fragment sends for {@code name}: {@code name-day}, {@code name-month}
+     * and {@code name-year}.
+     */
+    public static DateEntry read(ServletRequest request, String name) {
+        return of(request.getParameter(name + "-day"), request.getParameter(name + "-month"),
+                request.getParameter(name + "-year"));
+    }
+
     /** The boxes filled in from a stored date (or left empty). */
     public static DateEntry of(LocalDate date) {
         return date == null ? of(null, null, null) : new DateEntry(String.valueOf(date.getDayOfMonth()),
@@ -63,6 +74,14 @@ public record DateEntry(String day, String month, String year, LocalDate date, S
     /** The problem as a sentence about this date ("First day away must include a month"), or null when it has none. */
     public String message(String subject) {
         return problem == null ? null : String.format(problem, subject);
+    }
+
+    /**
+     * What is wrong with this date as a page asks for it, or null when nothing is: {@code whenEmpty} when no box is
+     * filled in (pass null when the date may be left out), otherwise {@link #message(String)} about {@code subject}.
+     */
+    public String problem(String subject, String whenEmpty) {
+        return isEmpty() ? whenEmpty : message(subject);
     }
 
     /** The date in ISO form (what the forms and the API store), or null when it is not a whole real date. */

@@ -27,6 +27,7 @@ import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.staffweb.shell.Labels;
+import org.openattendance.shared.web.Choice;
 import org.openattendance.shared.web.Pagination;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,10 +55,6 @@ class InboxPage {
 
     /** Tasks on one page of the inbox. */
     static final int PAGE_SIZE = 50;
-
-    /** A choice in a filter's select. */
-    record Option(String value, String label, boolean selected) {
-    }
 
     private final CaseWork work;
     private final AccessPolicy access;
@@ -122,8 +119,8 @@ class InboxPage {
         var types = new TreeMap<String, String>();
         choices.stream().filter(c -> c.taskKey() != null).forEach(c -> types.put(c.taskKey(), c.taskName()));
         model.addAttribute("typeOptions", options(types, type));
-        model.addAttribute("sortOptions", List.of(new Option("due", "Due date", !byPriority),
-                new Option("priority", "Priority (severe absence first)", byPriority)));
+        model.addAttribute("sortOptions", List.of(new Choice("due", "Due date", !byPriority),
+                new Choice("priority", "Priority (severe absence first)", byPriority)));
         model.addAttribute("filtering", !blank(school) || !blank(stage) || !blank(type));
         model.addAttribute("topPriority", Priority.TOP);
         return "inbox/inbox";
@@ -220,10 +217,10 @@ class InboxPage {
 
     private static final java.util.regex.Pattern INBOX_LINK = java.util.regex.Pattern.compile("/inbox(\\?[A-Za-z0-9_=&%.+-]*)?");
 
-    private static List<Option> options(Map<String, String> choices, String selected) {
-        var list = new java.util.ArrayList<Option>();
-        list.add(new Option("", "All", blank(selected)));
-        choices.forEach((value, label) -> list.add(new Option(value, label, Objects.equals(value, selected))));
+    private static List<Choice> options(Map<String, String> choices, String selected) {
+        var list = new java.util.ArrayList<Choice>();
+        list.add(new Choice("", "All", blank(selected)));
+        choices.forEach((value, label) -> list.add(new Choice(value, label, Objects.equals(value, selected))));
         return list;
     }
 

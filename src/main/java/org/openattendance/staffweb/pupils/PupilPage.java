@@ -27,6 +27,7 @@ import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
+import org.openattendance.shared.web.Choice;
 import org.openattendance.staffweb.shell.Labels;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,10 +61,6 @@ class PupilPage {
 
     /** An open task of the case that the signed-in user may work. */
     record TaskRow(String id, String name, String due, String assignee) {
-    }
-
-    /** A year the page can show. */
-    record YearOption(String value, boolean selected) {
     }
 
     /** A letter with when it was issued. */
@@ -163,12 +160,12 @@ class PupilPage {
     }
 
     /** The years with a school calendar up to now, the shown one always among them, newest first. */
-    private List<YearOption> years(Pupil pupil, AcademicYear current, AcademicYear shown) {
+    private List<Choice> years(Pupil pupil, AcademicYear current, AcademicYear shown) {
         var years = new TreeSet<AcademicYear>(Comparator.reverseOrder());
         calendars.yearsWithCalendar(pupil.getSchoolUrn()).stream().filter(y -> y.compareTo(current) <= 0).forEach(years::add);
         years.add(current);
         years.add(shown);
-        return years.stream().map(y -> new YearOption(y.toString(), y.equals(shown))).toList();
+        return years.stream().map(y -> new Choice(y.toString(), y.toString(), y.equals(shown))).toList();
     }
 
     private List<CodeTotal> totals(List<RegisterQueries.Mark> marks) {

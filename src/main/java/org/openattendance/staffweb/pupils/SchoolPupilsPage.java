@@ -21,6 +21,7 @@ import org.openattendance.security.AuditTrail;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.staffweb.shell.Labels;
+import org.openattendance.shared.web.Choice;
 import org.openattendance.shared.web.Pagination;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,10 +48,6 @@ class SchoolPupilsPage {
 
     /** A school in the list of schools. */
     record SchoolItem(String urn, String name, String phase) {
-    }
-
-    /** A choice in a filter's select. */
-    record Option(String value, String label, boolean selected) {
     }
 
     /** The band filter's choices; PERSISTENT includes SEVERE, as a severely absent pupil is also persistently absent. */
@@ -133,15 +130,15 @@ class SchoolPupilsPage {
         model.addAttribute("total", rows.size());
         model.addAttribute("onRoll", pupils.size());
         model.addAttribute("bandOptions", Arrays.stream(BandFilter.values())
-                .map(f -> new Option(f.name().toLowerCase(Locale.ROOT), f.label, f == filter)).toList());
-        model.addAttribute("sortOptions", List.of(new Option("name", "Name", "name".equals(order)),
-                new Option("attendance", "Attendance, lowest first", "attendance".equals(order)),
-                new Option("attendance-desc", "Attendance, highest first", "attendance-desc".equals(order))));
+                .map(f -> new Choice(f.name().toLowerCase(Locale.ROOT), f.label, f == filter)).toList());
+        model.addAttribute("sortOptions", List.of(new Choice("name", "Name", "name".equals(order)),
+                new Choice("attendance", "Attendance, lowest first", "attendance".equals(order)),
+                new Choice("attendance-desc", "Attendance, highest first", "attendance-desc".equals(order))));
         model.addAttribute("filtering", filter != BandFilter.ALL || yearGroup != null);
-        var yearOptions = new ArrayList<Option>();
-        yearOptions.add(new Option("", "All years", yearGroup == null));
+        var yearOptions = new ArrayList<Choice>();
+        yearOptions.add(new Choice("", "All years", yearGroup == null));
         pupils.stream().map(PupilRoll.PupilName::yearGroup).distinct().sorted().forEach(y ->
-                yearOptions.add(new Option(String.valueOf(y), Labels.yearGroup(y), Integer.valueOf(y).equals(yearGroup))));
+                yearOptions.add(new Choice(String.valueOf(y), Labels.yearGroup(y), Integer.valueOf(y).equals(yearGroup))));
         model.addAttribute("yearOptions", yearOptions);
         model.addAttribute("persistentCount", figures.values().stream().filter(f -> f.band().isPersistentAbsence()).count());
         model.addAttribute("severeCount", figures.values().stream().filter(f -> f.band().isSevereAbsence()).count());

@@ -12,10 +12,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The staff home page. Each person's own view: a headteacher's or school manager's home is their school's attendance
- * dashboard, a social worker's their caseload, a Virtual School Head's the LA's looked-after children; everyone else
- * (attendance officers, LA officers and managers, administrators) sees the schools they may see, with what they may
- * do there: each school's dashboard and, for the LA, its dashboard and the termly targeting meeting packs.
+ * The staff home page. Each person's own view: an LA officer's or LA manager's home is the LA's attendance dashboard,
+ * a headteacher's or school manager's their school's, a social worker's their caseload, a Virtual School Head's the
+ * LA's looked-after children; everyone else (attendance officers, administrators) sees the schools they may see, with
+ * what they may do there. The list of schools stays at {@code /your-schools} for everyone (the LA's people reach
+ * their schools' dashboards and registers from it).
  */
 @Controller
 class HomePage {
@@ -39,6 +40,13 @@ class HomePage {
         if (own != null) {
             return "redirect:" + own;
         }
+        return schools(model);
+    }
+
+    /** The schools the signed-in person may see: the home page of those without a view of their own. */
+    @GetMapping(SCHOOLS)
+    String schools(Model model) {
+        StaffUser user = access.currentUser();
         List<SchoolRow> schools = directory.visibleSchools().stream()
                 .map(school -> row(user, school))
                 .toList();
@@ -48,8 +56,13 @@ class HomePage {
         return "home";
     }
 
+    static final String SCHOOLS = "/your-schools";
+
     /** Where a person's own view lives, or null when their home is the list of their schools. */
     static String ownView(StaffUser user) {
+        if (laRole(user) && !user.isAdmin()) {
+            return "/dashboard/las/" + user.laCode();
+        }
         boolean laWide = laRole(user) || user.isAdmin() || user.has(Role.ATTENDANCE_OFFICER);
         if (laWide) {
             return null;

@@ -96,7 +96,10 @@ public class SignedInStaff {
         String path = currentPath();
         var links = new ArrayList<NavLink>();
         if (HomePage.ownView(user) == null) {
-            links.add(link("nav-home", "Your schools", "/", path, path.equals("/")));
+            links.add(link("nav-home", "Your schools", "/", path, path.equals("/") || path.equals(HomePage.SCHOOLS)));
+        } else if (HomePage.laRole(user)) {
+            // The LA's people land on the LA dashboard; their schools are one link away.
+            links.add(link("nav-home", "Your schools", HomePage.SCHOOLS, path, path.equals(HomePage.SCHOOLS)));
         }
         if (user.isAdmin() || user.has(Role.HEADTEACHER) || user.has(Role.MANAGER) || user.has(Role.LA_OFFICER)
                 || user.has(Role.VIRTUAL_SCHOOL_HEAD)) {

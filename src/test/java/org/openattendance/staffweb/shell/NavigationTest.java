@@ -86,7 +86,7 @@ class NavigationTest {
     @Test
     void anLaOfficerSeesTheirLaByNameAndTheAdminLinkForLettersOnly() throws Exception {
         var laOfficer = TestSchools.laOfficer("nav-la", la);
-        mvc.perform(get("/").with(user(laOfficer)))
+        mvc.perform(get("/your-schools").with(user(laOfficer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<span>LA attendance officer</span>")))
                 .andExpect(content().string(containsString("<span>Local authority " + la + "</span>")))
