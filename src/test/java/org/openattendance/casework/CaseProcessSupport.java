@@ -131,6 +131,27 @@ public class CaseProcessSupport {
         return executed;
     }
 
+    /**
+     * Moves the engine's clock to the support plan's review date and fires it. The date is six school weeks on the
+     * school's calendar, so it lies at least six calendar weeks ahead and further when a holiday falls in between:
+     * a fixed number of days would depend on the day the test runs. Answers the days the clock moved.
+     */
+    public long passTimeToReviewDate(TestCase c) {
+        Job review = management.createJobQuery().processInstanceId(c.id()).timers().activityId("review-date").singleResult();
+        if (review == null) {
+            throw new AssertionError("the case is not waiting for its review date");
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(
+                ClockUtil.getCurrentTime().toInstant().atZone(org.openattendance.shared.London.ZONE).toLocalDate(),
+                review.getDuedate().toInstant().atZone(org.openattendance.shared.London.ZONE).toLocalDate());
+        if (days < 42) {
+            throw new AssertionError("the review date is only " + days + " days ahead, not six school weeks");
+        }
+        ClockUtil.setCurrentTime(review.getDuedate());
+        management.executeJob(review.getId());
+        return days;
+    }
+
     public Stage stage(TestCase c) {
         return records.find(c.caseId()).orElseThrow().stage();
     }

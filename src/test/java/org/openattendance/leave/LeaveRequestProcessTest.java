@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 
@@ -92,7 +94,7 @@ class LeaveRequestProcessTest {
                 + "where l.pupil_id = ? and l.template_key = 'leave-decision'", String.class, f.pupilId()))
                 .containsExactlyInAnyOrder(f.motherEmail(), f.fatherEmail());
         assertThat(leave.letterHtml(f))
-                .contains("has <strong>agreed</strong>").contains("Monday").contains(f.forename());
+                .contains("has <strong>agreed</strong>").contains(britishDate(from)).contains(f.forename());
 
         assertThat(leave.passTime(s, Duration.ofDays(30))).isEqualTo(1);
         assertThat(s.instance()).hasPassed("check-register", "in-school").isEnded();
@@ -319,5 +321,10 @@ class LeaveRequestProcessTest {
 
     private String jdbcStatusLink(LeaveTestSupport.Started s) {
         return links.create(s.requestId(), LeaveLinks.Purpose.STATUS, java.time.Instant.now().plus(Duration.ofDays(1)));
+    }
+
+    /** The first day of the leave as the letter writes it, e.g. "Tuesday 8 December 2026". */
+    private static String britishDate(LocalDate day) {
+        return day.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK));
     }
 }
