@@ -227,7 +227,9 @@ class LegalPagesTest {
         mvc.perform(get("/penalty-notices/{n}", n.number()).with(as(school))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("BANK-1")))
                 .andExpect(content().string(containsString("BANK-2")))
-                .andExpect(content().string(containsString(">Paid<")));
+                .andExpect(content().string(containsString(">Paid<")))
+                // who recorded the payments, by name (the fixture's users are called "Test <role>"), not by username
+                .andExpect(content().string(containsString("Test " + Role.LA_OFFICER + ", ")));
 
         var other = issued(n.school(), sam());
         mvc.perform(post("/penalty-notices/{n}/withdrawal", other.number()).with(as(la)).with(csrf())
