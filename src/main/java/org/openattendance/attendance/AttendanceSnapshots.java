@@ -30,6 +30,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -80,9 +81,10 @@ public class AttendanceSnapshots {
     }
 
     /**
-     * Recalculates the given pupils as of today, a batch per transaction. With more than one batch, the calling thread
-     * and the recalculation threads take batches in turn; a failed batch stops the others taking new ones, and the
-     * failure is thrown once every batch under way has finished (the batches done are kept: each is whole).
+     * Recalculates the given pupils as of today, a batch per transaction. Called outside a transaction with more than
+     * one batch (a recalculation of every pupil), the calling thread and the recalculation threads take batches in
+     * turn; a failed batch stops the others taking new ones, and the failure is thrown once every batch under way has
+     * finished (the batches done are kept: each is whole).
      */
     public int recalculate(List<Long> pupilIds) {
         return recalculate(pupilIds, BATCH);
@@ -94,8 +96,15 @@ public class AttendanceSnapshots {
         for (int from = 0; from < pupilIds.size(); from += batchSize) {
             batches.add(pupilIds.subList(from, Math.min(pupilIds.size(), from + batchSize)));
         }
-        if (batches.size() <= 1) {
-            return batches.isEmpty() ? 0 : recalculateInTransaction(batches.get(0), asOf);
+        if (batches.size() <= 1 || TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Inside a caller's transaction (an event listener's) every batch joins it, as it always did: a batch on
+            // another thread would commit on its own while this thread keeps its locks until the caller commits,
+            // and two such recalculations could wait for each other where PostgreSQL cannot see it.
+            int done = 0;
+            for (List<Long> batch : batches) {
+                done += recalculateInTransaction(batch, asOf);
+            }
+            return done;
         }
         var work = new BatchQueue(batches, asOf);
         List<Future<?>> helpers = new ArrayList<>();

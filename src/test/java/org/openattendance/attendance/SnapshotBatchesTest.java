@@ -20,6 +20,8 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A recalculation of more pupils than one batch works through every batch (several at a time, each in its own
@@ -36,6 +38,8 @@ class SnapshotBatchesTest {
     JdbcTemplate jdbc;
     @Autowired
     AttendanceSnapshots snapshots;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void everyBatchOfARecalculationIsWorkedOutAndWritten() {
@@ -57,8 +61,23 @@ class SnapshotBatchesTest {
         jdbc.update("update attendance_snapshot set possible = 0, attended = 0, unauthorised = 0, attendance_percent = null where pupil_id in ("
                 + String.join(",", ids.stream().map(String::valueOf).toList()) + ")");
 
-        // ...and a recalculation in batches of two (four batches) puts every one of them right.
+        // ...and a recalculation in batches of two (four batches, several at a time) puts every one of them right.
         assertThat(snapshots.recalculate(ids, 2)).isEqualTo(7);
+        assertRight(upns);
+
+        // Inside a caller's transaction (as in an event listener) the batches join it, one after the other.
+        makeStale(ids);
+        Integer inTransaction = new TransactionTemplate(transactions).execute(status -> snapshots.recalculate(ids, 2));
+        assertThat(inTransaction).isEqualTo(7);
+        assertRight(upns);
+    }
+
+    private void makeStale(List<Long> ids) {
+        jdbc.update("update attendance_snapshot set possible = 0, attended = 0, unauthorised = 0, attendance_percent = null "
+                + "where pupil_id in (" + String.join(",", ids.stream().map(String::valueOf).toList()) + ")");
+    }
+
+    private void assertRight(List<String> upns) {
         for (int i = 0; i < upns.size(); i++) {
             Map<String, Object> snapshot = snapshot(upns.get(i));
             assertThat(snapshot).as(upns.get(i)).containsEntry("possible", 2)
