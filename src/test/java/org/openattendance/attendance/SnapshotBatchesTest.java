@@ -2,7 +2,6 @@ package org.openattendance.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.openattendance.support.Fixtures.PASSWORD;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,11 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.security.Role;
 import org.openattendance.support.Fixtures;
+import org.openattendance.support.RegisterUploads;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,13 +50,12 @@ class SnapshotBatchesTest {
             csv.append(upns.get(i)).append(',').append(day).append(",AM,/\n");
             csv.append(upns.get(i)).append(',').append(day).append(",PM,").append(i % 2 == 1 ? "N" : "\\").append('\n');
         }
-        post(officer, school.urn(), csv.toString());
+        RegisterUploads.load(http, officer, school.urn(), csv.toString());
         List<Long> ids = upns.stream().map(this::idOf).toList();
         await().atMost(Duration.ofSeconds(30)).until(() -> upns.stream().allMatch(upn -> possible(upn) == 2));
 
         // Whatever made them stale, the snapshots are wrong now...
-        jdbc.update("update attendance_snapshot set possible = 0, attended = 0, unauthorised = 0, attendance_percent = null where pupil_id in ("
-                + String.join(",", ids.stream().map(String::valueOf).toList()) + ")");
+        makeStale(ids);
 
         // ...and a recalculation in batches of two (four batches, several at a time) puts every one of them right.
         assertThat(snapshots.recalculate(ids, 2)).isEqualTo(7);
@@ -97,13 +93,5 @@ class SnapshotBatchesTest {
     private Map<String, Object> snapshot(String upn) {
         var rows = jdbc.queryForList("select s.* from attendance_snapshot s join pupil p on p.id = s.pupil_id where p.upn = ?", upn);
         return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private void post(String user, String urn, String csv) {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
-        var response = http.withBasicAuth(user, PASSWORD).postForEntity("/api/schools/" + urn + "/marks",
-                new HttpEntity<>(csv, headers), Map.class);
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(200);
     }
 }
