@@ -142,7 +142,6 @@ class EvidencePackTest {
     void staffAreNamedByTheirNamesNeverByTheUsernamesTheySignInWith() throws IOException {
         var family = families.family(1);
         var child = family.child();
-        families.marks(child.pupilId(), "G", weekOf(3));
         String officer = "jbarker." + child.upn().toLowerCase();
         String laOfficer = "pevans." + child.upn().toLowerCase();
         users.save(new UserAdministration.NewUser(officer, PASSWORD, "Jo Barker", Set.of(Role.ATTENDANCE_OFFICER),
@@ -151,11 +150,9 @@ class EvidencePackTest {
                 Set.of(), family.school().laCode()));
         cases.addEvent(child.caseId(), CaseEventKind.TASK, "Completed: Hold a meeting with the parents",
                 "{\"attendees\":\"Sam Parent, Jo Barker\"}", officer);
-        var request = requests.submit(child.caseId(), child.upn(), holiday(3, sam()), officer);
-        var approved = requests.approve(request.id(), laOfficer, "A week's holiday refused in advance");
+        var approved = holidays.approved(child, 3, "A week's holiday refused in advance", officer, laOfficer, sam());
         notices.serve(approved.parents().get(0).noticeId(), ServiceMethod.FIRST_CLASS_POST, LegalEngine.today(), laOfficer);
-        String number = jdbc.queryForObject("select number from legal_penalty_notice where id = ?", String.class,
-                approved.parents().get(0).noticeId());
+        String number = holidays.notice(approved, 0).number();
         notices.recordPayment(number, new java.math.BigDecimal("30.00"), LegalEngine.today(), "BANK-9", laOfficer);
 
         String all = text(pack(laOfficer, child.upn()).getBody());

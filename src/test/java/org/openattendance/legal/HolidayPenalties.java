@@ -14,9 +14,15 @@ record HolidayPenalties(LegalFixtures families, PenaltyRequests requests, Penalt
 
     /** Marks the week that began {@code weeksAgo} weeks back G, requests notices to these parents, approves them. */
     PenaltyNoticeRequest approved(LegalFixtures.Child child, int weeksAgo, String reasons, RequestForm.ParentLine... parents) {
+        return approved(child, weeksAgo, reasons, "officer.test", "la.test", parents);
+    }
+
+    /** The same, requested by the school's {@code officer} and approved by the LA's {@code laOfficer}. */
+    PenaltyNoticeRequest approved(LegalFixtures.Child child, int weeksAgo, String reasons, String officer, String laOfficer,
+                                  RequestForm.ParentLine... parents) {
         families.marks(child.pupilId(), "G", weekOf(weeksAgo));
-        var request = requests.submit(child.caseId(), child.upn(), holiday(weeksAgo, parents), "officer.test");
-        return requests.approve(request.id(), "la.test", reasons);
+        var request = requests.submit(child.caseId(), child.upn(), holiday(weeksAgo, parents), officer);
+        return requests.approve(request.id(), laOfficer, reasons);
     }
 
     /** The notice the approval issued to the parent named {@code n}-th on the request (0 = the first). */
