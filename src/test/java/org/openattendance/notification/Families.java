@@ -9,10 +9,11 @@ import org.openattendance.school.SchoolAdministration.ParentData;
 import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.support.Fixtures;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
-/** Pupils with the parents a letter must tell apart: with and without parental responsibility, with and without e-mail. */
-@Component
+/**
+ * Pupils with the parents a letter must tell apart: with and without parental responsibility, with and without e-mail.
+ * Not a bean: notification's module test (StaffNoticeHandOffTest) scans this package but has no support.Fixtures.
+ */
 record Families(Fixtures fixtures, JdbcTemplate jdbc) {
 
     record Family(long pupilId, String upn, String mumEmail, String dadEmail, String stepDadEmail) {

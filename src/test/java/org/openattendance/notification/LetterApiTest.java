@@ -34,8 +34,6 @@ class LetterApiTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    Families families;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     ApplicationEventPublisher events;
@@ -43,11 +41,13 @@ class LetterApiTest {
     TransactionTemplate transaction;
 
     Fixtures.TestSchool school;
+    Families families;
     String laOfficer;
 
     @BeforeEach
     void setUp() {
         school = fixtures.school(fixtures.newLaCode());
+        families = new Families(fixtures, jdbc);
         laOfficer = fixtures.user(Role.LA_OFFICER, Set.of(), school.laCode());
     }
 

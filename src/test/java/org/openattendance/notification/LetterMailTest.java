@@ -49,17 +49,17 @@ class LetterMailTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    Families families;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate http;
 
     Fixtures.TestSchool school;
+    Families families;
 
     @BeforeEach
     void setUp() {
         school = fixtures.school(fixtures.newLaCode());
+        families = new Families(fixtures, jdbc);
     }
 
     @Test

@@ -37,8 +37,6 @@ class OutboxPageTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    Families families;
-    @Autowired
     JdbcTemplate jdbc;
 
     MockMvc mvc;
@@ -51,7 +49,7 @@ class OutboxPageTest {
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         var school = fixtures.school(fixtures.newLaCode());
-        family = families.family(school);
+        family = new Families(fixtures, jdbc).family(school);
         UUID letter = letters.issue(new LetterRequest("step-" + UUID.randomUUID(), "below-95-percent", null,
                 family.pupilId(), Families.below95Fields())).id();
         failedId = outboxId(letter, family.mumEmail());
