@@ -110,7 +110,7 @@ public class CaseTimelineText {
 
     private static String constantWords(String constant) {
         try {
-            return stageLabel(Stage.valueOf(constant)).toLowerCase(Locale.UK);
+            return Stage.valueOf(constant).labelInSentence();
         } catch (IllegalArgumentException e) {
             return sentence(constant).toLowerCase(Locale.UK);
         }
@@ -118,7 +118,7 @@ public class CaseTimelineText {
 
     private static String stageName(String constant) {
         try {
-            return stageLabel(Stage.valueOf(constant.trim()));
+            return Stage.valueOf(constant.trim()).label();
         } catch (IllegalArgumentException e) {
             return sentence(constant.trim());
         }
@@ -126,10 +126,6 @@ public class CaseTimelineText {
 
     private static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private static String stageLabel(Stage stage) {
-        return stage.label();
     }
 
     private static String sentence(String constant) {

@@ -11,15 +11,37 @@ public enum Stage {
     NOTICE_TO_IMPROVE, PENALTY_NOTICE_REQUEST, PENALTY_NOTICE, LEGAL_ROUTE_DECISION, EDUCATION_SUPERVISION_ORDER,
     PROSECUTION, MONITORING, CLOSED;
 
-    /** The stage's name as staff read it: "Notice to improve", "Team Around the Family". */
+    /**
+     * The stage's name as staff read it, the one list of stage names: the case ladder, the timeline, the inbox, the
+     * task page and the dashboards all use it. "Notice to Improve" and "Team Around the Family" are capitalised as the
+     * DfE's guidance writes them. No default: a new stage does not compile until it has a name.
+     */
     public String label() {
         return switch (this) {
+            case FIRST_DAY_CONTACT -> "First-day contact";
+            case HOME_VISIT -> "Home visit";
             case CME_REFERRAL -> "Children missing education referral";
+            case LETTER -> "Letter";
+            case MEETING -> "Meeting";
+            case SUPPORT_PLAN -> "Support plan";
             case TAF -> "Team Around the Family";
-            default -> {
-                String words = name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-                yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
-            }
+            case ATTENDANCE_CONTRACT -> "Attendance contract";
+            case NOTICE_TO_IMPROVE -> "Notice to Improve";
+            case PENALTY_NOTICE_REQUEST -> "Penalty notice request";
+            case PENALTY_NOTICE -> "Penalty notice";
+            case LEGAL_ROUTE_DECISION -> "Legal route decision";
+            case EDUCATION_SUPERVISION_ORDER -> "Education supervision order";
+            case PROSECUTION -> "Prosecution";
+            case MONITORING -> "Monitoring";
+            case CLOSED -> "Closed";
+        };
+    }
+
+    /** The name inside a sentence ("moved from the letter to a meeting"): lower case unless it is a proper name. */
+    public String labelInSentence() {
+        return switch (this) {
+            case TAF, NOTICE_TO_IMPROVE -> label();
+            default -> Character.toLowerCase(label().charAt(0)) + label().substring(1);
         };
     }
 }

@@ -1,7 +1,5 @@
 package org.openattendance.dashboard;
 
-import java.util.Locale;
-
 import org.openattendance.casework.Stage;
 
 /** The stages of a case in the words LA officers use. */
@@ -34,18 +32,8 @@ final class StageLabels {
         return name.startsWith("Completed: ") ? name.substring("Completed: ".length()) + " (done)" : name;
     }
 
+    /** The stage's one name ({@link Stage#label()}), as the ladder and the timeline show it. */
     static String of(Stage stage) {
-        if (stage == null) {
-            return "";
-        }
-        return switch (stage) {
-            case FIRST_DAY_CONTACT -> "First-day contact";
-            case CME_REFERRAL -> "Children missing education referral";
-            case TAF -> "Team Around the Family";
-            default -> {
-                String words = stage.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-                yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
-            }
-        };
+        return stage == null ? "" : stage.label();
     }
 }

@@ -27,6 +27,7 @@ import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolCalendar;
 import org.openattendance.school.SchoolCalendars;
 import org.openattendance.school.SchoolDirectory;
+import org.openattendance.security.StaffNames;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.Session;
 import org.springframework.stereotype.Component;
@@ -97,11 +98,12 @@ class EvidencePack {
     private final CaseWork cases;
     private final CaseTimelineText timelineText;
     private final LegalRecords records;
+    private final StaffNames names;
     private final LegalWords words = new LegalWords();
 
     EvidencePack(SchoolDirectory directory, SchoolAdministration schools, SchoolCalendars calendars,
                  RegisterQueries register, AttendanceCodes codes, AttendanceSnapshots attendance, Letters letters,
-                 CaseWork cases, CaseTimelineText timelineText, LegalRecords records) {
+                 CaseWork cases, CaseTimelineText timelineText, LegalRecords records, StaffNames names) {
         this.directory = directory;
         this.schools = schools;
         this.calendars = calendars;
@@ -112,6 +114,7 @@ class EvidencePack {
         this.cases = cases;
         this.timelineText = timelineText;
         this.records = records;
+        this.names = names;
     }
 
     @Transactional(readOnly = true)
@@ -134,9 +137,9 @@ class EvidencePack {
         var entries = timelineText.inOrder(caseEvents);
         var meetings = entries.stream().filter(e -> e.name().startsWith("Completed: ")
                         && MEETINGS_AND_PLANS.contains(e.name().substring("Completed: ".length())))
-                .map(e -> new Meeting(e.when(), e.name().substring("Completed: ".length()), e.actor(), e.answers()))
+                .map(e -> new Meeting(e.when(), e.name().substring("Completed: ".length()), person(e.actor()), e.answers()))
                 .toList();
-        var timeline = entries.stream().map(e -> new TimelineEntry(e.when(), e.name(), e.detail(), e.actor())).toList();
+        var timeline = entries.stream().map(e -> new TimelineEntry(e.when(), e.name(), e.detail(), person(e.actor()))).toList();
 
         var file = file(years, parents, letterRows, meetings, legal, entries);
         return new Pack(words.when(now), preparedBy,
@@ -144,6 +147,11 @@ class EvidencePack {
                 pupil.getForename() + " " + pupil.getSurname(), words.day(pupil.getDateOfBirth()),
                 pupil.getYearGroup() == 0 ? "Reception" : "Year " + pupil.getYearGroup(), school, file, parents, years,
                 letterRows, meetings, legal, LegalRecords.standing(legal, today), timeline);
+    }
+
+    /** Who did it, by name; null (the system did it) stays null. */
+    private String person(String username) {
+        return username == null || username.isBlank() ? null : names.of(username);
     }
 
     /**

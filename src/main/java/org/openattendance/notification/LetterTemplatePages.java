@@ -44,7 +44,7 @@ class LetterTemplatePages {
             "below-95-percent", "Attendance below 95%",
             "meeting-invitation", "Invitation to an attendance meeting",
             "support-plan", "Attendance support plan",
-            "notice-to-improve", "Notice to improve",
+            "notice-to-improve", "Notice to Improve",
             "penalty-notice", "Penalty notice",
             "penalty-notice-withdrawn", "Penalty notice withdrawn",
             "leave-decision", "Decision on a leave of absence request");

@@ -44,7 +44,7 @@ class CaseTimelineTextTest {
         assertThat(all).doesNotContain("NOTICE_TO_IMPROVE", "PENALTY_NOTICE", "letterReview", "days = 2",
                 "homeVisitDue", " = ", "step ", "{", "REASON_GIVEN", "2027-01-06", "6f1c1f7e", "attendance-concern", "TOP");
         assertThat(entries).extracting(CaseTimelineText.Entry::name).contains(
-                "Moved to the stage: Notice to improve", "New task: Contact the parents today",
+                "Moved to the stage: Notice to Improve", "New task: Contact the parents today",
                 "Completed: Contact the parents today", "Letter requested: Attendance concern",
                 "Handed over to the legal stages: Penalty notice", "Priority: Top",
                 "Decided by the local authority's policy: Decide the day's contact steps")

@@ -141,7 +141,7 @@ class DashboardUnitsTest {
 
     @Test
     void timelineLinesReadAsWords() {
-        assertThat(StageLabels.action("Stage: NOTICE_TO_IMPROVE")).isEqualTo("Moved to: Notice to improve");
+        assertThat(StageLabels.action("Stage: NOTICE_TO_IMPROVE")).isEqualTo("Moved to: Notice to Improve");
         assertThat(StageLabels.action("Letter requested: below-95-percent")).isEqualTo("Letter to the parents (below 95 percent)");
         assertThat(StageLabels.action("Completed: Agree a support plan")).isEqualTo("Agree a support plan (done)");
         assertThat(StageLabels.of(org.openattendance.casework.Stage.CME_REFERRAL)).isEqualTo("Children missing education referral");

@@ -22,6 +22,7 @@ import org.openattendance.notification.Letters;
 import org.openattendance.school.Cohort;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
+import org.openattendance.security.UserAdministration;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -55,6 +56,8 @@ class EvidencePackTest {
     JdbcTemplate jdbc;
     @Autowired
     SchoolAdministration schools;
+    @Autowired
+    UserAdministration users;
 
     private static String text(byte[] pdf) throws IOException {
         try (var document = Loader.loadPDF(pdf)) {
@@ -141,6 +144,36 @@ class EvidencePackTest {
         assertThat(all).contains("'s attendance at", "Sam Parent: on paper, printed to post or hand over", "Hold a meeting with the parents",
                 "Walk to school together each morning", "Agree a support plan", "Review the support plan",
                 "£80.00 paid on", "reference BANK-77", "Jo Parent", "12 September 1987", "Posted first class");
+    }
+
+    @Test
+    void staffAreNamedByTheirNamesNeverByTheUsernamesTheySignInWith() throws IOException {
+        var family = families.family(1);
+        var child = family.child();
+        families.marks(child.pupilId(), "G", weekOf(3));
+        String officer = "jbarker." + child.upn().toLowerCase();
+        String laOfficer = "pevans." + child.upn().toLowerCase();
+        users.save(new UserAdministration.NewUser(officer, PASSWORD, "Jo Barker", Set.of(Role.ATTENDANCE_OFFICER),
+                Set.of(family.school().urn()), null));
+        users.save(new UserAdministration.NewUser(laOfficer, PASSWORD, "Priya Evans", Set.of(Role.LA_OFFICER),
+                Set.of(), family.school().laCode()));
+        cases.addEvent(child.caseId(), CaseEventKind.TASK, "Completed: Hold a meeting with the parents",
+                "{\"attendees\":\"Sam Parent, Jo Barker\"}", officer);
+        var request = requests.submit(child.caseId(), child.upn(), holiday(3, sam()), officer);
+        var approved = requests.approve(request.id(), laOfficer, "A week's holiday refused in advance");
+        notices.serve(approved.parents().get(0).noticeId(), ServiceMethod.FIRST_CLASS_POST, LegalEngine.today(), laOfficer);
+        String number = jdbc.queryForObject("select number from legal_penalty_notice where id = ?", String.class,
+                approved.parents().get(0).noticeId());
+        notices.recordPayment(number, new java.math.BigDecimal("30.00"), LegalEngine.today(), "BANK-9", laOfficer);
+
+        String all = text(pack(laOfficer, child.upn()).getBody());
+
+        assertThat(all).contains("by Priya Evans, from the records held in Open Attendance",
+                "Recorded by Jo Barker", "(recorded by Priya Evans)", "(Priya Evans, ",
+                "Penalty notice requested from the LA");
+        assertThat(all).containsPattern("Issued \\d{1,2} \\w+ \\d{4} by Priya Evans")
+                .containsPattern("· Jo Barker").containsPattern("· Priya Evans");
+        assertThat(all).doesNotContain(officer, laOfficer);
     }
 
     @Test

@@ -189,7 +189,7 @@ class InboxPagingTest {
         assertThat(taskIds(meeting)).containsExactly(tasks.createTaskQuery().processInstanceId(high).singleResult().getId());
         assertThat(meeting).doesNotContain("govuk-pagination");
         assertThat(page(Map.of())).contains("<option value=\"MEETING\">Meeting</option>",
-                "<option value=\"LETTER\">Letter</option>", "<option value=\"FIRST_DAY_CONTACT\">First day contact</option>",
+                "<option value=\"LETTER\">Letter</option>", "<option value=\"FIRST_DAY_CONTACT\">First-day contact</option>",
                 "<option value=\"" + school.getUrn() + "\">Paging Primary</option>",
                 "<option value=\"contact-parents\">Contact the parents today</option>");
     }
