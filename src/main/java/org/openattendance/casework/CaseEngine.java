@@ -136,15 +136,15 @@ public class CaseEngine {
      * Moves the due dates of the process's open tasks and of its timers back by {@code by} (demonstration data: see
      * {@link CaseHistoryShift}).
      */
-    void moveDueDatesBack(String processInstanceId, java.time.Duration by) {
+    void moveDueDatesBack(String processInstanceId, java.util.function.UnaryOperator<Date> moved) {
         for (var task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
             if (task.getDueDate() != null) {
-                task.setDueDate(new Date(task.getDueDate().getTime() - by.toMillis()));
+                task.setDueDate(moved.apply(task.getDueDate()));
                 tasks.saveTask(task);
             }
         }
         for (var timer : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
-            management.setJobDuedate(timer.getId(), new Date(timer.getDuedate().getTime() - by.toMillis()));
+            management.setJobDuedate(timer.getId(), moved.apply(timer.getDuedate()));
         }
     }
 

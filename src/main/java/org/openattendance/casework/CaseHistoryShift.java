@@ -1,14 +1,17 @@
 package org.openattendance.casework;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.Date;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import org.openattendance.shared.London;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,25 +33,31 @@ public class CaseHistoryShift {
     private final JdbcTemplate jdbc;
     private final CaseEngine engine;
     private final CaseStore records;
+    private final SchoolDays schoolDays;
 
-    CaseHistoryShift(JdbcTemplate jdbc, CaseEngine engine, CaseStore records) {
+    CaseHistoryShift(JdbcTemplate jdbc, CaseEngine engine, CaseStore records, SchoolDays schoolDays) {
         this.jdbc = jdbc;
         this.engine = engine;
         this.records = records;
+        this.schoolDays = schoolDays;
     }
 
-    /** Moves the case back by whole days, then runs the timers that have passed; answers how many ran. */
+    /**
+     * Moves the case back by whole days, then runs the timers that have passed; answers how many ran. A due date (or a
+     * timer) moved back onto a weekend or a holiday moves on to the next school day at the same time, as the steps
+     * would have given it then: due dates are counted in school days.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public int moveBack(UUID caseId, int days) {
         var kase = records.find(caseId).orElseThrow(() -> new IllegalArgumentException("No case " + caseId));
-        Duration by = Duration.ofDays(days);
         jdbc.update("update attendance_case set opened_at = opened_at - make_interval(days => ?), "
                 + "closed_at = closed_at - make_interval(days => ?) where id = ?", days, days, caseId);
         jdbc.update("update case_event set at = at - make_interval(days => ?) where case_id = ?", days, caseId);
         jdbc.update("update case_stage_history set entered_at = entered_at - make_interval(days => ?) where case_id = ?",
                 days, caseId);
+        UnaryOperator<LocalDate> onASchoolDay = day -> schoolDays.dueAfter(kase.schoolUrn(), day.minusDays(days), 0);
         jdbc.query("select id, detail from case_event where case_id = ? and kind = 'TASK' and detail like 'due %'", rs -> {
-            String moved = dueMovedBack(rs.getString(2), days);
+            String moved = dueMovedBack(rs.getString(2), onASchoolDay);
             if (moved != null) {
                 jdbc.update("update case_event set detail = ? where id = ?", moved, rs.getLong(1));
             }
@@ -56,7 +65,10 @@ public class CaseHistoryShift {
         if (kase.processInstanceId() == null) {
             return 0;
         }
-        engine.moveDueDatesBack(kase.processInstanceId(), by);
+        engine.moveDueDatesBack(kase.processInstanceId(), due -> {
+            var at = due.toInstant().atZone(London.ZONE);
+            return Date.from(at.with(onASchoolDay.apply(at.toLocalDate())).toInstant());
+        });
         return engine.runDueTimers(kase.processInstanceId());
     }
 
@@ -92,8 +104,13 @@ public class CaseHistoryShift {
 
     /** "due 2 December 2026" moved back by days, as {@code TaskLog} writes it; null for any other text. */
     static String dueMovedBack(String detail, int days) {
+        return dueMovedBack(detail, day -> day.minusDays(days));
+    }
+
+    /** "due 2 December 2026" with its day moved, as {@code TaskLog} writes it; null for any other text. */
+    static String dueMovedBack(String detail, UnaryOperator<LocalDate> moved) {
         try {
-            return "due " + DUE.format(LocalDate.parse(detail.substring(4), DUE).minusDays(days));
+            return "due " + DUE.format(moved.apply(LocalDate.parse(detail.substring(4), DUE)));
         } catch (DateTimeParseException | IndexOutOfBoundsException e) {
             return null;
         }

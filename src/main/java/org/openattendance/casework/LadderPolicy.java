@@ -69,12 +69,12 @@ public class LadderPolicy {
 
     /**
      * The due date of a task: the end of the school day, the policy's number of school days from today on the
-     * school's calendar (0: today).
+     * school's calendar (0: today, or the next school day when today is not one), so never a weekend or a holiday.
      */
     public Date due(DelegateExecution execution, String policyItem) {
         int days = lookUp(execution, policyItem);
         Instant now = CaseEngine.now().toInstant();
-        LocalDate day = schoolDays.after((String) execution.getVariable("schoolUrn"), now.atZone(London.ZONE).toLocalDate(), days);
+        LocalDate day = schoolDays.dueAfter((String) execution.getVariable("schoolUrn"), now.atZone(London.ZONE).toLocalDate(), days);
         Instant due = day.atTime(END_OF_DAY).atZone(London.ZONE).toInstant();
         return Date.from(due.isAfter(now) ? due : now.plusSeconds(3600));
     }
@@ -88,7 +88,7 @@ public class LadderPolicy {
         Instant now = CaseEngine.now().toInstant();
         Object from = execution.getVariable(fromVariable);
         LocalDate start = from == null ? now.atZone(London.ZONE).toLocalDate() : LocalDate.parse(from.toString());
-        LocalDate day = this.schoolDays.after((String) execution.getVariable("schoolUrn"), start, schoolDays);
+        LocalDate day = this.schoolDays.dueAfter((String) execution.getVariable("schoolUrn"), start, schoolDays);
         Instant due = day.atTime(END_OF_DAY).atZone(London.ZONE).toInstant();
         return Date.from(due.isAfter(now) ? due : now.plusSeconds(3600));
     }
@@ -100,7 +100,7 @@ public class LadderPolicy {
     public Date periodEnd(DelegateExecution execution, String policyItem) {
         int days = lookUp(execution, policyItem);
         Instant now = CaseEngine.now().toInstant();
-        LocalDate day = schoolDays.after((String) execution.getVariable("schoolUrn"), now.atZone(London.ZONE).toLocalDate(), days);
+        LocalDate day = schoolDays.dueAfter((String) execution.getVariable("schoolUrn"), now.atZone(London.ZONE).toLocalDate(), days);
         return Date.from(day.atTime(START_OF_DAY).atZone(London.ZONE).toInstant());
     }
 

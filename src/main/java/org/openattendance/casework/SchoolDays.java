@@ -56,6 +56,18 @@ public class SchoolDays {
         return day;
     }
 
+    /**
+     * The day something given {@code days} school days from {@code from} falls due: always a school day. With 0 days,
+     * {@code from} itself when it is a school day, else the next one (a same-day task made on a Saturday or in half
+     * term is due on the first school day after).
+     */
+    public LocalDate dueAfter(String schoolUrn, LocalDate from, int days) {
+        if (days > 0 || schoolUrn == null) {
+            return after(schoolUrn, from, days);
+        }
+        return isSchoolDay(schoolUrn, from) ? from : after(schoolUrn, from, 1);
+    }
+
     /** The {@code days}-th school day before {@code from}; {@code from} itself when days is 0. */
     public LocalDate before(String schoolUrn, LocalDate from, int days) {
         if (days <= 0 || schoolUrn == null) {

@@ -199,7 +199,7 @@ class DemoCaseHistory {
     }
 
     /** Completes the step's task through its form, as the officer would have {@code weeksAgo} weeks ago. */
-    private boolean take(StaffUser officer, UUID caseId, String upn, Step step, int weeksAgo) {
+    boolean take(StaffUser officer, UUID caseId, String upn, Step step, int weeksAgo) {
         LocalDate then = LocalDate.now(clock).minusWeeks(weeksAgo);
         String contact = officer.displayName();
         String phone = "01632 960 " + (100 + Math.abs(officer.username().hashCode() % 900));

@@ -73,8 +73,13 @@ class DemoLegalStages {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLegalStages.class);
     private static final List<String> SCHOOLS = List.of("castlehill", "millbrook", "stannes");
-    /** The time of day the demo's steps are taken (and the day's timers run), in England. */
+    /** The time of day the demo's steps are taken (and the morning's timers run), in England. */
     private static final LocalTime WORKING_HOURS = LocalTime.of(10, 30);
+    /**
+     * When the rest of a day's timers run: after the end of the school day (17:00), when a task's due date passes, so
+     * that a manager's "Overdue" task comes on the school day the task fell due, not the next morning (a Saturday).
+     */
+    private static final LocalTime END_OF_DAY = LocalTime.of(18, 0);
     /** The prosecution's request is made at least this long ago: 28 days from receipt have passed, and some more. */
     private static final int PROSECUTION_AT_LEAST_DAYS_AGO = 45;
 
@@ -292,12 +297,21 @@ class DemoLegalStages {
         jdbc.queryForObject(DemoDataLoader.LOCK, String.class);
         LocalDate today = LocalDate.now(clock);
         Story story = new Story(candidate.caseId(), requestDay);
-        if (!story.on(requestDay, () -> request(candidate, "A term-time holiday after leave was refused: no Notice to "
-                + "Improve is needed first."))) {
+        String upn = candidate.pupil().getUpn();
+        // The support ladder runs alongside the notice route, as on a real case: the school sends the letter to the
+        // parents before it asks for the notice, then meets them and agrees a support plan.
+        if (!story.on(requestDay, () -> support(candidate, DemoCaseHistory.Step.LETTER_SENT)
+                && request(candidate, "A term-time holiday after leave was refused: no Notice to Improve is needed first."))) {
             return false;
         }
+        LocalDate meetingArranged = weekdaysAfter(requestDay, 2);
+        story.on(meetingArranged, () -> support(candidate, DemoCaseHistory.Step.MEETING_ARRANGED));
         LocalDate decided = weekdaysAfter(requestDay, 3);
-        story.on(decided, () -> approveAndPost(candidate.pupil().getUpn(), laOfficer, decided));
+        story.on(decided, () -> approveAndPost(upn, laOfficer, decided));
+        // The meeting on the day it was arranged for (a week later); the plan agreed at it.
+        LocalDate meetingHeld = weekdaysAfter(meetingArranged, 5);
+        story.on(meetingHeld, () -> support(candidate, DemoCaseHistory.Step.MEETING_HELD)
+                && support(candidate, DemoCaseHistory.Step.PLAN_AGREED));
         List<PenaltyNotice> issued = notices.ofPupil(candidate.pupil().getId());
         LocalDate unpaidFrom = issued.stream().map(PenaltyNotice::fullBy).max(Comparator.naturalOrder()).orElseThrow()
                 .plusDays(1);
@@ -316,6 +330,16 @@ class DemoLegalStages {
         });
         story.untilToday();
         return true;
+    }
+
+    /** The school's step on the support ladder, through the task's form as {@link DemoCaseHistory} takes it. */
+    private boolean support(Candidate candidate, DemoCaseHistory.Step step) {
+        actAs(candidate.officer());
+        boolean taken = caseHistory.take(candidate.officer(), candidate.caseId(), candidate.pupil().getUpn(), step, 0);
+        if (!taken) {
+            log.info("Demo case {}: no task for {} on the support ladder", candidate.pupil().getUpn(), step);
+        }
+        return taken;
     }
 
     /** Term and half-term starts of this academic year and the last, by the demo schools' calendar. */
@@ -487,6 +511,9 @@ class DemoLegalStages {
         private void advanceTo(LocalDate when) {
             LocalDate today = LocalDate.now(clock);
             while (day.isBefore(when) && day.isBefore(today)) {
+                // The rest of the day: the timers due after the step (a task's due date at the end of the school day).
+                LocalDate evening = day;
+                asOf(evening, END_OF_DAY, () -> shift.runDueTimers(caseId));
                 day = day.plusDays(1);
                 if (day.isBefore(today)) {
                     asOf(day, () -> shift.runDueTimers(caseId));
@@ -497,10 +524,15 @@ class DemoLegalStages {
 
     /** Runs the steps as of {@code day} at {@link #WORKING_HOURS} in England; today, at the real time. */
     private <T> T asOf(LocalDate day, Supplier<T> steps) {
+        return asOf(day, WORKING_HOURS, steps);
+    }
+
+    /** Runs the steps as of {@code day} at {@code time} in England; today, at the real time. */
+    private <T> T asOf(LocalDate day, LocalTime time, Supplier<T> steps) {
         if (!day.isBefore(LocalDate.now(clock))) {
             return steps.get();
         }
-        Instant moment = day.atTime(WORKING_HOURS).atZone(London.ZONE).toInstant();
+        Instant moment = day.atTime(time).atZone(London.ZONE).toInstant();
         return AsOf.run(moment, steps);
     }
 

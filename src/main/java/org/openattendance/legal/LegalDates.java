@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Due dates and timer dates of the legal processes: a task is due at the end of the school day the policy's number of
- * school days from today on the school's calendar (legal-policy.dmn, logged on the case with its version); a period
+ * school days from today on the school's calendar (never a weekend or a holiday, even for 0 days) (legal-policy.dmn, logged on the case with its version); a period
  * ends at the start of the day after its last day. Used in the models as {@code ${legalDates.due(execution, 'item')}}.
  */
 @Component("legalDates")
@@ -36,7 +36,7 @@ public class LegalDates {
         timeline.decision(ProcessFields.id(execution, "caseId"), "Policy: " + item, "days = " + days.value(),
                 LegalPolicy.POLICY, days.version());
         Instant now = LegalEngine.now().toInstant();
-        LocalDate day = schoolDays.after((String) execution.getVariable("schoolUrn"), LegalEngine.today(), days.value());
+        LocalDate day = schoolDays.dueAfter((String) execution.getVariable("schoolUrn"), LegalEngine.today(), days.value());
         Instant due = day.atTime(END_OF_DAY).atZone(London.ZONE).toInstant();
         return Date.from(due.isAfter(now) ? due : now.plusSeconds(3600));
     }

@@ -56,14 +56,14 @@ class AuditPages {
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final ScopeDirectory scopes;
-    private final StaffUserStore users;
+    private final StaffNames staffNames;
 
-    AuditPages(AuditSearch search, AccessPolicy access, AuditTrail audit, ScopeDirectory scopes, StaffUserStore users) {
+    AuditPages(AuditSearch search, AccessPolicy access, AuditTrail audit, ScopeDirectory scopes, StaffNames staffNames) {
         this.search = search;
         this.access = access;
         this.audit = audit;
         this.scopes = scopes;
-        this.users = users;
+        this.staffNames = staffNames;
     }
 
     @ModelAttribute
@@ -127,16 +127,12 @@ class AuditPages {
     private List<Row> rows(List<AuditSearch.Event> events) {
         Set<String> upns = events.stream().map(AuditSearch.Event::upn).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<String, String> pupils = scopes.pupilNames(upns);
-        Map<String, String> names = new HashMap<>();
-        events.stream().map(AuditSearch.Event::username).distinct()
-                .forEach(u -> users.find(u).ifPresent(user -> {
-                    if (user.displayName() != null) {
-                        names.put(u, user.displayName());
-                    }
-                }));
+        Map<String, String> who = new HashMap<>();
+        events.stream().map(AuditSearch.Event::username).filter(Objects::nonNull).distinct()
+                .forEach(username -> who.put(username, nameAndUsername(username)));
         return events.stream().map(e -> new Row(
                 WHEN.format(e.at().atZone(London.ZONE)),
-                names.containsKey(e.username()) ? names.get(e.username()) + " (" + e.username() + ")" : e.username(),
+                e.username() == null ? null : who.get(e.username()),
                 roles(e.roles()),
                 AuditWords.what(e.action(), e.outcome(), e.subjectType()),
                 "REFUSED".equals(e.outcome()),
@@ -144,6 +140,12 @@ class AuditPages {
                 about(e),
                 e.detail() == null ? "" : AuditWords.sentence(e.detail()),
                 e.clientAddress() == null ? "" : e.clientAddress())).toList();
+    }
+
+    /** "Priya Shah (priya.shah)": the administrator searches by username, so it stays beside the name. */
+    private String nameAndUsername(String username) {
+        String name = staffNames.of(username);
+        return name.equals(username) ? username : name + " (" + username + ")";
     }
 
     private String about(AuditSearch.Event e) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.openattendance.support.Fixtures;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -19,20 +20,23 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Test data through the application's own API, as a school's system would send it: a day of unexplained
  * absence (N in both sessions), which opens a case with a first-day contact task for the school's officers.
  */
+@Component
 final class Casework {
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
 
-    private final TestRestTemplate http;
+    /** Only the integration tests' context (on a random port) has one; the demo's and the benchmarks' contexts do not. */
+    private final ObjectProvider<TestRestTemplate> http;
     private final JdbcTemplate jdbc;
 
-    Casework(TestRestTemplate http, JdbcTemplate jdbc) {
+    Casework(ObjectProvider<TestRestTemplate> http, JdbcTemplate jdbc) {
         this.http = http;
         this.jdbc = jdbc;
     }
@@ -45,7 +49,7 @@ final class Casework {
                 Map.of("upn", upn, "date", day, "session", "PM", "code", "N"));
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        assertThat(http.withBasicAuth(officer, PASSWORD).exchange("/api/schools/" + urn + "/marks", HttpMethod.POST,
+        assertThat(http.getObject().withBasicAuth(officer, PASSWORD).exchange("/api/schools/" + urn + "/marks", HttpMethod.POST,
                 new HttpEntity<>(marks, headers), MAP).getBody()).containsEntry("accepted", 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> contactTask(officer, upn).isPresent());
         // The load's events may still be moving the case: wait until every one since the load is handled.
@@ -58,7 +62,7 @@ final class Casework {
     /** The pupil's register codes on a day, AM then PM, read through the API as the officer. */
     @SuppressWarnings("unchecked")
     List<String> codes(String officer, String upn, String day) {
-        var body = http.withBasicAuth(officer, PASSWORD).exchange("/api/pupils/" + upn + "/marks?from=" + day + "&to=" + day,
+        var body = http.getObject().withBasicAuth(officer, PASSWORD).exchange("/api/pupils/" + upn + "/marks?from=" + day + "&to=" + day,
                 HttpMethod.GET, null, MAP).getBody();
         return ((List<Map<String, Object>>) body.get("marks")).stream().map(m -> (String) m.get("code")).toList();
     }
@@ -66,7 +70,7 @@ final class Casework {
     /** The reasons of the pupil's amendments on a day, read through the API as the officer. */
     @SuppressWarnings("unchecked")
     List<String> amendmentReasons(String officer, String upn, String day) {
-        var body = http.withBasicAuth(officer, PASSWORD).exchange("/api/pupils/" + upn + "/marks?from=" + day + "&to=" + day,
+        var body = http.getObject().withBasicAuth(officer, PASSWORD).exchange("/api/pupils/" + upn + "/marks?from=" + day + "&to=" + day,
                 HttpMethod.GET, null, MAP).getBody();
         return ((List<Map<String, Object>>) body.get("marks")).stream()
                 .flatMap(m -> ((List<Map<String, Object>>) m.get("amendments")).stream())
@@ -74,7 +78,7 @@ final class Casework {
     }
 
     private Optional<String> contactTask(String user, String upn) {
-        return http.withBasicAuth(user, PASSWORD).exchange("/api/tasks?upn=" + upn, HttpMethod.GET, null, LIST).getBody()
+        return http.getObject().withBasicAuth(user, PASSWORD).exchange("/api/tasks?upn=" + upn, HttpMethod.GET, null, LIST).getBody()
                 .stream().filter(t -> "contact-parents".equals(t.get("taskKey"))).map(t -> (String) t.get("id")).findFirst();
     }
 }

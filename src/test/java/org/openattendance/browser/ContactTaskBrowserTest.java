@@ -16,13 +16,11 @@ import org.openattendance.support.Fixtures;
 @IntegrationTest
 class ContactTaskBrowserTest extends ReadableSchoolBrowserTest {
 
-    Casework casework;
     String task;
     String day;
 
     @BeforeEach
     void aDayOfUnexplainedAbsence() {
-        casework = casework();
         task = casework.unexplainedAbsence(officer, school.urn(), upn);
         day = Fixtures.weekdaysAgo(1).toString();
     }

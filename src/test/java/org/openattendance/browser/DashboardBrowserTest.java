@@ -13,13 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openattendance.IntegrationTest;
+import org.openattendance.dashboard.DashboardDataSets;
 import org.openattendance.dashboard.DashboardScenario;
 import org.openattendance.school.Phase;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolAdministration.SchoolData;
-import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * Each dashboard opened by each role it is for, through the real pages in Chromium: the headteacher's school
@@ -33,17 +32,15 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 class DashboardBrowserTest extends BrowserTest {
 
     @Autowired
-    Fixtures fixtures;
+    DashboardDataSets dataSets;
     @Autowired
     SchoolAdministration schools;
-    @Autowired
-    TestRestTemplate http;
 
     DashboardScenario s;
 
     @BeforeAll
     void scenario() {
-        s = new DashboardScenario(fixtures, schools, http);
+        s = dataSets.scenario();
         schools.saveSchool(new SchoolData(s.schoolA.urn(), "Riverside Primary School", s.schoolA.laCode(), Phase.PRIMARY,
                 LocalTime.of(9, 15)));
         schools.saveSchool(new SchoolData(s.schoolB.urn(), "Hillside Academy", s.schoolB.laCode(), Phase.SECONDARY,

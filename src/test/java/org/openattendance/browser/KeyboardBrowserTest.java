@@ -12,8 +12,6 @@ import org.openattendance.IntegrationTest;
 import org.openattendance.security.Role;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keyboard only, no mouse: the skip link, a visible focus on links, inputs and buttons, signing in, and reaching
@@ -25,9 +23,7 @@ class KeyboardBrowserTest extends BrowserTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
+    Casework casework;
 
     @Test
     void theSkipLinkIsTheFirstStopIsVisibleWhenFocusedAndMovesFocusToTheMainContent() {
@@ -50,7 +46,6 @@ class KeyboardBrowserTest extends BrowserTest {
         var school = fixtures.school(fixtures.newLaCode());
         String officer = fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(school.urn()), null);
         String upn = fixtures.pupils(school, 1).get(0);
-        var casework = new Casework(http, jdbc);
         String task = casework.unexplainedAbsence(officer, school.urn(), upn);
 
         page.navigate("/login");

@@ -21,7 +21,7 @@ class PupilPageBrowserTest extends ReadableSchoolBrowserTest {
 
     @BeforeEach
     void aPupilWithADayOfUnexplainedAbsence() {
-        casework().unexplainedAbsence(officer, school.urn(), upn);
+        casework.unexplainedAbsence(officer, school.urn(), upn);
     }
 
     @Test

@@ -1,30 +1,22 @@
 package org.openattendance.browser;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.openattendance.school.SchoolAdministration;
-import org.openattendance.security.UserAdministration;
 import org.openattendance.support.Fixtures;
 import org.openattendance.support.ReadableFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A browser test on a school with a readable name (as the screenshots show it), its attendance officer and one
- * pupil, made afresh before each test; {@link #casework()} gives the pupil a case when a test needs one.
+ * pupil, made afresh before each test; {@link #casework} gives the pupil a case when a test needs one.
  */
 abstract class ReadableSchoolBrowserTest extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
     @Autowired
-    SchoolAdministration schools;
+    ReadableFixtures readable;
     @Autowired
-    UserAdministration users;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
+    Casework casework;
 
     Fixtures.TestSchool school;
     String officer;
@@ -32,13 +24,8 @@ abstract class ReadableSchoolBrowserTest extends BrowserTest {
 
     @BeforeEach
     void aReadableSchoolWithItsOfficerAndAPupil() {
-        var readable = new ReadableFixtures(fixtures, schools, users);
         school = readable.school();
         officer = readable.officer(school);
         upn = readable.pupil(school);
-    }
-
-    Casework casework() {
-        return new Casework(http, jdbc);
     }
 }

@@ -13,6 +13,7 @@ import org.openattendance.IntegrationTest;
 import org.openattendance.security.Role;
 import org.openattendance.security.UserAdministration;
 import org.openattendance.support.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A school's officer tries to take a pupil off roll on the 20-day ground and is told what is missing, imports a
@@ -22,6 +23,9 @@ import org.openattendance.support.Fixtures;
  */
 @IntegrationTest
 class ReturnsBrowserTest extends ReadableSchoolBrowserTest {
+
+    @Autowired
+    UserAdministration users;
 
     @Test
     void theLeavingPageSaysWhatTheTwentyDayGroundStillNeeds() {

@@ -12,12 +12,9 @@ import org.openattendance.school.Cohort;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolAdministration.ParentData;
 import org.openattendance.school.SchoolAdministration.PupilData;
-import org.openattendance.security.UserAdministration;
 import org.openattendance.support.Fixtures;
 import org.openattendance.support.ReadableFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * No word broken mid-way in the pupil's side panel (the task page's third of the page) or in the pupil page's "At a
@@ -71,13 +68,11 @@ class SidePanelWordsBrowserTest extends BrowserTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
+    Casework casework;
     @Autowired
     SchoolAdministration schools;
     @Autowired
-    UserAdministration users;
+    ReadableFixtures readable;
 
     String officer;
     String upn;
@@ -86,7 +81,6 @@ class SidePanelWordsBrowserTest extends BrowserTest {
     /** A pupil with every cohort flag (the longest labels) and parents with long names, with a first-day contact task. */
     @BeforeEach
     void aPupilWithLongLabels() {
-        var readable = new ReadableFixtures(fixtures, schools, users);
         var school = readable.school();
         officer = readable.officer(school);
         upn = fixtures.newUpn();
@@ -98,7 +92,7 @@ class SidePanelWordsBrowserTest extends BrowserTest {
                         "Flat 12, Wellingborough Court, Northamptonshire Road, Kettering"),
                 new ParentData("Antoinette Featherstonehaugh", "Mother", true, false, null, "01632 960456", null)),
                 null, null)));
-        taskId = new Casework(http, jdbc).unexplainedAbsence(officer, school.urn(), upn);
+        taskId = casework.unexplainedAbsence(officer, school.urn(), upn);
     }
 
     @Test

@@ -16,8 +16,6 @@ import org.openattendance.IntegrationTest;
 import org.openattendance.security.Role;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Signing in as each role through the real page, and seeing only one's own scope: two schools of one LA, each
@@ -30,9 +28,7 @@ class SignInScopeBrowserTest extends BrowserTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
+    Casework casework;
 
     Fixtures.TestSchool school;
     Fixtures.TestSchool neighbour;
@@ -52,7 +48,6 @@ class SignInScopeBrowserTest extends BrowserTest {
         officer = fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(school.urn()), null);
         neighbourOfficer = fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(neighbour.urn()), null);
         upn = fixtures.pupils(school, 1).get(0);
-        var casework = new Casework(http, jdbc);
         task = casework.unexplainedAbsence(officer, school.urn(), upn);
         neighbourTask = casework.unexplainedAbsence(neighbourOfficer, neighbour.urn(), fixtures.pupils(neighbour, 1).get(0));
     }

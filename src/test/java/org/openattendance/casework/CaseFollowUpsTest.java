@@ -107,6 +107,25 @@ class CaseFollowUpsTest {
         assertThat(c.instance()).isEnded().hasPassed("close-case");
     }
 
+    @Test
+    void aSameDayTaskMadeOnASaturdayOrInHalfTermIsDueOnTheNextSchoolDayNotThen() {
+        var year = new AcademicYear(2026);
+        for (LocalDate madeOn : List.of(LocalDate.of(2027, 2, 6), LocalDate.of(2027, 2, 17))) { // a Saturday; half term
+            TestCase c = cases.openCase();
+            schools.saveCalendar(c.schoolUrn(), year, new SchoolAdministration.CalendarData(List.of(
+                    new SchoolAdministration.TermData(LocalDate.of(2026, 9, 1), LocalDate.of(2027, 2, 12)),
+                    new SchoolAdministration.TermData(LocalDate.of(2027, 2, 22), LocalDate.of(2027, 7, 21))), List.of()));
+            ClockUtil.setCurrentTime(Date.from(madeOn.atTime(10, 0).atZone(London.ZONE).toInstant()));
+
+            // "Contact the parents today" is due the same school day (the ladder policy's 0 days).
+            cases.send(c, "UnexplainedAbsence", "unexplainedDays", 1, "absenceDate", LocalDate.of(2027, 2, 12).toString());
+
+            LocalDate nextSchoolDay = madeOn.getDayOfMonth() == 6 ? LocalDate.of(2027, 2, 8) : LocalDate.of(2027, 2, 22);
+            assertThat(cases.one(c, "contact-parents").getDueDate()).as("made on %s", madeOn)
+                    .isEqualTo(Date.from(nextSchoolDay.atTime(17, 0).atZone(London.ZONE).toInstant()));
+        }
+    }
+
     private Date timerAt(TestCase c, String activityId) {
         return engine.getManagementService().createJobQuery().processInstanceId(c.id()).activityId(activityId).timers()
                 .singleResult().getDuedate();

@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.school.Cohort;
-import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.security.Role;
 import org.openattendance.support.Fixtures;
@@ -32,8 +30,6 @@ class DeletionFromRollTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    SchoolAdministration schools;
-    @Autowired
     JdbcTemplate jdbc;
 
     @BeforeEach
@@ -48,10 +44,10 @@ class DeletionFromRollTest {
         String head = fixtures.userWithEmail(Role.VIRTUAL_SCHOOL_HEAD, Set.of(), school.laCode());
         String upn = fixtures.newUpn();
         var pupil = fixtures.pupilData(upn, worker, Set.of(Cohort.LOOKED_AFTER));
-        schools.savePupils(school.urn(), List.of(pupil));
+        fixtures.save(school, pupil);
         LocalDate lastDay = Fixtures.today().plusDays(10);
 
-        schools.savePupils(school.urn(), List.of(leaving(pupil, lastDay)));
+        fixtures.save(school, leaving(pupil, lastDay));
 
         ProcessInstance instance = await().atMost(Duration.ofSeconds(20)).until(() -> engine.getRuntimeService()
                 .createProcessInstanceQuery().processInstanceBusinessKey(upn + "-deletion-" + lastDay).singleResult(),
@@ -69,7 +65,7 @@ class DeletionFromRollTest {
         assertThat(jdbc.queryForObject("select body from outbox_message where recipient = ?", String.class,
                 worker + "@test.example")).contains("/tasks/" + toWorker.getId()).doesNotContain(upn);
 
-        schools.savePupils(school.urn(), List.of(leaving(pupil, lastDay)));   // the same deletion uploaded again
+        fixtures.save(school, leaving(pupil, lastDay));   // the same deletion uploaded again
         engine.getTaskService().complete(toWorker.getId(), java.util.Map.of("deletionAction", "NOTED"));
         engine.getTaskService().complete(toHead.getId(), java.util.Map.of("deletionAction", "CHECKING_DESTINATION"));
         assertThat(instance).isEnded().hasPassed("social-worker-told", "virtual-school-told");
@@ -82,10 +78,10 @@ class DeletionFromRollTest {
         var school = fixtures.school(fixtures.newLaCode());
         String upn = fixtures.newUpn();
         var pupil = fixtures.pupilData(upn, null, Set.of());
-        schools.savePupils(school.urn(), List.of(pupil));
+        fixtures.save(school, pupil);
         LocalDate lastDay = Fixtures.today();
 
-        schools.savePupils(school.urn(), List.of(leaving(pupil, lastDay)));
+        fixtures.save(school, leaving(pupil, lastDay));
 
         assertThat(jdbc.queryForObject("select deletion_date from pupil where upn = ?", LocalDate.class, upn)).isEqualTo(lastDay);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> engine.getRuntimeService()

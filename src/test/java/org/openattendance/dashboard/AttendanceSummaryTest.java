@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.openattendance.support.Fixtures.PASSWORD;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openattendance.IntegrationTest;
-import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +31,7 @@ class AttendanceSummaryTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    SchoolAdministration schools;
+    DashboardDataSets dataSets;
     @Autowired
     TestRestTemplate http;
 
@@ -43,7 +41,7 @@ class AttendanceSummaryTest {
 
     @BeforeAll
     void loadTheHandWorkedData() {
-        data = new HandWorkedSchool(fixtures, schools, http);
+        data = dataSets.handWorkedSchool();
         head = fixtures.user(Role.HEADTEACHER, Set.of(data.schoolA.urn()), null);
         laOfficer = fixtures.user(Role.LA_OFFICER, Set.of(), data.schoolA.laCode());
         // The figures are worked out after the loads commit: wait until both schools' whole year is in.

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
-import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.StaffUser;
 import org.openattendance.security.StaffUserStore;
 import org.openattendance.support.Fixtures;
@@ -28,7 +27,7 @@ abstract class DashboardScenarioTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    SchoolAdministration schools;
+    DashboardDataSets dataSets;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -43,7 +42,7 @@ abstract class DashboardScenarioTest {
 
     @BeforeAll
     void scenario() {
-        s = new DashboardScenario(fixtures, schools, http);
+        s = dataSets.scenario();
     }
 
     @BeforeEach

@@ -297,6 +297,8 @@ class DemoDataTest {
 
     @Autowired
     DemoLegalStages legalStages;
+    @Autowired
+    org.openattendance.casework.SchoolDays schoolDays;
 
     @Test
     void showsANewcomerACaseAtEachLegalStage() throws Exception {
@@ -378,6 +380,36 @@ class DemoDataTest {
         assertThat(work.workableFor(staff.find("la.officer").orElseThrow(), (String) prosecuted.get("upn")))
                 .filteredOn(t -> "consider-eso".equals(t.taskKey())).isNotEmpty()
                 .allSatisfy(t -> assertThat(t.due()).isAfter(clock.instant()));
+
+        // It reads as a real case would. The support ladder runs alongside the notice route: the letter to the parents
+        // was reviewed and sent before the request (not left open since the case opened), the meeting held, a plan
+        // agreed; every due date, and every manager's "Overdue" follow-up, is on a school day of the school's calendar.
+        String urn = jdbc.queryForObject("select school_urn from attendance_case where id = ?", String.class, caseId);
+        String upn = (String) prosecuted.get("upn");
+        assertThat(jdbc.queryForList("select (at at time zone 'Europe/London')::date from case_event where case_id = ? "
+                + "and name = 'Completed: Review the letter to the parents'", Date.class, caseId))
+                .extracting(Date::toLocalDate).containsExactly(requested);
+        assertThat(jdbc.queryForList("select name from case_event where case_id = ? and name like 'Completed: %'",
+                String.class, caseId)).contains("Completed: Arrange the meeting and invite the parents",
+                "Completed: Hold a meeting with the parents", "Completed: Agree a support plan");
+        assertThat(count("select count(*) from case_event where case_id = ? and name = 'Letter requested: below-95-percent'",
+                caseId)).isEqualTo(1);
+        var school = DemoSchool.ALL.stream().filter(each -> each.urn().equals(urn)).findFirst().orElseThrow();
+        var openTasks = new java.util.ArrayList<CaseWork.WorkItem>();
+        for (String user : List.of("officer." + school.shortName(), "la.officer", "la.manager")) {
+            openTasks.addAll(work.workableFor(staff.find(user).orElseThrow(), upn));
+        }
+        assertThat(openTasks).extracting(CaseWork.WorkItem::taskKey).doesNotContain("review-letter").contains("consider-eso");
+        assertThat(openTasks).allSatisfy(task -> assertThat(schoolDays.isSchoolDay(urn,
+                task.due().atZone(London.ZONE).toLocalDate())).as("%s due %s", task.name(), task.due()).isTrue());
+        var dueFormat = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+        assertThat(jdbc.queryForList("select name || ': ' || detail from case_event where case_id = ? and kind = 'TASK' "
+                + "and detail like 'due %'", String.class, caseId)).isNotEmpty().allSatisfy(line -> assertThat(
+                schoolDays.isSchoolDay(urn, LocalDate.parse(line.substring(line.lastIndexOf(": due ") + 6), dueFormat)))
+                .as(line).isTrue());
+        assertThat(jdbc.queryForList("select (at at time zone 'Europe/London')::date from case_event where case_id = ? "
+                + "and name like 'Task: Overdue: %'", Date.class, caseId)).extracting(Date::toLocalDate)
+                .allSatisfy(day -> assertThat(schoolDays.isSchoolDay(urn, day)).as("an Overdue task made on %s", day).isTrue());
 
         // The other notices on their days too: none issued today, payments between issue and today.
         assertThat(jdbc.queryForList("select issued_on from legal_penalty_notice where school_urn = any(?)", Date.class,

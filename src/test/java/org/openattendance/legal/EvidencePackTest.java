@@ -1,7 +1,6 @@
 package org.openattendance.legal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openattendance.legal.LegalFixtures.holiday;
 import static org.openattendance.legal.LegalFixtures.jo;
 import static org.openattendance.legal.LegalFixtures.sam;
 import static org.openattendance.legal.LegalFixtures.weekOf;
@@ -45,7 +44,7 @@ class EvidencePackTest {
     @Autowired
     LegalFixtures families;
     @Autowired
-    PenaltyRequests requests;
+    HolidayPenalties holidays;
     @Autowired
     PenaltyNotices notices;
     @Autowired
@@ -82,12 +81,8 @@ class EvidencePackTest {
     void theFirstPageNamesWhatTheFileLacksAndThePackHoldsWhatIsThere() throws IOException {
         var family = families.family(1);
         var child = family.child();
-        families.marks(child.pupilId(), "G", weekOf(3));
         families.marks(child.pupilId(), "/", weekOf(2));
-        var request = requests.submit(child.caseId(), child.upn(), holiday(3, sam()), "officer.test");
-        var approved = requests.approve(request.id(), "la.test", "A week's holiday refused in advance");
-        String number = jdbc.queryForObject("select number from legal_penalty_notice where id = ?", String.class,
-                approved.parents().get(0).noticeId());
+        String number = holidays.notice(holidays.approved(child, 3, "A week's holiday refused in advance", sam()), 0).number();
         String laOfficer = fixtures.user(Role.LA_OFFICER, Set.of(), family.school().laCode());
 
         var answer = pack(laOfficer, child.upn());
@@ -119,20 +114,17 @@ class EvidencePackTest {
     void aCompleteFileSaysNothingIsMissingAndListsEachLetterMeetingAndPayment() throws IOException {
         var family = families.family(1);
         var child = family.child();
-        families.marks(child.pupilId(), "G", weekOf(3));
         letters.issue(new LetterRequest("pack-test-" + child.upn(), "below-95-percent", child.caseId(), child.pupilId(),
                 Map.of("attendancePercent", "88.5", "contactName", "Ms Reed", "contactPhone", "01234 567890")));
         cases.addEvent(child.caseId(), CaseEventKind.TASK, "Completed: Hold a meeting with the parents",
                 "{\"attendees\":\"Sam Parent, Ms Reed\",\"actions\":\"Walk to school together each morning\"}", "officer.test");
         cases.addEvent(child.caseId(), CaseEventKind.TASK, "Completed: Agree a support plan", "{}", "officer.test");
         cases.addEvent(child.caseId(), CaseEventKind.TASK, "Completed: Review the support plan", "{}", "officer.test");
-        var request = requests.submit(child.caseId(), child.upn(), holiday(3, sam(), jo()), "officer.test");
-        var approved = requests.approve(request.id(), "la.test", null);
+        var approved = holidays.approved(child, 3, null, sam(), jo());
         for (var parent : approved.parents()) {
             notices.serve(parent.noticeId(), ServiceMethod.FIRST_CLASS_POST, LegalEngine.today(), "la.test");
         }
-        String samsNotice = jdbc.queryForObject("select number from legal_penalty_notice where id = ?", String.class,
-                approved.parents().get(0).noticeId());
+        String samsNotice = holidays.notice(approved, 0).number();
         notices.recordPayment(samsNotice, new java.math.BigDecimal("80.00"), LegalEngine.today(), "BANK-77", "la.test");
         String school = fixtures.user(Role.HEADTEACHER, Set.of(family.school().urn()), null);
 
@@ -150,7 +142,6 @@ class EvidencePackTest {
     void staffAreNamedByTheirNamesNeverByTheUsernamesTheySignInWith() throws IOException {
         var family = families.family(1);
         var child = family.child();
-        families.marks(child.pupilId(), "G", weekOf(3));
         String officer = "jbarker." + child.upn().toLowerCase();
         String laOfficer = "pevans." + child.upn().toLowerCase();
         users.save(new UserAdministration.NewUser(officer, PASSWORD, "Jo Barker", Set.of(Role.ATTENDANCE_OFFICER),
@@ -159,11 +150,9 @@ class EvidencePackTest {
                 Set.of(), family.school().laCode()));
         cases.addEvent(child.caseId(), CaseEventKind.TASK, "Completed: Hold a meeting with the parents",
                 "{\"attendees\":\"Sam Parent, Jo Barker\"}", officer);
-        var request = requests.submit(child.caseId(), child.upn(), holiday(3, sam()), officer);
-        var approved = requests.approve(request.id(), laOfficer, "A week's holiday refused in advance");
+        var approved = holidays.approved(child, 3, "A week's holiday refused in advance", officer, laOfficer, sam());
         notices.serve(approved.parents().get(0).noticeId(), ServiceMethod.FIRST_CLASS_POST, LegalEngine.today(), laOfficer);
-        String number = jdbc.queryForObject("select number from legal_penalty_notice where id = ?", String.class,
-                approved.parents().get(0).noticeId());
+        String number = holidays.notice(approved, 0).number();
         notices.recordPayment(number, new java.math.BigDecimal("30.00"), LegalEngine.today(), "BANK-9", laOfficer);
 
         String all = text(pack(laOfficer, child.upn()).getBody());

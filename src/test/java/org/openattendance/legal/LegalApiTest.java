@@ -1,7 +1,6 @@
 package org.openattendance.legal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openattendance.legal.LegalFixtures.holiday;
 import static org.openattendance.legal.LegalFixtures.sam;
 import static org.openattendance.legal.LegalFixtures.weekOf;
 import static org.openattendance.support.Fixtures.PASSWORD;
@@ -45,6 +44,8 @@ class LegalApiTest {
     @Autowired
     LegalFixtures families;
     @Autowired
+    HolidayPenalties holidays;
+    @Autowired
     PenaltyRequests requests;
     @Autowired
     JdbcTemplate jdbc;
@@ -57,11 +58,7 @@ class LegalApiTest {
     Setting setting() {
         var family = families.family(1);
         var child = family.child();
-        families.marks(child.pupilId(), "G", weekOf(3));
-        var request = requests.submit(child.caseId(), child.upn(), holiday(3, sam()), "officer.test");
-        var approved = requests.approve(request.id(), "la.test", "Approved");
-        String number = jdbc.queryForObject("select number from legal_penalty_notice where id = ?", String.class,
-                approved.parents().get(0).noticeId());
+        String number = holidays.notice(holidays.approved(child, 3, "Approved", sam()), 0).number();
         return new Setting(child, family.school(), number,
                 fixtures.user(Role.LA_OFFICER, Set.of(), family.school().laCode()),
                 fixtures.user(Role.ATTENDANCE_OFFICER, Set.of(family.school().urn()), null));
@@ -178,8 +175,7 @@ class LegalApiTest {
         var s = setting();
         var otherSchool = fixtures.school(s.school().laCode());
         var sibling = families.family(otherSchool, 1, List.of(LegalFixtures.parent("Sam Parent"))).child();
-        families.marks(sibling.pupilId(), "G", weekOf(3));
-        requests.approve(requests.submit(sibling.caseId(), sibling.upn(), holiday(3, sam()), "officer.test").id(), "la.test", null);
+        holidays.approved(sibling, 3, null, sam());
         String register = "/api/las/" + s.school().laCode() + "/penalty-notices";
 
         var all = http.withBasicAuth(s.laOfficer(), PASSWORD).exchange(register, HttpMethod.GET, null, LIST);

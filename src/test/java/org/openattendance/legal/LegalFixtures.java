@@ -13,8 +13,10 @@ import java.util.UUID;
 import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.Stage;
 import org.openattendance.school.SchoolAdministration;
+import org.openattendance.school.SchoolAdministration.CalendarData;
 import org.openattendance.school.SchoolAdministration.ParentData;
 import org.openattendance.school.SchoolAdministration.PupilData;
+import org.openattendance.school.SchoolAdministration.TermData;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.Session;
 import org.openattendance.support.Fixtures;
@@ -78,6 +80,17 @@ class LegalFixtures {
             children.add(new Child(upn, pupilId, caseId));
         }
         return new Family(school, children);
+    }
+
+    /** A new school whose 2026-27 spring term breaks for half term from 15 to 19 February, or runs on without one. */
+    Fixtures.TestSchool schoolIn2026To2027(boolean februaryHalfTerm) {
+        var school = fixtures.school(fixtures.newLaCode());
+        var terms = februaryHalfTerm
+                ? List.of(new TermData(LocalDate.of(2026, 9, 2), LocalDate.of(2027, 2, 12)),
+                          new TermData(LocalDate.of(2027, 2, 22), LocalDate.of(2027, 7, 21)))
+                : List.of(new TermData(LocalDate.of(2026, 9, 2), LocalDate.of(2027, 7, 21)));
+        schools.saveCalendar(school.urn(), new AcademicYear(2026), new CalendarData(terms, List.of()));
+        return school;
     }
 
     static ParentData parent(String name) {

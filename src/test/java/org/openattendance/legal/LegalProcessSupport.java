@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LegalProcessSupport {
 
-
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
@@ -80,6 +79,14 @@ class LegalProcessSupport {
             throw new AssertionError("expected one open task " + taskKey + " but found " + found.size() + "; open: " + keys);
         }
         return found.get(0);
+    }
+
+    Object variable(ProcessInstance instance, String name) {
+        return runtime.getVariable(instance.getId(), name);
+    }
+
+    Object variable(Task task, String name) {
+        return tasks.getVariable(task.getId(), name);
     }
 
     void complete(ProcessInstance instance, String taskKey, Object... variables) {

@@ -9,19 +9,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openattendance.IntegrationTest;
 import org.openattendance.school.SchoolAdministration;
-import org.openattendance.school.SchoolAdministration.CalendarData;
-import org.openattendance.school.SchoolAdministration.TermData;
-import org.openattendance.shared.AcademicYear;
-import org.openattendance.support.Fixtures;
+import org.openattendance.support.EngineAtNow;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,20 +24,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * period's end as a timer counted in school weeks (over a half term), and the register compared with the policy.
  */
 @IntegrationTest
+@ExtendWith(EngineAtNow.class)
 class NoticeToImproveProcessTest {
 
     static final LocalDate MONDAY_1_FEBRUARY = LocalDate.of(2027, 2, 1);
 
     @Autowired
-    ProcessEngine engine;
-    @Autowired
     LegalProcessSupport process;
     @Autowired
     LegalFixtures families;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    SchoolAdministration schools;
     @Autowired
     NoticesToImprove notices;
     @Autowired
@@ -53,19 +42,10 @@ class NoticeToImproveProcessTest {
 
     @BeforeEach
     void aSchoolWithHalfTermInFebruary() {
-        BpmnAwareTests.init(engine);
         LegalProcessSupport.today(MONDAY_1_FEBRUARY, LocalTime.of(10, 0));
-        var school = fixtures.school(fixtures.newLaCode());
-        schools.saveCalendar(school.urn(), new AcademicYear(2026), new CalendarData(List.of(
-                new TermData(LocalDate.of(2026, 9, 2), LocalDate.of(2027, 2, 12)),
-                new TermData(LocalDate.of(2027, 2, 22), LocalDate.of(2027, 7, 21))), List.of()));
-        child = families.family(school, 1, List.of(LegalFixtures.parent("Sam Parent"), LegalFixtures.parent("Jo Parent"),
+        child = families.family(families.schoolIn2026To2027(true), 1, List.of(LegalFixtures.parent("Sam Parent"),
+                LegalFixtures.parent("Jo Parent"),
                 new SchoolAdministration.ParentData("Pat Other", "Father", true, false, null, null, "9 Far Road"))).child();
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     org.camunda.bpm.engine.runtime.ProcessInstance issued() {
@@ -127,7 +107,7 @@ class NoticeToImproveProcessTest {
         process.passTo(instance, LocalDate.of(2027, 3, 23), LocalTime.of(8, 0));
 
         var task = process.one(instance, "nti-next-step");
-        assertThat(engine.getTaskService().getVariable(task.getId(), "ntiSummary").toString())
+        assertThat(process.variable(task, "ntiSummary").toString())
                 .contains("2 sessions counting toward the penalty threshold");
         process.complete(instance, "nti-next-step", "ntiNextStep", "REQUEST_PENALTY_NOTICE");
         assertThat(instance).isEnded().hasPassed("nti-end-not-improved");

@@ -14,9 +14,6 @@ import org.openattendance.IntegrationTest;
 import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.Stage;
 import org.openattendance.school.SchoolAdministration;
-import org.openattendance.school.SchoolAdministration.CalendarData;
-import org.openattendance.school.SchoolAdministration.TermData;
-import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.London;
 import org.openattendance.support.Fixtures;
@@ -36,8 +33,6 @@ class NoticeToImproveServiceTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    SchoolAdministration schools;
-    @Autowired
     NoticesToImprove notices;
     @Autowired
     CaseStore cases;
@@ -53,13 +48,7 @@ class NoticeToImproveServiceTest {
 
     /** A school whose 2026-27 spring term has half term in the week of 15 February (or none). */
     LegalFixtures.Family familyAt(boolean halfTerm) {
-        var school = fixtures.school(fixtures.newLaCode());
-        var terms = halfTerm
-                ? List.of(new TermData(LocalDate.of(2026, 9, 2), LocalDate.of(2027, 2, 12)),
-                          new TermData(LocalDate.of(2027, 2, 22), LocalDate.of(2027, 7, 21)))
-                : List.of(new TermData(LocalDate.of(2026, 9, 2), LocalDate.of(2027, 7, 21)));
-        schools.saveCalendar(school.urn(), new AcademicYear(2026), new CalendarData(terms, List.of()));
-        return families.family(school, 1, List.of(LegalFixtures.parent("Sam Parent"), LegalFixtures.parent("Jo Parent"),
+        return families.family(families.schoolIn2026To2027(halfTerm), 1, List.of(LegalFixtures.parent("Sam Parent"), LegalFixtures.parent("Jo Parent"),
                 new SchoolAdministration.ParentData("Pat Other", "Father", true, false, null, null, "9 Far Road"),
                 new SchoolAdministration.ParentData("Kim Carer", "Carer", false, true, null, null, "1 High Street")));
     }

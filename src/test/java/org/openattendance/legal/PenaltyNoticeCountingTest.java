@@ -29,6 +29,8 @@ class PenaltyNoticeCountingTest {
     @Autowired
     LegalFixtures families;
     @Autowired
+    HolidayPenalties holidays;
+    @Autowired
     PenaltyRequests requests;
     @Autowired
     PenaltyNotices notices;
@@ -39,9 +41,7 @@ class PenaltyNoticeCountingTest {
 
     /** A week of G sessions, a holiday request for it, the LA's approval: what each parent got, by name. */
     Map<String, RequestParent> round(LegalFixtures.Child child, int weeksAgo, RequestForm.ParentLine... parents) {
-        families.marks(child.pupilId(), "G", weekOf(weeksAgo));
-        var request = requests.submit(child.caseId(), child.upn(), holiday(weeksAgo, parents), "officer.test");
-        var approved = requests.approve(request.id(), "la.test", "Meets the code of conduct");
+        var approved = holidays.approved(child, weeksAgo, "Meets the code of conduct", parents);
         assertThat(approved.status()).isEqualTo(RequestStatus.APPROVED);
         return approved.parents().stream().collect(Collectors.toMap(p -> p.parent().name(), p -> p));
     }

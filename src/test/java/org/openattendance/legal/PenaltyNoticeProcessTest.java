@@ -3,25 +3,21 @@ package org.openattendance.legal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.openattendance.legal.LegalFixtures.holiday;
 import static org.openattendance.legal.LegalFixtures.sam;
-import static org.openattendance.legal.LegalFixtures.weekOf;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openattendance.IntegrationTest;
 import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.Stage;
+import org.openattendance.support.EngineAtNow;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,18 +30,17 @@ import static org.awaitility.Awaitility.await;
  * stops the prosecution path at once, wherever it is.
  */
 @IntegrationTest
+@ExtendWith(EngineAtNow.class)
 class PenaltyNoticeProcessTest {
 
     static final LocalTime TEN = LocalTime.of(10, 0);
 
     @Autowired
-    ProcessEngine engine;
-    @Autowired
     LegalProcessSupport process;
     @Autowired
     LegalFixtures families;
     @Autowired
-    PenaltyRequests requests;
+    HolidayPenalties holidays;
     @Autowired
     PenaltyNotices notices;
     @Autowired
@@ -64,20 +59,12 @@ class PenaltyNoticeProcessTest {
 
     @BeforeEach
     void issueAndServeANotice() {
-        BpmnAwareTests.init(engine);
         LegalProcessSupport.today(Fixtures.today(), TEN);
         child = families.family(1).child();
-        families.marks(child.pupilId(), "G", weekOf(3));
-        var request = requests.submit(child.caseId(), child.upn(), holiday(3, sam()), "officer.test");
-        notice = notices.find(requests.approve(request.id(), "la.test", null).parents().get(0).noticeId()).orElseThrow();
+        notice = holidays.notice(holidays.approved(child, 3, null, sam()), 0);
         instance = process.start("penalty-notice", child, "noticeId", notice.id().toString());
         process.complete(instance, "record-service", "serviceMethod", "FIRST_CLASS_POST", "servedOn", Fixtures.today().toString());
         received = WorkingDays.after(Fixtures.today(), 2);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     PenaltyNotice reload() {

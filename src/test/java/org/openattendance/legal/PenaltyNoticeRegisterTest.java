@@ -1,10 +1,8 @@
 package org.openattendance.legal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openattendance.legal.LegalFixtures.holiday;
 import static org.openattendance.legal.LegalFixtures.jo;
 import static org.openattendance.legal.LegalFixtures.sam;
-import static org.openattendance.legal.LegalFixtures.weekOf;
 
 import java.math.BigDecimal;
 import java.util.Set;
@@ -21,7 +19,7 @@ class PenaltyNoticeRegisterTest {
     @Autowired
     LegalFixtures families;
     @Autowired
-    PenaltyRequests requests;
+    HolidayPenalties holidays;
     @Autowired
     PenaltyNotices notices;
     @Autowired
@@ -31,15 +29,13 @@ class PenaltyNoticeRegisterTest {
     void figuresCountTheNoticesOfTheLaByStatusAndOccasionAndTheMoneyPaid() {
         var family = families.family(1);
         var child = family.child();
-        families.marks(child.pupilId(), "G", weekOf(6));
-        families.marks(child.pupilId(), "G", weekOf(3));
-        var first = requests.approve(requests.submit(child.caseId(), child.upn(), holiday(6, sam(), jo()), "o").id(), "la", null);
-        var second = requests.approve(requests.submit(child.caseId(), child.upn(), holiday(3, sam()), "o").id(), "la", null);
-        var samFirst = notices.find(first.parents().get(0).noticeId()).orElseThrow();
-        var joFirst = notices.find(first.parents().get(1).noticeId()).orElseThrow();
+        var first = holidays.approved(child, 6, null, sam(), jo());
+        var second = holidays.approved(child, 3, null, sam());
+        var samFirst = holidays.notice(first, 0);
+        var joFirst = holidays.notice(first, 1);
         notices.recordPayment(samFirst.number(), new BigDecimal("80"), Fixtures.today(), "R1", "la");
         notices.recordPayment(joFirst.number(), new BigDecimal("30"), Fixtures.today(), "R2", "la");
-        notices.withdraw(notices.find(second.parents().get(0).noticeId()).orElseThrow().number(),
+        notices.withdraw(holidays.notice(second, 0).number(),
                 WithdrawalGround.MATERIAL_ERROR, "Wrong dates", "la");
 
         var all = register.figures(new PenaltyNoticeRegister.Filter(family.school().laCode(), null, null, null, null));

@@ -7,25 +7,22 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.LocalDate;
 import java.time.LocalTime;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openattendance.IntegrationTest;
 import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.Stage;
+import org.openattendance.support.EngineAtNow;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The prosecution's process and the attendance contract's process on the real engine. */
 @IntegrationTest
+@ExtendWith(EngineAtNow.class)
 class ProsecutionProcessTest {
 
-    @Autowired
-    ProcessEngine engine;
     @Autowired
     LegalProcessSupport process;
     @Autowired
@@ -42,15 +39,9 @@ class ProsecutionProcessTest {
 
     @BeforeEach
     void setUp() {
-        BpmnAwareTests.init(engine);
         today = Fixtures.today();
         LegalProcessSupport.today(today, LocalTime.of(10, 0));
         child = families.family(1).child();
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     ProcessInstance prosecution() {
@@ -102,7 +93,7 @@ class ProsecutionProcessTest {
     void anAttendanceContractIsReviewedOnEachDateUntilItEndsWithItsOutcome() {
         var instance = process.start("attendance-contract", child, "offeredBy", "LA");
         assertThat(process.one(instance, "agree-contract")).hasCandidateGroup(
-                "la-" + engine.getRuntimeService().getVariable(instance.getId(), "laCode") + "-attendance");
+                "la-" + process.variable(instance, "laCode") + "-attendance");
         process.complete(instance, "agree-contract", "contractParties", "Sam Parent and Northshire LA",
                 "parentCommitments", "Alex at school every day by 8.45", "providerCommitments", "A weekly check-in",
                 "supportOffered", "Breakfast club place", "startDate", today.toString(),

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +34,7 @@ class LetterApiTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    SchoolAdministration schools;
+    Families families;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -44,13 +43,11 @@ class LetterApiTest {
     TransactionTemplate transaction;
 
     Fixtures.TestSchool school;
-    Families families;
     String laOfficer;
 
     @BeforeEach
     void setUp() {
         school = fixtures.school(fixtures.newLaCode());
-        families = new Families(fixtures, schools, jdbc);
         laOfficer = fixtures.user(Role.LA_OFFICER, Set.of(), school.laCode());
     }
 

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openattendance.IntegrationTest;
-import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,19 +49,17 @@ class LetterMailTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    SchoolAdministration schools;
+    Families families;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate http;
 
     Fixtures.TestSchool school;
-    Families families;
 
     @BeforeEach
     void setUp() {
         school = fixtures.school(fixtures.newLaCode());
-        families = new Families(fixtures, schools, jdbc);
     }
 
     @Test

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.school.School;
-import org.openattendance.school.SchoolAdministration;
-import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.StaffUser;
 import org.openattendance.support.TestSchools;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,9 +31,7 @@ class LetterTemplatePagesTest {
     @Autowired
     WebApplicationContext context;
     @Autowired
-    SchoolAdministration schoolAdministration;
-    @Autowired
-    SchoolDirectory directory;
+    TestSchools schools;
     @Autowired
     LetterTemplates templates;
 
@@ -48,7 +44,6 @@ class LetterTemplatePagesTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        var schools = new TestSchools(schoolAdministration, directory);
         la = TestSchools.someLaCode();
         otherLa = la.equals("998") ? "997" : "998";
         school = schools.school("Letters Page Primary", la);

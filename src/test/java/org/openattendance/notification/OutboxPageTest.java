@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.StaffUser;
 import org.openattendance.support.Fixtures;
 import org.openattendance.support.TestSchools;
@@ -38,7 +37,7 @@ class OutboxPageTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    SchoolAdministration schools;
+    Families families;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -52,7 +51,7 @@ class OutboxPageTest {
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         var school = fixtures.school(fixtures.newLaCode());
-        family = new Families(fixtures, schools, jdbc).family(school);
+        family = families.family(school);
         UUID letter = letters.issue(new LetterRequest("step-" + UUID.randomUUID(), "below-95-percent", null,
                 family.pupilId(), Families.below95Fields())).id();
         failedId = outboxId(letter, family.mumEmail());

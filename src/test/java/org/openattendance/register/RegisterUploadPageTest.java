@@ -19,8 +19,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.school.School;
-import org.openattendance.school.SchoolAdministration;
-import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.StaffUser;
 import org.openattendance.support.TestSchools;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,9 +35,7 @@ class RegisterUploadPageTest {
     @Autowired
     WebApplicationContext context;
     @Autowired
-    SchoolAdministration administration;
-    @Autowired
-    SchoolDirectory directory;
+    TestSchools schools;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -52,7 +48,6 @@ class RegisterUploadPageTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        var schools = new TestSchools(administration, directory);
         school = schools.school("Upload Test Primary", TestSchools.someLaCode());
         upns = schools.pupils(school, 3);
         officer = TestSchools.officer("upload-officer", school);
@@ -160,7 +155,7 @@ class RegisterUploadPageTest {
 
     @Test
     void answersNotFoundForAnotherSchoolAndForbiddenToStaffWhoMayOnlyLook() throws Exception {
-        var other = new TestSchools(administration, directory).school("Other Upload School", TestSchools.someLaCode());
+        var other = schools.school("Other Upload School", TestSchools.someLaCode());
         mvc.perform(get("/schools/{urn}/register/upload", other.getUrn()).with(user(officer)))
                 .andExpect(status().isNotFound())
                 // left to the HTML error page (error/404.html), not answered with the JSON API's error body

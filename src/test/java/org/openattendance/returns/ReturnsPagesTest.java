@@ -19,7 +19,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.missingeducation.MissingEducationReferral;
-import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
@@ -52,8 +50,6 @@ class ReturnsPagesTest {
     WebApplicationContext context;
     @Autowired
     Fixtures fixtures;
-    @Autowired
-    SchoolAdministration schools;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -80,8 +76,8 @@ class ReturnsPagesTest {
         upn = fixtures.newUpn();
         var data = fixtures.pupilData(upn, null, Set.of());
         LocalDate entry = AcademicYear.containing(Fixtures.today()).firstDay().plusDays(1);
-        schools.savePupils(school.urn(), List.of(new PupilData(upn, "Maya", "Fenwick", data.dateOfBirth(), 4, entry,
-                Set.of(), null, data.parents())));
+        fixtures.save(school, new PupilData(upn, "Maya", "Fenwick", data.dateOfBirth(), 4, entry, Set.of(), null,
+                data.parents()));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "select count(*) from la_return r join pupil p on p.id = r.pupil_id where p.upn = ?", Integer.class, upn) == 1);
     }

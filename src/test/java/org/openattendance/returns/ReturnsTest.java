@@ -13,8 +13,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
-import org.openattendance.school.SchoolAdministration;
-import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.security.Role;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.support.Fixtures;
@@ -40,8 +38,6 @@ class ReturnsTest {
     TestRestTemplate http;
     @Autowired
     Fixtures fixtures;
-    @Autowired
-    SchoolAdministration schools;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -201,11 +197,7 @@ class ReturnsTest {
     }
 
     String admit(Fixtures.TestSchool at, LocalDate entry, int yearGroup) {
-        String upn = fixtures.newUpn();
-        var data = fixtures.pupilData(upn, null, Set.of());
-        schools.savePupils(at.urn(), List.of(new PupilData(upn, data.forename(), data.surname(), data.dateOfBirth(),
-                yearGroup, entry, data.cohorts(), null, data.parents())));
-        return upn;
+        return fixtures.pupilAdmitted(at, yearGroup, entry);
     }
 
     private int returnsCount(String upn) {

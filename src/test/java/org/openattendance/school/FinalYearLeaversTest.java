@@ -3,8 +3,6 @@ package org.openattendance.school;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
@@ -21,8 +19,6 @@ class FinalYearLeaversTest {
     FinalYearLeavers leavers;
     @Autowired
     Fixtures fixtures;
-    @Autowired
-    SchoolAdministration schools;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -60,11 +56,7 @@ class FinalYearLeaversTest {
     }
 
     private String admit(Fixtures.TestSchool school, int yearGroup) {
-        String upn = fixtures.newUpn();
-        var data = fixtures.pupilData(upn, null, Set.of());
-        schools.savePupils(school.urn(), List.of(new SchoolAdministration.PupilData(upn, data.forename(), data.surname(),
-                data.dateOfBirth(), yearGroup, data.admissionDate(), data.cohorts(), null, data.parents())));
-        return upn;
+        return fixtures.pupilAdmitted(school, yearGroup, AcademicYear.containing(Fixtures.today()).previous().firstDay());
     }
 
     private LocalDate deletionDate(String upn) {

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.school.School;
-import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.support.Fixtures;
 import org.openattendance.support.TestSchools;
@@ -39,7 +38,7 @@ class UserPagesTest {
     @Autowired
     WebApplicationContext context;
     @Autowired
-    SchoolAdministration schoolAdministration;
+    TestSchools schools;
     @Autowired
     SchoolDirectory directory;
     @Autowired
@@ -58,7 +57,7 @@ class UserPagesTest {
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         la = TestSchools.someLaCode();
-        school = new TestSchools(schoolAdministration, directory).school("Users Page Primary", la);
+        school = schools.school("Users Page Primary", la);
     }
 
     @Test

@@ -107,6 +107,20 @@ public class Fixtures {
                         "07700 900000", "1 High Street, Northtown")));
     }
 
+    /** Saves these pupils at the school as its MIS upload does: a new UPN joins the roll, a known one is updated. */
+    public void save(TestSchool school, PupilData... pupils) {
+        schools.savePupils(school.urn(), List.of(pupils));
+    }
+
+    /** A new pupil in this year group, on roll from this day, with a parent to contact; answers the UPN. */
+    public String pupilAdmitted(TestSchool school, int yearGroup, LocalDate admitted) {
+        String upn = newUpn();
+        PupilData data = pupilData(upn, null, Set.of());
+        save(school, new PupilData(upn, data.forename(), data.surname(), data.dateOfBirth(), yearGroup, admitted,
+                data.cohorts(), null, data.parents()));
+        return upn;
+    }
+
     public List<String> pupils(TestSchool school, int count) {
         var upns = new ArrayList<String>();
         var data = new ArrayList<PupilData>();

@@ -10,11 +10,13 @@ import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.school.SchoolAdministration.SchoolData;
 import org.openattendance.security.Role;
 import org.openattendance.security.UserAdministration;
+import org.springframework.stereotype.Component;
 
 /**
  * The fixtures' schools, officers and pupils under names a person would give them, for the pages the
  * screenshots in docs/screenshots/ show. URNs, UPNs and usernames stay unique per test.
  */
+@Component
 public final class ReadableFixtures {
 
     private final Fixtures fixtures;

@@ -21,11 +21,13 @@ import org.openattendance.security.StaffUser;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.London;
 import org.openattendance.shared.Upn;
+import org.springframework.stereotype.Component;
 
 /**
  * Builds a school of one's own in the shared test database: a unique URN, a calendar that is open on every
  * weekday of this and last academic year up to today, and pupils with valid UPNs on roll for two years.
  */
+@Component
 public final class TestSchools {
 
     private final SchoolAdministration administration;

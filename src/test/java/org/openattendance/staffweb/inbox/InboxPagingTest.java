@@ -33,8 +33,6 @@ import org.openattendance.casework.CaseStore;
 import org.openattendance.casework.Priority;
 import org.openattendance.casework.Stage;
 import org.openattendance.school.School;
-import org.openattendance.school.SchoolAdministration;
-import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.StaffUser;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.support.TestSchools;
@@ -59,9 +57,7 @@ class InboxPagingTest {
     @Autowired
     WebApplicationContext context;
     @Autowired
-    SchoolAdministration administration;
-    @Autowired
-    SchoolDirectory directory;
+    TestSchools schools;
     @Autowired
     CaseStore records;
     @Autowired
@@ -93,7 +89,6 @@ class InboxPagingTest {
         if (repository.createProcessDefinitionQuery().processDefinitionKey("test-open-tasks").count() == 0) {
             repository.createDeployment().name("inbox tests").addClasspathResource("inbox/open-tasks.bpmn").deploy();
         }
-        var schools = new TestSchools(administration, directory);
         school = schools.school("Paging Primary", TestSchools.someLaCode());
         officer = TestSchools.officer("paging.officer." + school.getUrn(), school);
         List<String> upns = schools.pupils(school, 3);

@@ -18,8 +18,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.school.School;
-import org.openattendance.school.SchoolAdministration;
-import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
 import org.openattendance.security.StaffUserStore;
@@ -36,9 +34,7 @@ class HomePageTest {
     @Autowired
     WebApplicationContext context;
     @Autowired
-    SchoolAdministration administration;
-    @Autowired
-    SchoolDirectory directory;
+    TestSchools schools;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -53,7 +49,6 @@ class HomePageTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        var schools = new TestSchools(administration, directory);
         la = TestSchools.someLaCode();
         mine = schools.school("Home Test Primary", la);
         neighbour = schools.school("Neighbour <b>Bold</b> & Co", la);

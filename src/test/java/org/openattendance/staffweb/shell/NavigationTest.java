@@ -17,8 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openattendance.IntegrationTest;
 import org.openattendance.school.School;
-import org.openattendance.school.SchoolAdministration;
-import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
 import org.openattendance.support.TestSchools;
@@ -36,9 +34,7 @@ class NavigationTest {
     @Autowired
     WebApplicationContext context;
     @Autowired
-    SchoolAdministration administration;
-    @Autowired
-    SchoolDirectory directory;
+    TestSchools schools;
     @Autowired
     ServerProperties server;
 
@@ -50,7 +46,7 @@ class NavigationTest {
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         la = TestSchools.someLaCode();
-        school = new TestSchools(administration, directory).school("Navigation Primary", la);
+        school = schools.school("Navigation Primary", la);
     }
 
     @Test
@@ -69,7 +65,7 @@ class NavigationTest {
 
     @Test
     void aHeadteacherOfTwoSchoolsFindsTheUploadPagesThroughTheirSchools() throws Exception {
-        var second = new TestSchools(administration, directory).school("Second Navigation Primary", la);
+        var second = schools.school("Second Navigation Primary", la);
         var head = new StaffUser("nav-head", "unused", "Hana Head", Set.of(Role.HEADTEACHER),
                 Set.of(school.getUrn(), second.getUrn()), null, true);
         mvc.perform(get("/").with(user(head)))
