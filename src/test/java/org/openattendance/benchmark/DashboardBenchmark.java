@@ -84,8 +84,6 @@ class DashboardBenchmark {
     static final int CASES = Integer.getInteger("benchmark.cases", 5_000);
     static final int WARM_UP = Integer.getInteger("benchmark.warmUp", 20);
     static final int ITERATIONS = Integer.getInteger("benchmark.iterations", 100);
-    /** Profiling: PostgreSQL logs the plan (EXPLAIN ANALYZE) of every statement of the timed rounds slower than this. */
-    static final Integer EXPLAIN_SLOWER_THAN_MS = Integer.getInteger("benchmark.explainSlowerThan");
     static final LocalDate TODAY = LocalDate.of(2026, 7, 20);
     static final String LA = "991";
     static final String EMPTY_LA = "992";
@@ -123,8 +121,6 @@ class DashboardBenchmark {
     PlatformTransactionManager transactions;
     @Autowired
     WebApplicationContext context;
-    @Autowired
-    javax.sql.DataSource dataSource;
 
     final Random random = new Random(20261130);
 
@@ -230,9 +226,6 @@ class DashboardBenchmark {
             print("  %s: %,d bytes", entry.getKey(), (Integer) entry.getValue().call());
         }
 
-        if (EXPLAIN_SLOWER_THAN_MS != null) {
-            explainSlowerThan(EXPLAIN_SLOWER_THAN_MS);
-        }
         Map<String, Timing> timings = time(measured, WARM_UP, ITERATIONS);
         print("RESULT %,d pupils, %,d marks, %,d open cases; %d warm-up rounds then %d timed rounds, %d cores", PUPILS,
                 marks, opened, WARM_UP, ITERATIONS, Runtime.getRuntime().availableProcessors());
@@ -247,19 +240,6 @@ class DashboardBenchmark {
         print("RESULT ratio LA summary API / empty LA summary API (medians) = %.1f",
                 timings.get("GET /api/las/{la}/attendance-summary").median() / emptyApi);
         print("RESULT load average %s", loadAverage());
-    }
-
-    /**
-     * From now on the server logs the plans of statements slower than {@code ms} with their actual rows and times
-     * (auto_explain, loaded by every new connection; the pool's connections are replaced).
-     */
-    private void explainSlowerThan(int ms) throws java.sql.SQLException {
-        jdbc.execute("alter system set session_preload_libraries = 'auto_explain'");
-        jdbc.execute("alter system set auto_explain.log_min_duration = " + ms);
-        jdbc.execute("alter system set auto_explain.log_analyze = on");
-        jdbc.execute("select pg_reload_conf()");
-        dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
-        print("plans of statements slower than %d ms are logged by the server (auto_explain)", ms);
     }
 
     record PupilRow(long id, String upn, double absenceRate) {
