@@ -87,9 +87,16 @@ class CaseworkDashboard {
             return StageLabels.of(stage);
         }
 
-        public boolean canOpen(TeamTasks.TeamTask task) {
-            return task.groups().stream().anyMatch(managedTeams::contains);
+        /** The ids of the oldest tasks the reader may open (and give to someone else): those of teams they manage. */
+        public Set<String> openable() {
+            return openableBy(managedTeams, oldestTasks);
         }
+    }
+
+    /** Of these tasks, the ids of those in a team of {@code managedTeams}: a manager opens any task of their teams. */
+    static Set<String> openableBy(List<String> managedTeams, List<TeamTasks.TeamTask> tasks) {
+        return tasks.stream().filter(t -> t.groups().stream().anyMatch(managedTeams::contains))
+                .map(TeamTasks.TeamTask::id).collect(java.util.stream.Collectors.toSet());
     }
 
     private final CaseOverview cases;

@@ -94,9 +94,7 @@ class CaseworkDashboardPages {
         model.addAttribute("tasks", list);
         model.addAttribute("pupils", pupils.of(list));
         model.addAttribute("matching", matching);
-        List<String> managed = TeamTasks.teamsOf(user);
-        model.addAttribute("openable", list.stream().filter(t -> t.groups().stream().anyMatch(managed::contains))
-                .map(TeamTasks.TeamTask::id).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("openable", CaseworkDashboard.openableBy(TeamTasks.teamsOf(user), list));
         var teamChoices = new ArrayList<Choice>(List.of(Choice.of("", "Every team", filter.team())));
         scopeTeams.forEach(g -> teamChoices.add(Choice.of(g, teams.label(g), filter.team())));
         model.addAttribute("teamChoices", teamChoices);
