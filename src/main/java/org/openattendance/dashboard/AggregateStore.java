@@ -94,22 +94,36 @@ class AggregateStore {
                 rs -> rs.next() && rs.getDate(1) != null ? rs.getDate(1).toLocalDate() : null, schoolUrn, academicYear);
     }
 
-    void replaceRollup(String schoolUrn, String academicYear, SchoolRollup.Result rollup, LocalDate lastWeek,
-                       LocalDate asOf, Instant now) {
-        jdbc.update("delete from dashboard_school_week where school_urn = ? and academic_year = ?", schoolUrn, academicYear);
-        jdbc.update("delete from dashboard_school_week_code where school_urn = ? and academic_year = ?", schoolUrn,
-                academicYear);
+    /** The latest week of the school's rollups as last written, or null if they never were. */
+    LocalDate rollupLastWeek(String schoolUrn, String academicYear) {
+        return jdbc.query("select last_week from dashboard_school_year where school_urn = ? and academic_year = ?",
+                rs -> rs.next() ? rs.getDate(1).toLocalDate() : null, schoolUrn, academicYear);
+    }
+
+    /**
+     * The school's rollups from the week of {@code fromWeek} on (null: every week) replaced by those of
+     * {@code rollup}; the earlier weeks' rows are kept. Each pupil's latest figures and the school's year are replaced.
+     */
+    void replaceRollup(String schoolUrn, String academicYear, SchoolRollup.Result rollup, LocalDate fromWeek,
+                       LocalDate lastWeek, LocalDate asOf, Instant now) {
+        LocalDate from = fromWeek == null ? LocalDate.of(1900, 1, 1) : fromWeek;
+        jdbc.update("delete from dashboard_school_week where school_urn = ? and academic_year = ? and week_start >= ?",
+                schoolUrn, academicYear, Date.valueOf(from));
+        jdbc.update("delete from dashboard_school_week_code where school_urn = ? and academic_year = ? "
+                + "and week_start >= ?", schoolUrn, academicYear, Date.valueOf(from));
         jdbc.batchUpdate("insert into dashboard_school_week (school_urn, academic_year, week_start, dimension, member, "
                         + "pupils, possible, attended, authorised, unauthorised, late, persistent, severe, ytd_pupils, "
                         + "ytd_possible, ytd_attended, ytd_authorised, ytd_unauthorised, ytd_late, ytd_persistent, ytd_severe) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rollup.rows(), 1000,
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rollup.rows().stream().filter(row -> !row.key().weekStart().isBefore(from)).toList(), 1000,
                 (ps, row) -> {
                     setKey(ps, schoolUrn, academicYear, row.key());
                     setTally(ps, 6, row.week());
                     setTally(ps, 14, row.yearToDate());
                 });
         jdbc.batchUpdate("insert into dashboard_school_week_code (school_urn, academic_year, week_start, dimension, "
-                        + "member, code, sessions, ytd_sessions) values (?, ?, ?, ?, ?, ?, ?, ?)", rollup.codes(), 1000,
+                        + "member, code, sessions, ytd_sessions) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                rollup.codes().stream().filter(row -> !row.key().weekStart().isBefore(from)).toList(), 1000,
                 (ps, row) -> {
                     setKey(ps, schoolUrn, academicYear, row.key());
                     ps.setString(6, row.code());

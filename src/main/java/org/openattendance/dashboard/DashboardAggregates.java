@@ -79,8 +79,9 @@ public class DashboardAggregates {
             store.lockSchool(schoolUrn);
             List<PupilRoll.Profile> pupils = roll.profilesOf(pupilIds).stream()
                     .filter(p -> p.schoolUrn().equals(schoolUrn)).toList();
-            refreshPupils(schoolUrn, pupils, year, today, keptBefore(pupils, year, changedFrom));
-            refreshRollup(schoolUrn, year, today);
+            LocalDate fromWeek = keptBefore(pupils, year, changedFrom);
+            refreshPupils(schoolUrn, pupils, year, today, fromWeek);
+            refreshRollup(schoolUrn, year, today, fromWeek);
         });
     }
 
@@ -161,7 +162,12 @@ public class DashboardAggregates {
         }
     }
 
-    private void refreshRollup(String schoolUrn, AcademicYear year, LocalDate today) {
+    /**
+     * The school's rollups, worked out from all its pupils' rows and written from {@code fromWeek} on (null: every
+     * week). The weeks before it cannot have changed when only the pupils' rows from that week on were rewritten; weeks
+     * the school had no rollup for yet (the latest week moved on) are written too.
+     */
+    private void refreshRollup(String schoolUrn, AcademicYear year, LocalDate today, LocalDate fromWeek) {
         LocalDate asOf = year.contains(today) ? today : year.lastDay();
         LocalDate lastWeek = store.lastWeek(schoolUrn, year.toString());
         if (lastWeek == null) {
@@ -171,10 +177,13 @@ public class DashboardAggregates {
         if (lastWeek.isBefore(thisWeek)) {
             lastWeek = thisWeek;
         }
+        LocalDate rollupWrittenTo = store.rollupLastWeek(schoolUrn, year.toString());
+        LocalDate rewriteFrom = fromWeek == null || rollupWrittenTo == null ? null
+                : WeeklyRows.min(fromWeek, rollupWrittenTo.plusWeeks(1));
         store.extendTo(schoolUrn, year.toString(), lastWeek);
         long started = System.nanoTime();
         SchoolRollup.Result rollup = SchoolRollup.of(store.pupilWeeks(schoolUrn, year.toString()), lastWeek);
-        store.replaceRollup(schoolUrn, year.toString(), rollup, lastWeek, asOf, Instant.now(clock));
+        store.replaceRollup(schoolUrn, year.toString(), rollup, rewriteFrom, lastWeek, asOf, Instant.now(clock));
         store.replaceSchoolDays(schoolUrn, year.previous().firstDay(), year.lastDay(), schoolDays(schoolUrn, year));
         LOG.debug("Dashboard rollup of {} {}: {} rows in {} ms", schoolUrn, year, rollup.rows().size(),
                 (System.nanoTime() - started) / 1_000_000);

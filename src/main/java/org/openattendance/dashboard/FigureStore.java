@@ -196,6 +196,83 @@ class FigureStore {
         return weeks;
     }
 
+    /**
+     * Pupils over a period, each the difference of two of their weekly rows (the year to date at the end week less
+     * that before the start week), worked out in the database. {@code pupils} of them have {@code possible} possible
+     * sessions and {@code absent} absences each, and {@code sum} is their sessions together; a pupil whose period
+     * starts or ends inside a week with marks on the days left out of it comes alone ({@code partial}, {@code pupils}
+     * 1), with the codes of those two weeks, for the caller to take those days off.
+     */
+    record PeriodPupils(boolean partial, int pupils, int possible, int absent, Sessions sum, LocalDate endWeek,
+                        String endCodes, String startCodes) {
+    }
+
+    /**
+     * The pupils of the schools (narrowed to a year group and pupils in all the given cohorts, 0: any) over the period
+     * from {@code from} to {@code to}: each pupil's end row is their latest among {@code mondays} (the start week, the
+     * end week and the schools' latest weeks between), their start row that of the start week, if they have one. Whole
+     * pupils are grouped by their possible sessions and absences (all their band depends on), so a few thousand rows
+     * come back for an LA however many pupils it has.
+     */
+    void periodPupils(List<String> schoolUrns, String academicYear, java.util.Collection<LocalDate> mondays,
+                      LocalDate from, LocalDate to, Integer yearGroup, int cohorts, Consumer<PeriodPupils> each) {
+        var rows = new StringBuilder("select pupil_id, week_start, codes, possible, attended, authorised, unauthorised, "
+                + "late, ytd_possible, ytd_attended, ytd_authorised, ytd_unauthorised, ytd_late from dashboard_pupil_week "
+                + "where academic_year = ? and school_urn = any(?) and week_start = any(?)");
+        var args = new ArrayList<Object>(List.of(academicYear, urns(schoolUrns),
+                mondays.stream().map(Date::valueOf).toArray(Date[]::new)));
+        narrow(rows, args, null, yearGroup, cohorts);
+        int toDay = to.getDayOfWeek().getValue();
+        int fromDay = from.getDayOfWeek().getValue();
+        args.add(Date.valueOf(WeekCodes.monday(from)));
+        args.add(Date.valueOf(WeekCodes.monday(to)));
+        args.add(toDay * 4 + 1);
+        args.add((7 - toDay) * 4);
+        args.add((fromDay - 1) * 4);
+        // A week's codes hold two characters per session, four per day from Monday: the days after the period's end
+        // are those from (its day of the week) * 4, the days before its start the first (its day of the week - 1) * 4.
+        String sql = """
+                with r as (%s),
+                e as (select * from r where not exists (select 1 from r later where later.pupil_id = r.pupil_id
+                                                        and later.week_start > r.week_start)),
+                s as (select * from r where week_start = ?),
+                d as (select e.week_start as end_week, e.codes as end_codes, s.codes as start_codes,
+                             e.ytd_possible - coalesce(s.ytd_possible - s.possible, 0) as possible,
+                             e.ytd_attended - coalesce(s.ytd_attended - s.attended, 0) as attended,
+                             e.ytd_authorised - coalesce(s.ytd_authorised - s.authorised, 0) as authorised,
+                             e.ytd_unauthorised - coalesce(s.ytd_unauthorised - s.unauthorised, 0) as unauthorised,
+                             e.ytd_late - coalesce(s.ytd_late - s.late, 0) as late,
+                             (e.week_start = ? and btrim(substr(e.codes, ?, ?)) <> '')
+                             or (s.pupil_id is not null and btrim(substr(s.codes, 1, ?)) <> '') as partial
+                      from e left join s on s.pupil_id = e.pupil_id)
+                select false, count(*), possible, authorised + unauthorised, sum(possible), sum(attended), sum(authorised),
+                       sum(unauthorised), sum(late), null::date, null, null
+                from d where not partial group by possible, authorised + unauthorised
+                union all
+                select true, 1, possible, authorised + unauthorised, possible, attended, authorised, unauthorised, late,
+                       end_week, end_codes, start_codes
+                from d where partial""".formatted(rows);
+        jdbc.query(sql, rs -> {
+            each.accept(new PeriodPupils(rs.getBoolean(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                    new Sessions(rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)),
+                    rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate(), rs.getString(11), rs.getString(12)));
+        }, args.toArray());
+    }
+
+    /** One code of a school rollup in one week: the week's sessions and the year to date at its end. */
+    record CodeWeek(String schoolUrn, LocalDate weekStart, String code, int sessions, int yearToDate) {
+    }
+
+    /** The sessions by code of the schools' rollup of one dimension and member in the given weeks. */
+    List<CodeWeek> codeWeeks(List<String> schoolUrns, String academicYear, java.util.Collection<LocalDate> mondays,
+                             Dimension dimension, String member) {
+        return jdbc.query("select school_urn, week_start, code, sessions, ytd_sessions from dashboard_school_week_code "
+                        + "where academic_year = ? and school_urn = any(?) and week_start = any(?) and dimension = ? "
+                        + "and member = ?", (rs, i) -> new CodeWeek(rs.getString(1), rs.getDate(2).toLocalDate(),
+                        rs.getString(3), rs.getInt(4), rs.getInt(5)), academicYear, urns(schoolUrns),
+                mondays.stream().map(Date::valueOf).toArray(Date[]::new), dimension.name(), member);
+    }
+
     /** Only the rows of one dimension ({@code null}: every dimension) and one member ({@code null}: every member). */
     private static void dimensionAndMember(StringBuilder sql, List<Object> args, Dimension dimension, String member) {
         if (dimension != null) {
@@ -227,11 +304,13 @@ class FigureStore {
     /**
      * N marks of this academic year older than the five school days the regulations allow: dated before the fifth
      * school day before {@code today} on the school's own calendar (five school days have passed since without a
-     * real code).
+     * real code). Each school's cut-off is worked out once ({@code materialized}): once the statement is prepared,
+     * PostgreSQL's generic plan otherwise worked it out again for every mark, which took over a second for the 1,700
+     * pupils of a year group's FSM pupils at LA scale.
      */
     List<StaleUnexplained> staleUnexplained(List<String> schoolUrns, LocalDate today, List<Long> pupilIds) {
         var sql = new StringBuilder("""
-                with cutoff as (
+                with cutoff as materialized (
                     select school_urn, (array_agg(day order by day desc))[5] as day from dashboard_school_day
                     where school_urn = any(?) and day < ? group by school_urn)
                 select m.pupil_id, m.school_urn, m.mark_date, m.session from dashboard_unexplained_mark m
@@ -240,7 +319,8 @@ class FigureStore {
         var args = new ArrayList<Object>(List.of(urns(schoolUrns), Date.valueOf(today), urns(schoolUrns),
                 Date.valueOf(AcademicYear.containing(today).firstDay())));
         if (pupilIds != null) {
-            sql.append(" and m.pupil_id = any(?)");
+            // A set to look the marks up in, not an array checked element by element for every mark.
+            sql.append(" and m.pupil_id in (select unnest(?::bigint[]))");
             args.add(pupilIds.toArray(Long[]::new));
         }
         sql.append(" order by m.mark_date, m.pupil_id, m.session");
@@ -251,7 +331,7 @@ class FigureStore {
     /** The number of N marks older than five school days, and of pupils with one. */
     int[] staleUnexplainedCount(List<String> schoolUrns, LocalDate today) {
         return jdbc.query("""
-                with cutoff as (
+                with cutoff as materialized (
                     select school_urn, (array_agg(day order by day desc))[5] as day from dashboard_school_day
                     where school_urn = any(?) and day < ? group by school_urn)
                 select count(*), count(distinct m.pupil_id) from dashboard_unexplained_mark m
@@ -264,12 +344,16 @@ class FigureStore {
                 Date.valueOf(AcademicYear.containing(today).firstDay()));
     }
 
-    /** Every weekly row of the given pupils, any year, by pupil and week. */
+    /**
+     * Every weekly row of the given pupils, any year, by pupil and week, without the codes (left blank): the sessions
+     * are what is asked, and the year's codes by code are the longest part of a row.
+     */
     List<PupilWeek> weeksOf(List<Long> pupilIds) {
         if (pupilIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select " + AggregateStore.PUPIL_WEEK_COLUMNS + " from dashboard_pupil_week where pupil_id = any(?) "
+        String columns = AggregateStore.PUPIL_WEEK_COLUMNS.replace("ytd_codes", "''").replace(" codes", " ''");
+        return jdbc.query("select " + columns + " from dashboard_pupil_week where pupil_id = any(?) "
                 + "order by pupil_id, week_start", AggregateStore::pupilWeek, (Object) pupilIds.toArray(Long[]::new));
     }
 

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 import org.openattendance.school.Cohort;
 
 /**
- * Sums a school's pupil weeks of one academic year into its weekly rollups: all pupils, each year group, each cohort;
+ * Sums a school's pupil weeks of one academic year into its weekly rollups: all pupils, each year group, each cohort,
+ * each year group within a cohort and each cohort within another ({@link Dimension});
  * each week's own figures and the year to date at its end, with the pupils persistently and severely absent over
  * each, and the sessions by code. A pupil whose rows end before the school's latest week (worked out earlier) is
  * carried forward with no sessions, so the year to date of every week holds every pupil of the year. Pure.
@@ -89,8 +90,15 @@ final class SchoolRollup {
             keys.clear();
             keys.add(new Key(week, Dimension.ALL, ""));
             keys.add(new Key(week, Dimension.YEAR, Integer.toString(latest.yearGroup())));
-            for (Cohort cohort : CohortFlags.in(latest.cohorts())) {
+            List<Cohort> cohorts = CohortFlags.in(latest.cohorts());
+            for (Cohort cohort : cohorts) {
                 keys.add(new Key(week, Dimension.COHORT, cohort.name()));
+                keys.add(new Key(week, Dimension.YEAR_COHORT, Dimension.yearInCohort(latest.yearGroup(), cohort)));
+                for (Cohort other : cohorts) {
+                    if (other != cohort) {
+                        keys.add(new Key(week, Dimension.COHORT_PAIR, Dimension.cohortInCohort(cohort, other)));
+                    }
+                }
             }
             Tally weekTally = Tally.ofPupil(weekSessions);
             Tally ytdTally = Tally.ofPupil(ytd);
@@ -98,9 +106,11 @@ final class SchoolRollup {
                 Tally[] both = tallies.computeIfAbsent(key, k -> new Tally[] {Tally.NONE, Tally.NONE});
                 both[0] = both[0].plus(weekTally);
                 both[1] = both[1].plus(ytdTally);
-                Map<String, int[]> byCode = codes.computeIfAbsent(key, k -> new TreeMap<>());
-                weekCodes.forEach((code, n) -> byCode.computeIfAbsent(code, c -> new int[2])[0] += n);
-                toDate.forEach((code, n) -> byCode.computeIfAbsent(code, c -> new int[2])[1] += n);
+                if (key.dimension().hasCodes()) {
+                    Map<String, int[]> byCode = codes.computeIfAbsent(key, k -> new TreeMap<>());
+                    weekCodes.forEach((code, n) -> byCode.computeIfAbsent(code, c -> new int[2])[0] += n);
+                    toDate.forEach((code, n) -> byCode.computeIfAbsent(code, c -> new int[2])[1] += n);
+                }
             }
         }
     }

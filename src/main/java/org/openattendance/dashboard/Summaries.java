@@ -66,6 +66,9 @@ class Summaries {
             return fromRollup(store.rollup(scope.schoolUrns(), year, week, narrowing.dimension(), narrowing.member()),
                     store.codes(scope.schoolUrns(), year, week, narrowing.dimension(), narrowing.member()), false);
         }
+        if (narrowing != null) {
+            return periodFigures(scope, period, filter, narrowing);
+        }
         var codes = new TreeMap<String, Integer>();
         Tally tally = Tally.NONE;
         for (PupilFigures pupil : pupils(scope, period, filter, codes)) {
@@ -74,26 +77,84 @@ class Summaries {
         return new Figures(tally, codes);
     }
 
+    /**
+     * A period other than the year to date or one whole week, for a scope and filter with a rollup: each pupil's
+     * figures are the difference of two of their weekly rows, worked out and grouped in the database (a pupil's band
+     * depends on their own possible sessions and absences over the period); only pupils whose period starts or ends
+     * inside a week with marks on the days outside it are worked out here, with the calculator, as in
+     * {@link #pupils}. The sessions by code are the difference of the schools' code rollups at the same two weeks,
+     * less the codes of those days. The same figures as summing {@link #pupils}, without reading every pupil's codes.
+     */
+    private Figures periodFigures(Scope scope, Period period, Filter filter, Narrowing narrowing) {
+        String year = period.year().toString();
+        LocalDate fromMonday = WeekCodes.monday(period.from());
+        LocalDate toMonday = WeekCodes.monday(period.to());
+        var mondays = new java.util.TreeSet<LocalDate>(List.of(fromMonday, toMonday));
+        var endWeeks = new HashMap<String, LocalDate>();
+        for (var schoolYear : store.schoolYears(scope.schoolUrns(), year)) {
+            LocalDate last = schoolYear.lastWeek();
+            if (!last.isBefore(toMonday)) {
+                endWeeks.put(schoolYear.schoolUrn(), toMonday);
+            } else if (!last.isBefore(fromMonday)) {
+                endWeeks.put(schoolYear.schoolUrn(), last);
+                mondays.add(last);
+            }
+        }
+        var rows = new WeeklyRows(calculator.calculator());
+        var codes = new TreeMap<String, Integer>();
+        Tally[] tally = {Tally.NONE};
+        LocalDate after = period.to().plusDays(1);
+        LocalDate sunday = toMonday.plusDays(6);
+        LocalDate dayBefore = period.from().minusDays(1);
+        store.periodPupils(scope.schoolUrns(), year, mondays, period.from(), period.to(), filter.yearGroup(),
+                cohortBits(scope, filter), group -> {
+                    if (!group.partial()) {
+                        Tally one = Tally.ofPupil(new Sessions(group.possible(), 0, group.absent(), 0, 0));
+                        tally[0] = tally[0].plus(new Tally(one.pupils() * group.pupils(), group.sum(),
+                                one.persistent() * group.pupils(), one.severe() * group.pupils()));
+                        return;
+                    }
+                    Sessions sessions = group.sum();
+                    if (group.endWeek().equals(toMonday) && sunday.isAfter(period.to())) {
+                        List<Mark> left = WeekCodes.decode(toMonday, group.endCodes(), after, sunday);
+                        if (!left.isEmpty()) {
+                            sessions = sessions.minus(rows.sessions(left, ON_ROLL, after, sunday));
+                            WeekCodes.count(toMonday, group.endCodes(), after, sunday)
+                                    .forEach((c, n) -> codes.merge(c, -n, Integer::sum));
+                        }
+                    }
+                    if (group.startCodes() != null && !dayBefore.isBefore(fromMonday)) {
+                        List<Mark> left = WeekCodes.decode(fromMonday, group.startCodes(), fromMonday, dayBefore);
+                        if (!left.isEmpty()) {
+                            sessions = sessions.minus(rows.sessions(left, ON_ROLL, fromMonday, dayBefore));
+                            WeekCodes.count(fromMonday, group.startCodes(), fromMonday, dayBefore)
+                                    .forEach((c, n) -> codes.merge(c, -n, Integer::sum));
+                        }
+                    }
+                    tally[0] = tally[0].plus(Tally.ofPupil(sessions));
+                });
+        for (var code : store.codeWeeks(scope.schoolUrns(), year, mondays, narrowing.dimension(), narrowing.member())) {
+            if (code.weekStart().equals(endWeeks.get(code.schoolUrn()))) {
+                codes.merge(code.code(), code.yearToDate(), Integer::sum);
+            }
+            if (code.weekStart().equals(fromMonday)) {
+                codes.merge(code.code(), code.sessions() - code.yearToDate(), Integer::sum);
+            }
+        }
+        codes.values().removeIf(n -> n == 0);
+        return new Figures(tally[0], codes);
+    }
+
     /** The scope's figures for the year to date, split by school, year group or cohort. */
     Map<String, Figures> breakdown(Scope scope, Period period, Filter filter, Split split) {
-        Narrowing narrowing = narrowing(scope, filter);
+        Narrowing narrowing = groupNarrowing(scope, filter);
         String year = period.year().toString();
         if (narrowing != null && (isYearToDate(scope, period) || isWholeWeek(period))) {
             boolean ytd = isYearToDate(scope, period);
             FigureStore.Weeks weeks = ytd ? new FigureStore.Latest() : new FigureStore.At(WeekCodes.monday(period.to()));
-            if (split == Split.SCHOOL) {
-                var bySchool = new LinkedHashMap<String, Tally>();
-                for (var row : store.rollup(scope.schoolUrns(), year, weeks, narrowing.dimension(), narrowing.member())) {
-                    bySchool.merge(row.schoolUrn(), ytd ? row.yearToDate() : row.week(), Tally::plus);
-                }
-                return figuresOf(bySchool);
-            }
-            if (narrowing.dimension() == Dimension.ALL) {
-                Dimension dimension = split == Split.YEAR ? Dimension.YEAR : Dimension.COHORT;
-                var byMember = new TreeMap<String, Tally>();
-                for (var row : store.rollup(scope.schoolUrns(), year, weeks, dimension, null)) {
-                    byMember.merge(row.member(), ytd ? row.yearToDate() : row.week(), Tally::plus);
-                }
+            Map<String, Tally> byMember = split == Split.SCHOOL ? bySchool(scope, year, weeks, narrowing, ytd)
+                    : split(scope, year, weeks, narrowing, split, ytd);
+            if (byMember != null) {
                 return figuresOf(byMember);
             }
         }
@@ -113,9 +174,77 @@ class Summaries {
 
     enum Split { SCHOOL, YEAR, COHORT }
 
+    private Map<String, Tally> bySchool(Scope scope, String year, FigureStore.Weeks weeks, Narrowing narrowing,
+                                        boolean ytd) {
+        var bySchool = new LinkedHashMap<String, Tally>();
+        for (var row : store.rollup(scope.schoolUrns(), year, weeks, narrowing.dimension(), narrowing.member())) {
+            bySchool.merge(row.schoolUrn(), ytd ? row.yearToDate() : row.week(), Tally::plus);
+        }
+        return bySchool;
+    }
+
+    /**
+     * The group split by year group or cohort from the rollup that holds the split (all pupils by year group; a cohort
+     * by year group within it; a cohort or a year group by cohort), keyed as the pupils' rows would key it; null when no
+     * rollup holds it (a year group within a cohort, split by cohort).
+     */
+    private Map<String, Tally> split(Scope scope, String year, FigureStore.Weeks weeks, Narrowing narrowing, Split split,
+                                     boolean ytd) {
+        Dimension dimension;
+        String prefix = "";
+        String suffix = "";
+        var byMember = new TreeMap<String, Tally>();
+        switch (narrowing.dimension()) {
+            case ALL -> dimension = split == Split.YEAR ? Dimension.YEAR : Dimension.COHORT;
+            case YEAR -> {
+                if (split == Split.YEAR) {
+                    return bySchoolAs(narrowing.member(), bySchool(scope, year, weeks, narrowing, ytd));
+                }
+                dimension = Dimension.YEAR_COHORT;
+                prefix = narrowing.member() + " ";
+            }
+            case COHORT -> {
+                if (split == Split.YEAR) {
+                    dimension = Dimension.YEAR_COHORT;
+                    suffix = " " + narrowing.member();
+                } else {
+                    // The cohort itself is one of its pupils' cohorts.
+                    byMember.putAll(bySchoolAs(narrowing.member(), bySchool(scope, year, weeks, narrowing, ytd)));
+                    dimension = Dimension.COHORT_PAIR;
+                    prefix = narrowing.member() + " ";
+                }
+            }
+            case YEAR_COHORT -> {
+                if (split == Split.COHORT) {
+                    return null;
+                }
+                return bySchoolAs(narrowing.member().substring(0, narrowing.member().indexOf(' ')),
+                        bySchool(scope, year, weeks, narrowing, ytd));
+            }
+            default -> {
+                return null;
+            }
+        }
+        for (var row : store.rollup(scope.schoolUrns(), year, weeks, dimension, null)) {
+            String member = row.member();
+            if (member.startsWith(prefix) && member.endsWith(suffix)) {
+                byMember.merge(member.substring(prefix.length(), member.length() - suffix.length()),
+                        ytd ? row.yearToDate() : row.week(), Tally::plus);
+            }
+        }
+        return byMember;
+    }
+
+    /** The schools' figures added up as one member (a group split by what it is already narrowed to). */
+    private static Map<String, Tally> bySchoolAs(String member, Map<String, Tally> bySchool) {
+        var one = new TreeMap<String, Tally>();
+        bySchool.values().forEach(tally -> one.merge(member, tally, Tally::plus));
+        return one;
+    }
+
     /** Week by week through the year of {@code period}, up to its end. */
     List<WeekFigures> trend(Scope scope, Period period, Filter filter) {
-        Narrowing narrowing = narrowing(scope, filter);
+        Narrowing narrowing = groupNarrowing(scope, filter);
         String year = period.year().toString();
         var byWeek = new TreeMap<LocalDate, Tally[]>();
         if (narrowing != null) {
@@ -292,6 +421,24 @@ class Summaries {
             return new Narrowing(Dimension.YEAR, filter.yearGroup().toString());
         }
         return new Narrowing(Dimension.ALL, "");
+    }
+
+    /**
+     * Which rollup holds the pupils and sessions (not the sessions by code) of the scope and filter: as
+     * {@link #narrowing}, and a year group within a cohort or a cohort within another (two filters at once, the
+     * Virtual School with a filter); null for a caseload or three narrowings at once.
+     */
+    private static Narrowing groupNarrowing(Scope scope, Filter filter) {
+        Narrowing narrowing = narrowing(scope, filter);
+        if (narrowing != null || scope.pupilIds() != null) {
+            return narrowing;
+        }
+        Cohort cohort = scope.cohort() != null ? scope.cohort() : filter.cohort();
+        if (scope.cohort() != null && filter.cohort() != null && filter.cohort() != scope.cohort()) {
+            return filter.yearGroup() != null ? null
+                    : new Narrowing(Dimension.COHORT_PAIR, Dimension.cohortInCohort(scope.cohort(), filter.cohort()));
+        }
+        return new Narrowing(Dimension.YEAR_COHORT, Dimension.yearInCohort(filter.yearGroup(), cohort));
     }
 
     private static int cohortBits(Scope scope, Filter filter) {

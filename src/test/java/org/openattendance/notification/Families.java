@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Pupils with the parents a letter must tell apart: with and without parental responsibility, with and without e-mail.
- * Not a bean: notification's module test (StaffNoticeHandOffTest) scans this package but has no support.Fixtures.
+ * Built by the tests that use it, neither scanned nor imported: the notification module's own test
+ * ({@code StaffNoticeHandOffTest}) scans this package without the support fixtures this needs, and an
+ * {@code @Import} would give the letter tests an application context of their own.
  */
 record Families(Fixtures fixtures, JdbcTemplate jdbc) {
 
