@@ -111,7 +111,7 @@ class LegalLetters {
                          String laCode, Map<String, String> fields, List<NoticeParent> to) {
         var addressees = to.stream().map(p -> new LetterRequested.Addressee(p.name(), p.email(), p.address())).toList();
         events.publishEvent(new LetterRequested(stepKey, template, caseId, pupilId, upn, schoolUrn, laCode, fields,
-                addressees));
+                addressees, LegalEngine.now().toInstant()));
         timeline.letter(caseId, "Letter requested: " + template, "step " + stepKey + "; to "
                 + String.join(" and ", to.stream().map(NoticeParent::name).toList()));
     }

@@ -16,6 +16,6 @@ class IssueLetterOnRequest {
     @ApplicationModuleListener
     void on(LetterRequested event) {
         letters.issue(new LetterRequest(event.stepKey(), event.templateKey(), event.caseId(), event.pupilId(), event.fields(),
-                event.addressees()));
+                event.addressees(), event.requestedAt()));
     }
 }

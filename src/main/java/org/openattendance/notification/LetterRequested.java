@@ -1,5 +1,6 @@
 package org.openattendance.notification;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,17 +19,26 @@ import java.util.UUID;
  * @param addressees  whom the letter is to, when not every parent with parental responsibility (a penalty notice
  *                    goes to one parent; a Notice to Improve to those who live with the pupil); null or empty: every
  *                    parent with parental responsibility
+ * @param requestedAt when the step asked for the letter: the letter is dated that day, however late the listener
+ *                    makes it (a retry, another thread); null: when it is made
  */
 public record LetterRequested(String stepKey, String templateKey, UUID caseId, long pupilId, String upn,
-                              String schoolUrn, String laCode, Map<String, String> fields, List<Addressee> addressees) {
+                              String schoolUrn, String laCode, Map<String, String> fields, List<Addressee> addressees,
+                              Instant requestedAt) {
 
     /** A person a letter is addressed to: by e-mail when there is an address, otherwise listed for printing. */
     public record Addressee(String name, String email, String address) {
     }
 
-    /** A letter to every parent with parental responsibility. */
+    /** A letter to every parent with parental responsibility, dated when it is made. */
     public LetterRequested(String stepKey, String templateKey, UUID caseId, long pupilId, String upn, String schoolUrn,
                            String laCode, Map<String, String> fields) {
-        this(stepKey, templateKey, caseId, pupilId, upn, schoolUrn, laCode, fields, null);
+        this(stepKey, templateKey, caseId, pupilId, upn, schoolUrn, laCode, fields, null, null);
+    }
+
+    /** A letter to these addressees, dated when it is made. */
+    public LetterRequested(String stepKey, String templateKey, UUID caseId, long pupilId, String upn, String schoolUrn,
+                           String laCode, Map<String, String> fields, List<Addressee> addressees) {
+        this(stepKey, templateKey, caseId, pupilId, upn, schoolUrn, laCode, fields, addressees, null);
     }
 }

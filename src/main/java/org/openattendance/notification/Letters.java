@@ -18,6 +18,7 @@ import org.openattendance.school.Parent;
 import org.openattendance.school.Pupil;
 import org.openattendance.school.School;
 import org.openattendance.school.SchoolDirectory;
+import org.openattendance.shared.London;
 import org.openattendance.shared.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,9 @@ public class Letters {
                         .map(p -> new LetterRequested.Addressee(p.getName(), p.getEmail(), p.getAddress())).toList()
                 : request.addressees();
         LetterTemplate template = templates.effective(request.templateKey(), school.getLaCode());
-        var rendered = renderer.render(template, model(pupil, school, parents, request));
+        // Dated when the step asked for it, not when this listener (another thread, perhaps a retry) makes it.
+        Instant made = request.requestedAt() == null ? clock.instant() : request.requestedAt();
+        var rendered = renderer.render(template, model(pupil, school, parents, request, LocalDate.ofInstant(made, London.ZONE)));
 
         UUID id = UUID.randomUUID();
         int stored = jdbc.update("""
@@ -76,7 +79,7 @@ public class Letters {
                 id, request.stepKey(), template.key(), template.laCode(),
                 template.updatedAt() == null ? null : Timestamp.from(template.updatedAt()), request.caseId(),
                 pupil.getId(), pupil.getUpn(), school.getUrn(), school.getLaCode(), rendered.subject(), rendered.html(),
-                rendered.pdf(), Timestamp.from(clock.instant()));
+                rendered.pdf(), Timestamp.from(made));
         if (stored == 0) {
             return new IssuedLetter(idOfStep(request.stepKey()).orElseThrow(), false);
         }
@@ -100,7 +103,7 @@ public class Letters {
                 .map(p -> new LetterRequested.Addressee(p.getName(), p.getEmail(), p.getAddress())).toList();
         LetterTemplate template = templates.effective(templateKey, school.getLaCode());
         var request = new LetterRequest("preview", templateKey, null, pupilId, fields, parents);
-        var rendered = renderer.preview(template, model(pupil, school, parents, request));
+        var rendered = renderer.preview(template, model(pupil, school, parents, request, LocalDate.now(clock)));
         return new LetterPreview(rendered.subject(), rendered.html(), parents.stream()
                 .map(p -> p.name() + (p.email() == null || p.email().isBlank() ? " (on paper)" : " (by e-mail)")).toList());
     }
@@ -169,12 +172,13 @@ public class Letters {
         }
     }
 
-    private LetterModel model(Pupil pupil, School school, List<LetterRequested.Addressee> parents, LetterRequest request) {
+    private LetterModel model(Pupil pupil, School school, List<LetterRequested.Addressee> parents, LetterRequest request,
+                              LocalDate today) {
         String names = parents.isEmpty() ? "Parent or carer"
                 : parents.stream().map(LetterRequested.Addressee::name).collect(Collectors.joining(" and "));
         var addressees = parents.stream().map(p -> new LetterModel.Addressee(p.name(), addressLines(p))).toList();
         return new LetterModel(pupil.getForename(), pupil.getSurname(), pupil.getYearGroup(), school.getName(), names,
-                LocalDate.now(clock), request.fields(), addressees);
+                today, request.fields(), addressees);
     }
 
     private static List<String> addressLines(LetterRequested.Addressee parent) {

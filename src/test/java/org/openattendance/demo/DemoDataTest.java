@@ -394,6 +394,16 @@ class DemoDataTest {
                 "Completed: Hold a meeting with the parents", "Completed: Agree a support plan");
         assertThat(count("select count(*) from case_event where case_id = ? and name = 'Letter requested: below-95-percent'",
                 caseId)).isEqualTo(1);
+        // Its letters are dated on the days of the story, not the day the demo was made: the notice the day it was issued.
+        // (Letters are made by the notification module's listener, after the step: wait for them.)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(jdbc.queryForList("select (created_at at time zone 'Europe/London')::date from letter where "
+                    + "case_id = ? and template_key = 'penalty-notice'", Date.class, caseId)).extracting(Date::toLocalDate)
+                    .isNotEmpty().containsOnly(issued);
+            assertThat(jdbc.queryForList("select (created_at at time zone 'Europe/London')::date from letter where "
+                    + "case_id = ? and template_key = 'below-95-percent'", Date.class, caseId)).extracting(Date::toLocalDate)
+                    .containsExactly(requested);
+        });
         var school = DemoSchool.ALL.stream().filter(each -> each.urn().equals(urn)).findFirst().orElseThrow();
         var openTasks = new java.util.ArrayList<CaseWork.WorkItem>();
         for (String user : List.of("officer." + school.shortName(), "la.officer", "la.manager")) {

@@ -9,10 +9,12 @@ import org.openattendance.school.SchoolAdministration.ParentData;
 import org.openattendance.school.SchoolAdministration.PupilData;
 import org.openattendance.support.Fixtures;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
-/** Pupils with the parents a letter must tell apart: with and without parental responsibility, with and without e-mail. */
-@Component
+/**
+ * Pupils with the parents a letter must tell apart: with and without parental responsibility, with and without e-mail.
+ * Imported by the tests that use it rather than scanned: the notification module's own test
+ * ({@code StaffNoticeHandOffTest}) starts the module alone, without the test fixtures this needs.
+ */
 record Families(Fixtures fixtures, JdbcTemplate jdbc) {
 
     record Family(long pupilId, String upn, String mumEmail, String dadEmail, String stepDadEmail) {

@@ -17,6 +17,7 @@ import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
+@Import(Families.class)
 class LetterApiTest {
 
     @Autowired
@@ -153,6 +155,27 @@ class LetterApiTest {
                 Integer.class, "%" + step + "%")).isZero());
         assertThat(jdbc.queryForObject("select count(*) from outbox_message o join letter l on l.id = o.letter_id where l.step_key = ?",
                 Integer.class, step)).isEqualTo(2);
+    }
+
+    @Test
+    void aLetterIsDatedWhenItsStepAskedForItNotWhenTheListenerMadeIt() {
+        var family = families.family(school);
+        String step = "case-step-" + UUID.randomUUID();
+        // A step taken on 9 September 2026 (a retried event, or the demo's story of a case taken weeks ago).
+        java.time.Instant asked = java.time.Instant.parse("2026-09-09T09:30:00Z");
+        var request = meetingLetter(step, UUID.randomUUID(), family, "9.30am");
+        transaction.executeWithoutResult(tx -> events.publishEvent(new LetterRequested(request.stepKey(),
+                request.templateKey(), request.caseId(), request.pupilId(), request.upn(), request.schoolUrn(),
+                request.laCode(), request.fields(), null, asked)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select count(*) from letter where step_key = ?", Integer.class, step)).isEqualTo(1));
+        var letter = letters.find(jdbc.queryForObject("select id from letter where step_key = ?", UUID.class, step))
+                .orElseThrow();
+        assertThat(letter.createdAt()).isEqualTo(asked);
+        assertThat(letter.html()).contains("9 September 2026")
+                .doesNotContain(org.openattendance.shared.BritishDates.day(Fixtures.today()));
+        assertThat(letters.ofPupil(family.pupilId())).extracting(Letters.LetterSummary::createdAt).containsExactly(asked);
     }
 
     private LetterRequested meetingLetter(String step, UUID caseId, Families.Family family, String time) {

@@ -29,10 +29,12 @@ import org.openattendance.security.Role;
 import org.openattendance.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @IntegrationTest
+@Import(Families.class)
 class LetterMailTest {
 
     /** The application's test profile sends mail to this port (reserved per build, see pom.xml). */

@@ -22,12 +22,14 @@ import org.openattendance.security.StaffUser;
 import org.openattendance.support.Fixtures;
 import org.openattendance.support.TestSchools;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 @IntegrationTest
+@Import(Families.class)
 class OutboxPageTest {
 
     @Autowired

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.openattendance.casework.CaseEngine;
 import org.openattendance.casework.CaseEventKind;
 import org.openattendance.casework.CaseStore;
 import org.openattendance.notification.LetterRequested;
@@ -41,7 +42,7 @@ class RequestLetter implements JavaDelegate {
         String stepKey = id + ":" + (step == null ? execution.getActivityInstanceId() : step);
         Map<String, String> fields = letterFields(execution);
         events.publishEvent(new LetterRequested(stepKey, template, id, kase.pupilId(), kase.upn(), kase.schoolUrn(),
-                kase.laCode(), fields));
+                kase.laCode(), fields, null, CaseEngine.now().toInstant()));
         cases.addEvent(id, CaseEventKind.LETTER, "Letter requested: " + template, "step " + stepKey
                 + (fields.isEmpty() ? "" : "; " + new TreeMap<>(fields)), null);
     }
