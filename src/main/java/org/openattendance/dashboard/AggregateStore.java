@@ -172,7 +172,17 @@ class AggregateStore {
                 });
     }
 
+    /**
+     * The school's days between two dates replaced by {@code days} (in date order), unless they are the same: the
+     * calendar rarely changes, and every load of the school would otherwise rewrite two years of days.
+     */
     void replaceSchoolDays(String schoolUrn, LocalDate from, LocalDate to, List<LocalDate> days) {
+        List<LocalDate> kept = jdbc.query("select day from dashboard_school_day where school_urn = ? and day between ? "
+                + "and ? order by day", (rs, i) -> rs.getDate(1).toLocalDate(), schoolUrn, Date.valueOf(from),
+                Date.valueOf(to));
+        if (kept.equals(days)) {
+            return;
+        }
         jdbc.update("delete from dashboard_school_day where school_urn = ? and day between ? and ?", schoolUrn,
                 Date.valueOf(from), Date.valueOf(to));
         jdbc.batchUpdate("insert into dashboard_school_day (school_urn, day) values (?, ?) on conflict do nothing", days,

@@ -110,6 +110,7 @@ class DashboardRollupsTest {
 
         // A later load of the second week's marks again (an amendment): the rollups from that week on are rewritten.
         Map<String, String> versions = rollupVersions(schoolA);
+        List<String> schoolDays = schoolDayVersions(schoolA);
         LocalDate amendedWeek = WeekCodes.monday(days.get(5));
         load(schoolA, days.subList(5, 7), true);
         awaitRefreshed();
@@ -125,6 +126,8 @@ class DashboardRollupsTest {
                     assertThat(e.getKey().substring(0, 10)).isEqualTo(amendedWeek.toString());
                     assertThat(e.getValue()).isNotEqualTo(versions.get(e.getKey()));
                 });
+        assertThat(schoolDayVersions(schoolA)).as("the school's days, its calendar unchanged, are kept").isNotEmpty()
+                .isEqualTo(schoolDays);
         assertThat(rollupsOf(schoolA)).as("what the refresh after the load wrote")
                 .isEqualTo(rollupsAfterAFullRefresh(schoolA));
         assertRollupsAgreeWithThePupilsRows();
@@ -297,6 +300,12 @@ class DashboardRollupsTest {
                             rs.getString(4));
                 }, school.urn(), year.toString());
         return versions;
+    }
+
+    /** The school's days with their row versions, in date order. */
+    private List<String> schoolDayVersions(Fixtures.TestSchool school) {
+        return jdbc.queryForList("select day || ' ' || xmin::text from dashboard_school_day where school_urn = ? "
+                + "order by day", String.class, school.urn());
     }
 
     /** The school's rollup and code rows, every column but the row version. */

@@ -151,6 +151,37 @@ class DashboardUnitsTest {
         return new ChildrenList.Recent(1, "100000", year, lastFour);
     }
 
+    @Test
+    void theRollupSplitsEachCohortByYearGroupAndByTheOtherCohortsOfItsPupilsWithoutCodes() {
+        int fsmAndLookedAfter = CohortFlags.bit(org.openattendance.school.Cohort.FSM)
+                | CohortFlags.bit(org.openattendance.school.Cohort.LOOKED_AFTER);
+        // Pupil 1: year 9, FSM and looked after, 10 possible and 1 absent (exactly 10 %, persistent). Pupil 2: year 9,
+        // FSM only, 10 of 10. Pupil 3: year 8, no cohort, 5 absent of 10 (severe).
+        var rows = List.of(
+                row(1, MONDAY, 9, fsmAndLookedAfter, new Sessions(10, 9, 0, 1, 0), "/ \\ O", new Sessions(10, 9, 0, 1, 0)),
+                row(2, MONDAY, 9, CohortFlags.bit(org.openattendance.school.Cohort.FSM), new Sessions(10, 10, 0, 0, 0),
+                        "/ \\", new Sessions(10, 10, 0, 0, 0)),
+                row(3, MONDAY, 8, 0, new Sessions(10, 5, 5, 0, 0), "I", new Sessions(10, 5, 5, 0, 0)));
+
+        var rollup = SchoolRollup.of(rows, MONDAY);
+        Map<String, Tally> yearInCohort = new java.util.TreeMap<>();
+        Map<String, Tally> cohortInCohort = new java.util.TreeMap<>();
+        rollup.rows().forEach(r -> {
+            if (r.key().dimension() == Dimension.YEAR_COHORT) {
+                yearInCohort.put(r.key().member(), r.yearToDate());
+            } else if (r.key().dimension() == Dimension.COHORT_PAIR) {
+                cohortInCohort.put(r.key().member(), r.yearToDate());
+            }
+        });
+
+        Tally pupilOne = new Tally(1, new Sessions(10, 9, 0, 1, 0), 1, 0);
+        assertThat(yearInCohort).isEqualTo(Map.of("9 FSM", new Tally(2, new Sessions(20, 19, 0, 1, 0), 1, 0),
+                "9 LOOKED_AFTER", pupilOne));
+        assertThat(cohortInCohort).isEqualTo(Map.of("FSM LOOKED_AFTER", pupilOne, "LOOKED_AFTER FSM", pupilOne));
+        assertThat(rollup.codes()).noneMatch(c -> !c.key().dimension().hasCodes());
+        assertThat(rollup.codes()).anyMatch(c -> c.key().dimension() == Dimension.COHORT && c.code().equals("O"));
+    }
+
     private static PupilWeek row(long pupil, LocalDate monday, int year, int cohorts, Sessions week, String codes,
                                  Sessions ytd) {
         return new PupilWeek(pupil, "2026-27", monday, "100000", year, cohorts, week, codes, ytd, "");
