@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import org.openattendance.school.SchoolDays;
 import org.openattendance.shared.London;
 
 import org.springframework.jdbc.core.JdbcTemplate;

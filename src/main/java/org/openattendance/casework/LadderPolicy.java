@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.openattendance.school.SchoolDays;
 import org.openattendance.casework.steps.CaseVariables;
 import org.openattendance.shared.London;
 import org.springframework.stereotype.Component;

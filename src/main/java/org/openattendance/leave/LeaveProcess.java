@@ -1,8 +1,5 @@
 package org.openattendance.leave;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +8,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.openattendance.shared.London;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +23,12 @@ public class LeaveProcess {
 
     private final RuntimeService runtime;
     private final RepositoryService repository;
+    private final LeaveDueDates dueDates;
 
-    LeaveProcess(RuntimeService runtime, RepositoryService repository) {
+    LeaveProcess(RuntimeService runtime, RepositoryService repository, LeaveDueDates dueDates) {
         this.runtime = runtime;
         this.repository = repository;
+        this.dueDates = dueDates;
     }
 
     /**
@@ -45,8 +43,8 @@ public class LeaveProcess {
         variables.put("reason", request.reason().name());
         variables.put("schoolDays", schoolDays);
         Date now = now();
-        variables.put("checkDue", new Date(now.getTime() + Duration.ofDays(2).toMillis()));
-        variables.put("decisionDue", decisionDue(now, request.fromDate()));
+        variables.put("checkDue", dueDates.check(request.schoolUrn(), now));
+        variables.put("decisionDue", dueDates.decision(request.schoolUrn(), now, request.fromDate()));
         return runtime.startProcessInstanceByKey(PROCESS, request.upn() + "-leave-" + request.id(), variables).getId();
     }
 
@@ -59,18 +57,6 @@ public class LeaveProcess {
         DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(SCREEN)
                 .latestVersion().singleResult();
         return definition == null ? 0 : definition.getVersion();
-    }
-
-    /**
-     * Five days from now, but the afternoon before the leave starts when that is sooner (the parents need the answer
-     * before they go), and never less than a day away.
-     */
-    static Date decisionDue(Date now, LocalDate firstDay) {
-        Date inFiveDays = new Date(now.getTime() + Duration.ofDays(5).toMillis());
-        Date dayBefore = Date.from(firstDay.minusDays(1).atTime(LocalTime.of(16, 0)).atZone(London.ZONE).toInstant());
-        Date tomorrow = new Date(now.getTime() + Duration.ofDays(1).toMillis());
-        Date due = dayBefore.before(inFiveDays) ? dayBefore : inFiveDays;
-        return due.before(tomorrow) ? tomorrow : due;
     }
 
     /** The engine's clock, which process tests move with ClockUtil. */

@@ -6,7 +6,7 @@ import java.time.LocalTime;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.openattendance.casework.SchoolDays;
+import org.openattendance.school.SchoolDays;
 import org.openattendance.shared.London;
 import org.springframework.stereotype.Component;
 

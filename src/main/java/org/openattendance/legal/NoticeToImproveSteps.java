@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.openattendance.casework.SchoolDays;
+import org.openattendance.school.SchoolDays;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.school.SchoolDirectory;
 import org.springframework.stereotype.Component;

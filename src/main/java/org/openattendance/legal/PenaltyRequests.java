@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.openattendance.casework.SchoolDays;
+import org.openattendance.school.SchoolDays;
 import org.openattendance.casework.Stage;
 import org.openattendance.school.Parent;
 import org.openattendance.school.Pupil;

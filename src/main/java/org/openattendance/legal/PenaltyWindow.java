@@ -3,7 +3,7 @@ package org.openattendance.legal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 
-import org.openattendance.casework.SchoolDays;
+import org.openattendance.school.SchoolDays;
 
 /** The 10 school weeks the penalty threshold counts in, ending with a given day, on the school's calendar. */
 final class PenaltyWindow {

@@ -298,7 +298,7 @@ class DemoDataTest {
     @Autowired
     DemoLegalStages legalStages;
     @Autowired
-    org.openattendance.casework.SchoolDays schoolDays;
+    org.openattendance.school.SchoolDays schoolDays;
 
     @Test
     void showsANewcomerACaseAtEachLegalStage() throws Exception {

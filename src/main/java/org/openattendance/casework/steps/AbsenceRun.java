@@ -3,7 +3,7 @@ package org.openattendance.casework.steps;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.openattendance.casework.SchoolDays;
+import org.openattendance.school.SchoolDays;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.openattendance.casework;
+package org.openattendance.shared;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -12,11 +12,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * signals of a register load are handled twenty to a transaction, and every case read the same rows again for every
  * task. A change committed since (on any node) is read by the next transaction; outside a transaction nothing is kept.
  */
-final class PerTransaction<K, V> {
+public final class PerTransaction<K, V> {
 
     private final Object resource = new Object();
 
-    V get(K key, Function<K, V> read) {
+    public V get(K key, Function<K, V> read) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return read.apply(key);
         }

@@ -1,4 +1,4 @@
-package org.openattendance.casework;
+package org.openattendance.school;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.openattendance.school.SchoolCalendar;
-import org.openattendance.school.SchoolCalendars;
 import org.openattendance.shared.AcademicYear;
+import org.openattendance.shared.PerTransaction;
 import org.openattendance.shared.Session;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Counts school days and school weeks on a school's own calendar (terms and closures), so that a task due "in 2 days"
  * is due two school days later, not on a Sunday or in half term, and a period of 6 school weeks skips the holidays.
  * A school week is a week (Monday to Sunday) with at least one school day. Years without a calendar count every
- * weekday. Used by casework and by the legal stages.
+ * weekday. Used by casework, the legal stages and leave requests.
  */
 @Component
 public class SchoolDays {
