@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.openattendance.security.CamundaGroups;
 import org.openattendance.security.Role;
+import org.openattendance.security.StaffNames;
 import org.openattendance.security.StaffUser;
 import org.openattendance.security.StaffUserStore;
 import org.openattendance.shared.InvalidInputException;
@@ -58,12 +59,14 @@ public class TeamTasks {
     private final CaseStore records;
     private final CaseTasks caseTasks;
     private final StaffUserStore users;
+    private final StaffNames names;
     private final String tasks;
     private final String links;
     private final String definitions;
 
     TeamTasks(JdbcTemplate jdbc, TaskService taskService, CaseStore records, CaseTasks caseTasks, StaffUserStore users,
-              ManagementService management) {
+              StaffNames names, ManagementService management) {
+        this.names = names;
         this.jdbc = jdbc;
         this.taskService = taskService;
         this.records = records;
@@ -226,8 +229,8 @@ public class TeamTasks {
         taskService.setAssignee(taskId, to);
         if (task.kase() != null) {
             records.addEvent(task.kase().id(), CaseEventKind.TASK, "Reassigned: " + task.name(),
-                    (task.assignee() == null ? "From the team's list" : "From " + task.assignee())
-                            + (to == null ? " back to the team's list" : " to " + to), manager.username());
+                    (task.assignee() == null ? "From the team's list" : "From " + names.of(task.assignee()))
+                            + (to == null ? " back to the team's list" : " to " + names.of(to)), manager.username());
         }
         return task(manager, taskId);
     }

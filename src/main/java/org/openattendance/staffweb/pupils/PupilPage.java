@@ -25,6 +25,7 @@ import org.openattendance.school.SchoolCalendars;
 import org.openattendance.school.SchoolDirectory;
 import org.openattendance.security.AccessPolicy;
 import org.openattendance.security.AuditTrail;
+import org.openattendance.security.StaffNames;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.InvalidInputException;
 import org.openattendance.shared.web.Choice;
@@ -81,10 +82,12 @@ class PupilPage {
 
     private final CaseTimelineText timelineText;
     private final LegalRecords legal;
+    private final StaffNames names;
 
     PupilPage(SchoolDirectory directory, SchoolCalendars calendars, RegisterQueries register, AttendanceCodes codes,
               CaseWork work, Letters letters, LeaveRequests leave, PupilGlance glances, AuditTrail audit,
-              AccessPolicy access, Clock clock, CaseTimelineText timelineText, LegalRecords legal) {
+              AccessPolicy access, Clock clock, CaseTimelineText timelineText, LegalRecords legal, StaffNames names) {
+        this.names = names;
         this.legal = legal;
         this.timelineText = timelineText;
         this.access = access;
@@ -193,7 +196,7 @@ class PupilPage {
                     var a = e.getValue();
                     return new AmendmentRow(mark.date(), Labels.DAY.format(mark.date()), mark.session().name(),
                             a.originalCode(), a.newCode(), a.reason(),
-                            a.amendedBy() + (a.amendedRole() == null ? "" : " (" + Labels.sentence(a.amendedRole()) + ")"),
+                            names.of(a.amendedBy()) + (a.amendedRole() == null ? "" : " (" + Labels.sentence(a.amendedRole()) + ")"),
                             Labels.WHEN.format(a.amendedAt().atZone(clock.getZone())));
                 })
                 .toList();

@@ -36,6 +36,7 @@ import org.openattendance.school.PupilRoll;
 import org.openattendance.school.SchoolAdministration;
 import org.openattendance.security.Role;
 import org.openattendance.security.StaffUser;
+import org.openattendance.security.UserAdministration;
 import org.openattendance.shared.AcademicYear;
 import org.openattendance.shared.NotFoundException;
 import org.openattendance.staffweb.shell.Labels;
@@ -70,6 +71,8 @@ class PupilPagesTest {
     Letters letters;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    UserAdministration users;
 
     MockMvc mvc;
     Fixtures.TestSchool school;
@@ -89,6 +92,8 @@ class PupilPagesTest {
         school = fixtures.school(fixtures.newLaCode());
         var other = fixtures.school(school.laCode());
         officer = staff("pupil.officer." + school.urn(), Role.ATTENDANCE_OFFICER, Set.of(school.urn()), null);
+        users.save(new UserAdministration.NewUser(officer.username(), Fixtures.PASSWORD, "Priya Shah",
+                officer.roles(), officer.schools(), null));
         otherOfficer = staff("pupil.other." + other.urn(), Role.ATTENDANCE_OFFICER, Set.of(other.urn()), null);
         var upns = fixtures.pupils(school, 2);
         upn = upns.get(0);
@@ -149,7 +154,9 @@ class PupilPagesTest {
                 .andExpect(content().string(containsString("id=\"amendments\"")))
                 .andExpect(content().string(containsString(Labels.DAY.format(secondDay) + " AM")))
                 .andExpect(content().string(containsString("Mother phoned: flu")))
-                .andExpect(content().string(containsString(officer.username() + " (Attendance officer)")))
+                // who amended it, by name, not by the username they sign in with
+                .andExpect(content().string(containsString("Priya Shah (Attendance officer)")))
+                .andExpect(content().string(not(containsString(officer.username() + " (Attendance officer)"))))
                 // the case ladder with the current stage
                 .andExpect(content().string(containsString("id=\"ladder\"")))
                 .andExpect(content().string(matchesPattern("(?s).*app-ladder__rung--current\"\\s+aria-current=\"step\">\\s*"
