@@ -1,5 +1,6 @@
 package org.openattendance.attendance;
 
+import org.openattendance.shared.EventThreads;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,12 +20,6 @@ class RecalculationThreads {
     @Bean(name = NAME)
     ThreadPoolTaskExecutor recalculationExecutor(
             @Value("${openattendance.attendance.recalculation-extra-threads:1}") int threads) {
-        var executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(Math.max(1, threads));
-        executor.setMaxPoolSize(Math.max(1, threads));
-        executor.setThreadNamePrefix("recalculation-");
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(20);
-        return executor;
+        return EventThreads.fixed("recalculation-", Math.max(1, threads));
     }
 }

@@ -1,5 +1,6 @@
 package org.openattendance.casework;
 
+import org.openattendance.shared.EventThreads;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,12 +19,6 @@ class CaseSignalThreads {
 
     @Bean(name = NAME)
     ThreadPoolTaskExecutor caseSignalsExecutor(@Value("${openattendance.casework.signal-threads:1}") int threads) {
-        var executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setThreadNamePrefix("case-signals-");
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(20);
-        return executor;
+        return EventThreads.fixed("case-signals-", threads);
     }
 }

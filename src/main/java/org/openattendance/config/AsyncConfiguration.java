@@ -1,5 +1,6 @@
 package org.openattendance.config;
 
+import org.openattendance.shared.EventThreads;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,12 +18,6 @@ class AsyncConfiguration {
 
     @Bean(name = "taskExecutor")
     ThreadPoolTaskExecutor taskExecutor(@Value("${openattendance.events.threads:4}") int threads) {
-        var executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setThreadNamePrefix("events-");
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(20);
-        return executor;
+        return EventThreads.fixed("events-", threads);
     }
 }

@@ -1,5 +1,6 @@
 package org.openattendance.dashboard;
 
+import org.openattendance.shared.EventThreads;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,12 +20,6 @@ class DashboardThreads {
 
     @Bean(name = NAME)
     ThreadPoolTaskExecutor dashboardExecutor(@Value("${openattendance.dashboard.refresh-threads:1}") int threads) {
-        var executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setThreadNamePrefix("dashboard-");
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(20);
-        return executor;
+        return EventThreads.fixed("dashboard-", threads);
     }
 }
