@@ -41,18 +41,7 @@ public class SchoolDays {
         if (days <= 0 || schoolUrn == null) {
             return from.plusDays(Math.max(days, 0));
         }
-        AcademicYear year = AcademicYear.containing(from);
-        SchoolCalendar calendar = twoYears(schoolUrn, year);
-        Set<AcademicYear> known = calendar.terms().stream().map(SchoolCalendar.Term::academicYear)
-                .collect(Collectors.toSet());
-        LocalDate day = from;
-        for (int counted = 0, looked = 0; counted < days && looked < LOOK_AHEAD; looked++) {
-            day = day.plusDays(1);
-            if (isSchoolDay(calendar, known, day)) {
-                counted++;
-            }
-        }
-        return day;
+        return walk(twoYears(schoolUrn, AcademicYear.containing(from)), from, days, 1);
     }
 
     /**
@@ -73,12 +62,15 @@ public class SchoolDays {
             return from.minusDays(Math.max(days, 0));
         }
         AcademicYear year = AcademicYear.containing(from);
-        SchoolCalendar calendar = twoYears(schoolUrn, new AcademicYear(year.startYear() - 1));
-        Set<AcademicYear> known = calendar.terms().stream().map(SchoolCalendar.Term::academicYear)
-                .collect(Collectors.toSet());
+        return walk(twoYears(schoolUrn, new AcademicYear(year.startYear() - 1)), from, days, -1);
+    }
+
+    /** Steps a day at a time ({@code step} 1 forwards, -1 backwards) until {@code days} school days are counted. */
+    private static LocalDate walk(SchoolCalendar calendar, LocalDate from, int days, int step) {
+        Set<AcademicYear> known = knownYears(calendar);
         LocalDate day = from;
         for (int counted = 0, looked = 0; counted < days && looked < LOOK_AHEAD; looked++) {
-            day = day.minusDays(1);
+            day = day.plusDays(step);
             if (isSchoolDay(calendar, known, day)) {
                 counted++;
             }
@@ -136,8 +128,7 @@ public class SchoolDays {
 
     /** Whether the day is a school day on the school's calendar (a weekday, for a year without a calendar). */
     public boolean isSchoolDay(String schoolUrn, LocalDate day) {
-        AcademicYear year = AcademicYear.containing(day);
-        SchoolCalendar calendar = calendars.forYears(schoolUrn, List.of(year));
+        SchoolCalendar calendar = twoYears(schoolUrn, AcademicYear.containing(day));
         return isSchoolDay(calendar, knownYears(calendar), day);
     }
 
