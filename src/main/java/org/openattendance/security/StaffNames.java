@@ -20,6 +20,6 @@ public class StaffNames {
         if (username == null || username.isBlank()) {
             return "";
         }
-        return users.find(username).map(StaffUser::displayName).filter(name -> !name.isBlank()).orElse(username);
+        return users.displayName(username).orElse(username);
     }
 }

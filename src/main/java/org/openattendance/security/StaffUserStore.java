@@ -44,6 +44,12 @@ public class StaffUserStore implements UserDetailsService {
         return users.stream().findFirst();
     }
 
+    /** The name a user is shown by, if they have one: one query, for pages that name the people in a list. */
+    Optional<String> displayName(String username) {
+        return jdbc.queryForList("select display_name from app_user where username = ?", String.class, username).stream()
+                .filter(name -> name != null && !name.isBlank()).findFirst();
+    }
+
     /** Every user, by username: three queries whatever the number of users. */
     @Transactional(readOnly = true)
     public List<StaffUser> all() {
